@@ -1,0 +1,24 @@
+package daxlab.dax;
+
+import daxlab.outcome.Classifier;
+import daxlab.program.Program;
+
+/**
+ * One scenario with its variants chosen: the program the engines run and the rules that grade
+ * its outcomes.
+ */
+public record DaxScenario(Scenario scenario, PutVariant put, ReaderVariant reader, Program program,
+                          Classifier classifier) {
+
+    /** {@code put=ORIGINAL reader=DOUBLE_READ}, naming only the variants this scenario uses. */
+    public String variantLabel() {
+        StringBuilder sb = new StringBuilder();
+        if (scenario.usesPut()) {
+            sb.append("put=").append(put);
+        }
+        if (scenario.usesReader()) {
+            sb.append(sb.length() > 0 ? " " : "").append("reader=").append(reader);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,542 @@
+package daxlab.interleave;
+
+import daxlab.outcome.Outcome;
+import daxlab.program.Expr;
+import daxlab.program.Instr;
+import daxlab.program.Mode;
+import daxlab.program.Observable;
+import daxlab.program.Program;
+import daxlab.program.RmwOp;
+import daxlab.program.ThreadCode;
+import daxlab.program.Value;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A program compiled for sequentially consistent stepping. Each thread becomes a flat array of
+ * operations with jumps; a state is one {@code int[]}:
+ * <pre>
+ *   [ pc per thread | registers per thread | memory per location | SRCU depth per domain x thread | wait mask per thread ]
+ * </pre>
+ * A step is one shared access (load, store, successful or failed RMW, SRCU read-side lock or
+ * unlock, start or end of a grace period); the local operations after it run at once, so every
+ * state's pcs point at shared accesses.
+ */
+final class Machine {
+    enum Kind { LOCK, UNLOCK, IS_LOCKED, LOAD, STORE, CMPXCHG, XCHG, ADD, SRCU_LOCK, SRCU_UNLOCK, SYNC_START, SYNC_END, ASSIGN, BRANCH_IF_FALSE, JUMP }
+
+    /** One compiled operation. */
+    static final class Op {
+        final Kind kind;
+        final String function;
+        final Instr source;
+        int reg = -1;          // state index of the destination register
+        IntExpr address;
+        IntExpr a;             // store value / cmpxchg expected / xchg value / add delta / assign value / branch condition
+        IntExpr b;             // cmpxchg desired
+        boolean returnsNew;
+        int domain = -1;
+        int target = -1;
+        /** State indices of the registers this operation reads. */
+        final java.util.Set<Integer> uses = new java.util.HashSet<>();
+        /** Registers (state indices) dead once this operation is the next to run: reset to 0. */
+        int[] deadHere = new int[0];
+
+        Op(Kind kind, String function, Instr source) {
+            this.kind = kind;
+            this.function = function;
+            this.source = source;
+        }
+
+        boolean local() {
+            return kind == Kind.ASSIGN || kind == Kind.BRANCH_IF_FALSE || kind == Kind.JUMP;
+        }
+    }
+
+    final Program program;
+    final int threads;
+    final Op[][] ops;
+    final Interner interner;
+    final int memBase;
+    final int srcuBase;
+    final int waitBase;
+    final int size;
+    final int domains;
+    /** The interned id of integer 1 (a taken lock); 0 is integer 0. */
+    private final int one;
+    private final int[] regBase;
+    private final List<Map<String, Integer>> regSlots = new ArrayList<>();
+    private final Map<String, Integer> locationIndex = new HashMap<>();
+    private final List<String> locationNames;
+
+    Machine(Program program) {
+        this.program = program;
+        this.threads = program.threads().size();
+        if (threads > 30) {
+            throw new IllegalArgumentException("at most 30 threads, got " + threads);
+        }
+        locationNames = program.locations();
+        for (int i = 0; i < locationNames.size(); i++) {
+            locationIndex.put(locationNames.get(i), i);
+        }
+        interner = new Interner(locationIndex);
+        one = interner.id(Value.of(1));
+        regBase = new int[threads];
+        int next = threads;
+        for (int t = 0; t < threads; t++) {
+            regBase[t] = next;
+            Map<String, Integer> slots = new LinkedHashMap<>();
+            for (String r : Program.registersOf(program.threads().get(t))) {
+                slots.put(r, next++);
+            }
+            regSlots.add(slots);
+        }
+        memBase = next;
+        srcuBase = memBase + locationNames.size();
+        List<String> domainNames = new ArrayList<>(program.srcuDomains());
+        domains = domainNames.size();
+        waitBase = srcuBase + domains * threads;
+        size = waitBase + (domains > 0 ? threads : 0);
+        ops = new Op[threads][];
+        for (int t = 0; t < threads; t++) {
+            List<Op> out = new ArrayList<>();
+            compile(program.threads().get(t).body(), t, null, out, domainNames);
+            ops[t] = out.toArray(new Op[0]);
+        }
+        endDead = new int[threads][];
+        for (int t = 0; t < threads; t++) {
+            computeLiveness(t);
+        }
+    }
+
+    private int[][] endDead;
+
+    String threadName(int t) {
+        return program.threads().get(t).name();
+    }
+
+    // ---------------------------------------------------------------- compilation
+
+    private void compile(List<Instr> body, int t, String function, List<Op> out, List<String> domainNames) {
+        for (Instr i : body) {
+            if (i instanceof Instr.Load) {
+                Instr.Load l = (Instr.Load) i;
+                Op op = new Op(Kind.LOAD, function, i);
+                op.reg = regSlots.get(t).get(l.register());
+                op.address = expr(l.address(), t, op);
+                out.add(op);
+            } else if (i instanceof Instr.Store) {
+                Instr.Store s = (Instr.Store) i;
+                Op op = new Op(Kind.STORE, function, i);
+                op.address = expr(s.address(), t, op);
+                op.a = expr(s.value(), t, op);
+                out.add(op);
+            } else if (i instanceof Instr.Rmw) {
+                out.add(rmw((Instr.Rmw) i, t, function));
+            } else if (i instanceof Instr.Lock) {
+                Instr.Lock l = (Instr.Lock) i;
+                Kind k = l.op() == Instr.LockOp.LOCK ? Kind.LOCK : l.op() == Instr.LockOp.UNLOCK ? Kind.UNLOCK : Kind.IS_LOCKED;
+                Op op = new Op(k, function, i);
+                op.reg = l.register() == null ? -1 : regSlots.get(t).get(l.register());
+                op.address = expr(l.address(), t, op);
+                out.add(op);
+            } else if (i instanceof Instr.Srcu) {
+                Instr.Srcu s = (Instr.Srcu) i;
+                int d = domainNames.indexOf(s.domain());
+                if (s.op() == Instr.SrcuOp.SYNCHRONIZE) {
+                    Op start = new Op(Kind.SYNC_START, function, i);
+                    start.domain = d;
+                    Op end = new Op(Kind.SYNC_END, function, i);
+                    end.domain = d;
+                    out.add(start);
+                    out.add(end);
+                } else {
+                    Op op = new Op(s.op() == Instr.SrcuOp.READ_LOCK ? Kind.SRCU_LOCK : Kind.SRCU_UNLOCK, function, i);
+                    op.domain = d;
+                    out.add(op);
+                }
+            } else if (i instanceof Instr.Assign) {
+                Instr.Assign a = (Instr.Assign) i;
+                Op op = new Op(Kind.ASSIGN, function, i);
+                op.reg = regSlots.get(t).get(a.register());
+                op.a = expr(a.value(), t, op);
+                out.add(op);
+            } else if (i instanceof Instr.If) {
+                Instr.If f = (Instr.If) i;
+                Op branch = new Op(Kind.BRANCH_IF_FALSE, function, i);
+                branch.a = expr(f.condition(), t, branch);
+                out.add(branch);
+                compile(f.then(), t, function, out, domainNames);
+                if (f.otherwise().isEmpty()) {
+                    branch.target = out.size();
+                } else {
+                    Op jump = new Op(Kind.JUMP, function, i);
+                    out.add(jump);
+                    branch.target = out.size();
+                    compile(f.otherwise(), t, function, out, domainNames);
+                    jump.target = out.size();
+                }
+            } else if (i instanceof Instr.Call) {
+                Instr.Call c = (Instr.Call) i;
+                compile(c.body(), t, c.function(), out, domainNames);
+            }
+            // Fences order nothing under SC and take no step.
+        }
+    }
+
+    private Op rmw(Instr.Rmw r, int t, String function) {
+        RmwOp rop = r.op();
+        Op op;
+        if (rop instanceof RmwOp.Cmpxchg) {
+            op = new Op(Kind.CMPXCHG, function, r);
+            op.a = expr(((RmwOp.Cmpxchg) rop).expected(), t, op);
+            op.b = expr(((RmwOp.Cmpxchg) rop).desired(), t, op);
+        } else if (rop instanceof RmwOp.Xchg) {
+            op = new Op(Kind.XCHG, function, r);
+            op.a = expr(((RmwOp.Xchg) rop).value(), t, op);
+        } else {
+            op = new Op(Kind.ADD, function, r);
+            op.a = expr(((RmwOp.FetchAdd) rop).delta(), t, op);
+            op.returnsNew = ((RmwOp.FetchAdd) rop).returnsNew();
+        }
+        op.reg = r.register() == null ? -1 : regSlots.get(t).get(r.register());
+        op.address = expr(r.address(), t, op);
+        return op;
+    }
+
+    private IntExpr expr(Expr e, int t, Op user) {
+        for (String r : e.registers()) {
+            user.uses.add(regSlots.get(t).get(r));
+        }
+        return IntExpr.compile(e, regSlots.get(t), interner);
+    }
+
+    /**
+     * Liveness of registers, so that states differing only in values nobody will read again are
+     * one state. Merging them is exact: they have the same futures and the same outcomes. The
+     * code has forward jumps only, so one backward pass suffices.
+     */
+    private void computeLiveness(int t) {
+        Op[] code = ops[t];
+        java.util.Set<Integer> observed = new java.util.HashSet<>();
+        String name = threadName(t);
+        for (Observable o : program.observables()) {
+            if (o.ref() instanceof Observable.Register && ((Observable.Register) o.ref()).thread().equals(name)) {
+                Integer slot = regSlots.get(t).get(((Observable.Register) o.ref()).register());
+                if (slot != null) {
+                    observed.add(slot);
+                }
+            }
+        }
+        List<java.util.Set<Integer>> liveIn = new ArrayList<>();
+        for (int pc = 0; pc <= code.length; pc++) {
+            liveIn.add(null);
+        }
+        liveIn.set(code.length, observed);
+        for (int pc = code.length - 1; pc >= 0; pc--) {
+            Op op = code[pc];
+            java.util.Set<Integer> out = new java.util.HashSet<>();
+            if (op.kind != Kind.JUMP) {
+                out.addAll(liveIn.get(pc + 1));
+            }
+            if (op.kind == Kind.JUMP || op.kind == Kind.BRANCH_IF_FALSE) {
+                out.addAll(liveIn.get(op.target));
+            }
+            if (op.reg >= 0) {
+                out.remove(op.reg);
+            }
+            out.addAll(op.uses);
+            liveIn.set(pc, out);
+        }
+        java.util.Collection<Integer> all = regSlots.get(t).values();
+        for (int pc = 0; pc < code.length; pc++) {
+            java.util.Set<Integer> live = liveIn.get(pc);
+            code[pc].deadHere = all.stream().filter(r -> !live.contains(r)).mapToInt(Integer::intValue).toArray();
+        }
+        endDead[t] = all.stream().filter(r -> !observed.contains(r)).mapToInt(Integer::intValue).toArray();
+    }
+
+    // ---------------------------------------------------------------- states
+
+    int[] initialState() {
+        int[] s = new int[size];
+        for (int i = 0; i < locationNames.size(); i++) {
+            s[memBase + i] = interner.id(program.init().get(locationNames.get(i)));
+        }
+        for (int t = 0; t < threads; t++) {
+            runLocals(s, t);
+        }
+        return s;
+    }
+
+    boolean done(int[] s, int t) {
+        return s[t] >= ops[t].length;
+    }
+
+    boolean allDone(int[] s) {
+        for (int t = 0; t < threads; t++) {
+            if (s[t] < ops[t].length) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether thread {@code t} can take its next step (a grace period waits for its readers). */
+    boolean enabled(int[] s, int t) {
+        if (s[t] >= ops[t].length) {
+            return false;
+        }
+        Op op = ops[t][s[t]];
+        if (op.kind == Kind.LOCK) {
+            return !interner.truthy(s[memBase + location(op, s, t)]);
+        }
+        return op.kind != Kind.SYNC_END || s[waitBase + t] == 0;
+    }
+
+    /**
+     * Thread {@code t} takes one step from {@code s}. Returns the new state (s is untouched);
+     * when {@code describe} is not null, appends what the step did.
+     */
+    int[] step(int[] s, int t, StringBuilder describe) {
+        int[] n = s.clone();
+        Op op = ops[t][n[t]];
+        switch (op.kind) {
+            case LOAD: {
+                int loc = location(op, n, t);
+                n[op.reg] = n[memBase + loc];
+                if (describe != null) {
+                    describe.append(accessName(op)).append('(').append(locationNames.get(loc)).append(") -> ")
+                            .append(interner.value(n[op.reg]));
+                }
+                break;
+            }
+            case STORE: {
+                int loc = location(op, n, t);
+                int v = op.a.eval(n);
+                n[memBase + loc] = v;
+                if (describe != null) {
+                    describe.append(storeText(op, locationNames.get(loc), interner.value(v)));
+                }
+                break;
+            }
+            case CMPXCHG: {
+                int loc = location(op, n, t);
+                int old = n[memBase + loc];
+                int expected = op.a.eval(s);
+                int desired = op.b.eval(s);
+                boolean success = interner.same(old, expected);
+                if (success) {
+                    n[memBase + loc] = desired;
+                }
+                if (op.reg >= 0) {
+                    n[op.reg] = old;
+                }
+                if (describe != null) {
+                    describe.append(((Instr.Rmw) op.source).kernelName()).append('(').append(locationNames.get(loc))
+                            .append(", ").append(interner.value(expected)).append(", ").append(interner.value(desired))
+                            .append(") -> ").append(interner.value(old)).append(success ? "" : " (fails)");
+                }
+                break;
+            }
+            case XCHG: {
+                int loc = location(op, n, t);
+                int old = n[memBase + loc];
+                int v = op.a.eval(s);
+                n[memBase + loc] = v;
+                if (op.reg >= 0) {
+                    n[op.reg] = old;
+                }
+                if (describe != null) {
+                    describe.append(((Instr.Rmw) op.source).kernelName()).append('(').append(locationNames.get(loc))
+                            .append(", ").append(interner.value(v)).append(") -> ").append(interner.value(old));
+                }
+                break;
+            }
+            case ADD: {
+                int loc = location(op, n, t);
+                int old = n[memBase + loc];
+                long delta = asLong(interner.value(op.a.eval(s)), op);
+                int nv = interner.id(Value.of(asLong(interner.value(old), op) + delta));
+                n[memBase + loc] = nv;
+                if (op.reg >= 0) {
+                    n[op.reg] = op.returnsNew ? nv : old;
+                }
+                if (describe != null) {
+                    describe.append(((Instr.Rmw) op.source).kernelName()).append('(').append(locationNames.get(loc))
+                            .append(", ").append(delta).append(") -> ").append(interner.value(op.returnsNew ? nv : old));
+                }
+                break;
+            }
+            case LOCK:
+            case UNLOCK: {
+                int loc = location(op, n, t);
+                n[memBase + loc] = op.kind == Kind.LOCK ? one : 0;
+                if (describe != null) {
+                    describe.append(op.source.text());
+                }
+                break;
+            }
+            case IS_LOCKED: {
+                int loc = location(op, n, t);
+                n[op.reg] = interner.truthy(n[memBase + loc]) ? one : 0;
+                if (describe != null) {
+                    describe.append(op.source.text()).append(" -> ").append(interner.value(n[op.reg]));
+                }
+                break;
+            }
+            case SRCU_LOCK:
+                n[srcuBase + op.domain * threads + t]++;
+                if (describe != null) {
+                    describe.append(op.source.text());
+                }
+                break;
+            case SRCU_UNLOCK: {
+                int depthIndex = srcuBase + op.domain * threads + t;
+                if (n[depthIndex] == 0) {
+                    throw new IllegalStateException(threadName(t) + ": srcu_read_unlock() without srcu_read_lock()");
+                }
+                if (--n[depthIndex] == 0) {
+                    // This reader has left the section it was in: no grace period waits for it any more.
+                    for (int w = 0; w < threads; w++) {
+                        Op waiting = n[w] < ops[w].length ? ops[w][n[w]] : null;
+                        if (waiting != null && waiting.kind == Kind.SYNC_END && waiting.domain == op.domain) {
+                            n[waitBase + w] &= ~(1 << t);
+                        }
+                    }
+                }
+                if (describe != null) {
+                    describe.append(op.source.text());
+                }
+                break;
+            }
+            case SYNC_START: {
+                int mask = 0;
+                for (int r = 0; r < threads; r++) {
+                    if (n[srcuBase + op.domain * threads + r] > 0) {
+                        mask |= 1 << r;
+                    }
+                }
+                if ((mask & (1 << t)) != 0) {
+                    throw new IllegalStateException(threadName(t)
+                            + ": synchronize_srcu() inside its own read-side section would deadlock");
+                }
+                n[waitBase + t] = mask;
+                if (describe != null) {
+                    describe.append(op.source.text()).append(" starts").append(mask == 0 ? " (no reader inside)"
+                            : " (waits for " + threadsIn(mask) + ")");
+                }
+                break;
+            }
+            case SYNC_END:
+                if (describe != null) {
+                    describe.append(op.source.text()).append(" returns");
+                }
+                break;
+            default:
+                throw new AssertionError(op.kind);
+        }
+        n[t]++;
+        runLocals(n, t);
+        return n;
+    }
+
+    private String threadsIn(int mask) {
+        List<String> names = new ArrayList<>();
+        for (int r = 0; r < threads; r++) {
+            if ((mask & (1 << r)) != 0) {
+                names.add(threadName(r));
+            }
+        }
+        return String.join(", ", names);
+    }
+
+    private static long asLong(Value v, Op op) {
+        if (v instanceof Value.Int) {
+            return ((Value.Int) v).value();
+        }
+        throw new IllegalStateException(op.source.text() + ": needs an integer, got " + v);
+    }
+
+    private int location(Op op, int[] s, int t) {
+        int id = op.address.eval(s);
+        int loc = interner.location(id);
+        if (loc < 0) {
+            throw new IllegalStateException(threadName(t) + ": '" + op.source.text() + "' accesses "
+                    + interner.value(id) + ", which is not a declared location");
+        }
+        return loc;
+    }
+
+    private static String accessName(Op op) {
+        Mode m = ((Instr.Load) op.source).mode();
+        switch (m) {
+            case PLAIN: return "load";
+            case ACQUIRE: return "smp_load_acquire";
+            default: return "READ_ONCE";
+        }
+    }
+
+    private static String storeText(Op op, String loc, Value v) {
+        Mode m = ((Instr.Store) op.source).mode();
+        switch (m) {
+            case PLAIN: return loc + " = " + v;
+            case RELEASE: return "smp_store_release(&" + loc + ", " + v + ")";
+            default: return "WRITE_ONCE(" + loc + ", " + v + ")";
+        }
+    }
+
+    /** Runs the local operations of thread t until its next shared access. */
+    private void runLocals(int[] s, int t) {
+        Op[] code = ops[t];
+        while (s[t] < code.length && code[s[t]].local()) {
+            Op op = code[s[t]];
+            switch (op.kind) {
+                case ASSIGN:
+                    s[op.reg] = op.a.eval(s);
+                    s[t]++;
+                    break;
+                case BRANCH_IF_FALSE:
+                    s[t] = interner.truthy(op.a.eval(s)) ? s[t] + 1 : op.target;
+                    break;
+                default:
+                    s[t] = op.target;
+            }
+        }
+        // Forget the registers nobody reads from here on.
+        int[] dead = s[t] < code.length ? code[s[t]].deadHere : endDead[t];
+        for (int slot : dead) {
+            s[slot] = 0;
+        }
+    }
+
+    /** The outcome a final state reports. */
+    Outcome outcome(int[] s) {
+        Map<String, Value> fields = new LinkedHashMap<>();
+        for (Observable o : program.observables()) {
+            if (o.ref() instanceof Observable.Loc) {
+                fields.put(o.name(), interner.value(s[memBase + locationIndex.get(((Observable.Loc) o.ref()).location())]));
+            } else {
+                Observable.Register r = (Observable.Register) o.ref();
+                int t = threadIndex(r.thread());
+                Integer slot = regSlots.get(t).get(r.register());
+                fields.put(o.name(), slot == null ? Value.of(0) : interner.value(s[slot]));
+            }
+        }
+        return new Outcome(fields);
+    }
+
+    private int threadIndex(String name) {
+        List<ThreadCode> ts = program.threads();
+        for (int i = 0; i < ts.size(); i++) {
+            if (ts.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no thread " + name);
+    }
+}

@@ -1,0 +1,156 @@
+package daxlab.program;
+
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A proposition over the final state, written as herd7 writes it: {@code holder_data=B /\ holder_ops=NULL}.
+ * Its atoms name observables ({@link Observable}), which are locations or {@code thread:register}.
+ */
+public sealed interface Cond permits Cond.Eq, Cond.Not, Cond.And, Cond.Or, Cond.True {
+
+    boolean eval(Function<String, Value> fields);
+
+    /** Litmus-syntax text. */
+    String text();
+
+    void collectFields(Set<String> out);
+
+    /** {@code field=value} */
+    record Eq(String field, Value value) implements Cond {
+        @Override
+        public boolean eval(Function<String, Value> fields) {
+            Value v = fields.apply(field);
+            if (v == null) {
+                throw new IllegalArgumentException("no field '" + field + "' in this outcome");
+            }
+            return Expr.same(v, value);
+        }
+
+        @Override
+        public String text() {
+            return field + "=" + value;
+        }
+
+        @Override
+        public void collectFields(Set<String> out) {
+            out.add(field);
+        }
+    }
+
+    record Not(Cond operand) implements Cond {
+        @Override
+        public boolean eval(Function<String, Value> fields) {
+            return !operand.eval(fields);
+        }
+
+        @Override
+        public String text() {
+            return "~" + wrap(operand);
+        }
+
+        @Override
+        public void collectFields(Set<String> out) {
+            operand.collectFields(out);
+        }
+    }
+
+    record And(Cond left, Cond right) implements Cond {
+        @Override
+        public boolean eval(Function<String, Value> fields) {
+            return left.eval(fields) && right.eval(fields);
+        }
+
+        @Override
+        public String text() {
+            return wrapIf(left, Or.class) + " /\\ " + wrapIf(right, Or.class);
+        }
+
+        @Override
+        public void collectFields(Set<String> out) {
+            left.collectFields(out);
+            right.collectFields(out);
+        }
+    }
+
+    record Or(Cond left, Cond right) implements Cond {
+        @Override
+        public boolean eval(Function<String, Value> fields) {
+            return left.eval(fields) || right.eval(fields);
+        }
+
+        @Override
+        public String text() {
+            return left.text() + " \\/ " + right.text();
+        }
+
+        @Override
+        public void collectFields(Set<String> out) {
+            left.collectFields(out);
+            right.collectFields(out);
+        }
+    }
+
+    record True() implements Cond {
+        @Override
+        public boolean eval(Function<String, Value> fields) {
+            return true;
+        }
+
+        @Override
+        public String text() {
+            return "true";
+        }
+
+        @Override
+        public void collectFields(Set<String> out) {
+        }
+    }
+
+    static Cond eq(String field, Value value) {
+        return new Eq(field, value);
+    }
+
+    static Cond eq(String field, String value) {
+        return new Eq(field, Value.parse(value));
+    }
+
+    static Cond all(Cond... cs) {
+        Cond out = null;
+        for (Cond c : cs) {
+            out = out == null ? c : new And(out, c);
+        }
+        return out == null ? new True() : out;
+    }
+
+    static Cond any(Cond... cs) {
+        if (cs.length == 0) {
+            throw new IllegalArgumentException("any() needs at least one condition");
+        }
+        Cond out = cs[0];
+        for (int i = 1; i < cs.length; i++) {
+            out = new Or(out, cs[i]);
+        }
+        return out;
+    }
+
+    default Cond and(Cond other) {
+        return new And(this, other);
+    }
+
+    default Cond or(Cond other) {
+        return new Or(this, other);
+    }
+
+    default Cond negate() {
+        return new Not(this);
+    }
+
+    private static String wrap(Cond c) {
+        return c instanceof Eq || c instanceof True || c instanceof Not ? c.text() : "(" + c.text() + ")";
+    }
+
+    private static String wrapIf(Cond c, Class<?> kind) {
+        return kind.isInstance(c) ? "(" + c.text() + ")" : c.text();
+    }
+}

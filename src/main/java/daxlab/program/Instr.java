@@ -1,0 +1,237 @@
+package daxlab.program;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One instruction of a thread. Only {@link Load}, {@link Store}, {@link Rmw}, {@link Lock} and
+ * {@link Srcu} touch shared state; the others are local and cost the engines nothing.
+ *
+ * <p>Addresses are expressions so that litmus tests can dereference a pointer they read
+ * ({@code r1 = READ_ONCE(*r0)}); the thread's code uses constant addresses.
+ */
+public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.Fence, Instr.Assign,
+        Instr.If, Instr.Call, Instr.Srcu, Instr.Lock {
+
+    /** Kernel-like source text (one line; nested blocks are summarised). */
+    String text();
+
+    /** True for the instructions that are one step of an interleaving. */
+    default boolean touchesSharedState() {
+        return false;
+    }
+
+    /** {@code holder_ops} for a constant address, {@code *r0} for a pointer in a register. */
+    static String target(Expr address) {
+        if (address instanceof Expr.Const && ((Expr.Const) address).value() instanceof Value.Addr) {
+            return ((Value.Addr) ((Expr.Const) address).value()).location();
+        }
+        return "*" + address.text();
+    }
+
+    /** {@code reg = load(address)} with the given ordering. */
+    record Load(String register, Expr address, Mode mode) implements Instr {
+        public Load {
+            Names.requireIdentifier(register, "register");
+            if (mode == Mode.RELEASE || mode == Mode.FULL) {
+                throw new IllegalArgumentException("a load cannot be " + mode);
+            }
+        }
+
+        @Override
+        public boolean touchesSharedState() {
+            return true;
+        }
+
+        @Override
+        public String text() {
+            String t = target(address);
+            switch (mode) {
+                case PLAIN: return register + " = " + t;
+                case ACQUIRE: return register + " = smp_load_acquire(&" + t + ")";
+                default: return register + " = READ_ONCE(" + t + ")";
+            }
+        }
+    }
+
+    /** {@code store(address, value)} with the given ordering. */
+    record Store(Expr address, Expr value, Mode mode) implements Instr {
+        public Store {
+            if (mode == Mode.ACQUIRE || mode == Mode.FULL) {
+                throw new IllegalArgumentException("a store cannot be " + mode);
+            }
+        }
+
+        @Override
+        public boolean touchesSharedState() {
+            return true;
+        }
+
+        @Override
+        public String text() {
+            String t = target(address);
+            switch (mode) {
+                case PLAIN: return t + " = " + value.text();
+                case RELEASE: return "smp_store_release(&" + t + ", " + value.text() + ")";
+                default: return "WRITE_ONCE(" + t + ", " + value.text() + ")";
+            }
+        }
+    }
+
+    /**
+     * An atomic read-modify-write. {@code mode} is the ordering when it succeeds; a failed
+     * {@code cmpxchg} is an unordered read (Documentation/atomic_t.txt). {@code register} receives
+     * the value read (or the new value for {@code atomic_add_return}); it may be null.
+     */
+    record Rmw(String register, Expr address, RmwOp op, Mode mode) implements Instr {
+        public Rmw {
+            if (register != null) {
+                Names.requireIdentifier(register, "register");
+            }
+            if (mode == Mode.PLAIN || mode == Mode.ONCE) {
+                throw new IllegalArgumentException("an RMW is FULL, ACQUIRE, RELEASE or RELAXED, not " + mode);
+            }
+        }
+
+        /** The kernel name with its ordering suffix, e.g. {@code cmpxchg_relaxed}. */
+        public String kernelName() {
+            switch (mode) {
+                case FULL: return op.baseName();
+                case RELAXED: return op.baseName() + "_relaxed";
+                case ACQUIRE: return op.baseName() + "_acquire";
+                default: return op.baseName() + "_release";
+            }
+        }
+
+        @Override
+        public boolean touchesSharedState() {
+            return true;
+        }
+
+        @Override
+        public String text() {
+            return (register == null ? "" : register + " = ") + kernelName() + "(" + target(address)
+                    + op.argsText() + ")";
+        }
+    }
+
+    /** A fence or an RCU marker; free in an interleaving, ordering in a weak model. */
+    record Fence(FenceKind kind) implements Instr {
+        @Override
+        public String text() {
+            return kind.kernelName() + "()";
+        }
+    }
+
+    /** {@code reg = expr}, local. */
+    record Assign(String register, Expr value) implements Instr {
+        public Assign {
+            Names.requireIdentifier(register, "register");
+        }
+
+        @Override
+        public String text() {
+            return register + " = " + value.text();
+        }
+    }
+
+    /** {@code if (cond) { then } else { otherwise }}, on registers only. */
+    record If(Expr condition, List<Instr> then, List<Instr> otherwise) implements Instr {
+        public If {
+            then = List.copyOf(then);
+            otherwise = List.copyOf(otherwise);
+        }
+
+        @Override
+        public String text() {
+            return "if (" + condition.text() + ") {...}" + (otherwise.isEmpty() ? "" : " else {...}");
+        }
+    }
+
+    /**
+     * A call of a kernel function, inlined. It exists so that a witness can say which function
+     * made each access ({@code P0 fs_put_dax: cmpxchg(...)}).
+     */
+    record Call(String function, List<Instr> body) implements Instr {
+        public Call {
+            Names.requireIdentifier(function, "function");
+            body = List.copyOf(body);
+        }
+
+        @Override
+        public String text() {
+            return function + "() {" + body.stream().map(Instr::text).collect(Collectors.joining("; ")) + "}";
+        }
+    }
+
+    enum SrcuOp { READ_LOCK, READ_UNLOCK, SYNCHRONIZE }
+
+    /**
+     * The SRCU read side and grace period ({@code dax_read_lock()} is
+     * {@code srcu_read_lock(&dax_srcu)}). {@code synchronize_srcu} waits for exactly the readers
+     * that were inside a read-side section of the same domain when it started.
+     */
+    record Srcu(SrcuOp op, String domain) implements Instr {
+        public Srcu {
+            Names.requireIdentifier(domain, "srcu domain");
+        }
+
+        public String kernelName() {
+            switch (op) {
+                case READ_LOCK: return "srcu_read_lock";
+                case READ_UNLOCK: return "srcu_read_unlock";
+                default: return "synchronize_srcu";
+            }
+        }
+
+        @Override
+        public boolean touchesSharedState() {
+            return true;
+        }
+
+        @Override
+        public String text() {
+            return kernelName() + "(&" + domain + ")";
+        }
+    }
+
+    enum LockOp {
+        LOCK("spin_lock"), UNLOCK("spin_unlock"), IS_LOCKED("spin_is_locked");
+
+        private final String kernelName;
+
+        LockOp(String kernelName) {
+            this.kernelName = kernelName;
+        }
+
+        public String kernelName() {
+            return kernelName;
+        }
+    }
+
+    /**
+     * A spinlock operation on the lock at {@code address} (a location holding 0 when free, 1 when
+     * taken). {@code spin_lock} waits until the lock is free and takes it in one step;
+     * {@code spin_is_locked} puts 1 or 0 in {@code register} (null for the others).
+     */
+    record Lock(String register, Expr address, LockOp op) implements Instr {
+        public Lock {
+            if ((op == LockOp.IS_LOCKED) != (register != null)) {
+                throw new IllegalArgumentException("spin_is_locked() needs a register; spin_lock/unlock take none");
+            }
+            if (register != null) {
+                Names.requireIdentifier(register, "register");
+            }
+        }
+
+        @Override
+        public boolean touchesSharedState() {
+            return true;
+        }
+
+        @Override
+        public String text() {
+            return (register == null ? "" : register + " = ") + op.kernelName() + "(" + target(address) + ")";
+        }
+    }
+}

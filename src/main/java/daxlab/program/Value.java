@@ -1,0 +1,75 @@
+package daxlab.program;
+
+/**
+ * A value held by a memory location or a register.
+ *
+ * <p>The thread's code is about pointers whose identity matters and whose bits do not, so the
+ * main kind of value is a {@link Sym symbolic name} ({@code NULL}, {@code A}, {@code opsA}).
+ * Litmus tests also use small integers and the addresses of shared variables ({@code &x}),
+ * which is why {@link Int} and {@link Addr} exist beside it.
+ */
+public sealed interface Value permits Value.Sym, Value.Int, Value.Addr {
+
+    /** The null pointer. Integer 0 and NULL are both false in a condition. */
+    Sym NULL = new Sym("NULL");
+
+    /** A symbolic constant such as a holder ({@code A}) or an ops table ({@code opsA}). */
+    record Sym(String name) implements Value {
+        public Sym {
+            Names.requireIdentifierLike(name, "symbol");
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** A machine integer, as litmus tests use. */
+    record Int(long value) implements Value {
+        @Override
+        public String toString() {
+            return Long.toString(value);
+        }
+    }
+
+    /** The address of a shared location, {@code &x} in C. */
+    record Addr(String location) implements Value {
+        public Addr {
+            Names.requireIdentifier(location, "location");
+        }
+
+        @Override
+        public String toString() {
+            return "&" + location;
+        }
+    }
+
+    static Sym sym(String name) {
+        return "NULL".equals(name) ? NULL : new Sym(name);
+    }
+
+    static Int of(long v) {
+        return new Int(v);
+    }
+
+    /** C truthiness: NULL and 0 are false, every other value is true. */
+    default boolean truthy() {
+        return !(this.equals(NULL) || (this instanceof Int i && i.value() == 0));
+    }
+
+    /**
+     * Parses the textual form that {@link #toString()} prints: an integer, {@code &loc}, or a
+     * symbol name.
+     */
+    static Value parse(String text) {
+        String s = text.strip();
+        if (s.startsWith("&")) {
+            return new Addr(s.substring(1));
+        }
+        if (s.matches("-?[0-9]+")) {
+            return new Int(Long.parseLong(s));
+        }
+        return sym(s);
+    }
+}
