@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
         description = "Measure the SC enumerator on n getters vs n putters, n = 1..MAX.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--max-n", defaultValue = "6", description = "largest n (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-n", defaultValue = "5", description = "largest n (default: ${DEFAULT-VALUE})")
     int maxN;
 
     @Option(names = "--put", defaultValue = "PATCH_V1", description = "fs_put_dax() version (default: ${DEFAULT-VALUE})")

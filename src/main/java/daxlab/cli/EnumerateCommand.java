@@ -87,6 +87,7 @@ final class EnumerateCommand implements Callable<Integer> {
             }
             results.add(h);
             if (!json) {
+                out.println(d.scenario().description());
                 out.print(Report.histogramWithWitnesses(h));
                 out.println();
                 out.flush();
