@@ -39,6 +39,16 @@ public final class Interleavings {
     }
 
     public static Histogram enumerate(Program program, Classifier classifier, Settings settings) {
+        try {
+            return run(program, classifier, settings);
+        } catch (OutOfMemoryError e) {
+            // The budget estimate is meant to prevent this; if the heap is shared and fills
+            // anyway, report it like a budget overrun rather than let the caller die.
+            throw new StateBudgetExceeded(program.name(), -1, -1, -1);
+        }
+    }
+
+    private static Histogram run(Program program, Classifier classifier, Settings settings) {
         Machine m = new Machine(program);
         List<Level> levels = new ArrayList<>();
         Level level = new Level(m.size, 1);
@@ -50,6 +60,7 @@ public final class Interleavings {
         long seen = 1;
         int maxFrontier = 1;
         Thread self = Thread.currentThread();
+        long budget = effectiveBudget(m, settings.budget());
         while (level.size() > 0) {
             levels.add(level);
             int depth = levels.size() - 1;
@@ -77,8 +88,8 @@ public final class Interleavings {
                     int j = successors.findOrAdd(next, i, t);
                     successors.add(j, c, cBig);
                     if (successors.added) {
-                        if (++seen > settings.budget()) {
-                            throw new StateBudgetExceeded(program.name(), seen, settings.budget(), depth + 1);
+                        if (++seen > budget) {
+                            throw new StateBudgetExceeded(program.name(), seen, budget, depth + 1);
                         }
                         if ((seen & 0xFFF) == 0 && self.isInterrupted()) {
                             throw new CancellationException("enumeration of " + program.name()
@@ -111,6 +122,19 @@ public final class Interleavings {
         facts.put("longest schedule", levels.size() - 1 + " steps");
         facts.put("widest level", Integer.toString(maxFrontier));
         return new Histogram(program.name(), settings.variant(), MODEL, UNIT, entries, facts);
+    }
+
+    /**
+     * The requested budget, lowered so that the states kept (every level stays, for the
+     * witnesses) fit in 60% of the heap: running out of states is an error with a message,
+     * running out of memory is not.
+     */
+    static long effectiveBudget(Machine m, long requested) {
+        // Arena, count, parent, thread, hash and two index slots per state; arrays grow by
+        // doubling and are copied while growing, hence the factor 3.
+        long bytesPerState = 3 * (4L * m.size + 32);
+        long fits = (long) (Runtime.getRuntime().maxMemory() * 0.6) / bytesPerState;
+        return Math.max(1, Math.min(requested, fits));
     }
 
     /** Follows first-arrival links back from a final state and re-runs each step to describe it. */
