@@ -13,6 +13,12 @@ import java.util.TreeSet;
  * {@code linux-kernel.bell}/{@code .def}, variant {@code lkmmv2} (a failed RMW carries no
  * ordering). Read it beside tools/memory-model/linux-kernel.cat: each {@code let} is one local
  * variable of {@link #check}, in the file's order, and each axiom and flag has the file's name.
+ * It follows the kernel's current file, which differs from herdtools7's older catalogue copy in
+ * three places: {@code po-unlock-lock-po} (an unlock then a lock on the same CPU orders, whether
+ * or not the lock reads from that unlock), {@code rmw-sequence} at the end of
+ * {@code cumul-fence} and {@code w-post-bounded}, and {@code to-r = (addr ; [R]) | ...}.
+ * Without the first, MP+unlocklockonceonce+fencermbonceonce and
+ * LB+unlocklockonceonce+poacquireonce would be allowed; herd7 says Never.
  *
  * <p>Locks are built into the candidate executions as lock.cat builds them (see
  * {@link Candidates}): {@code spin_lock} is an LKR/LKW pair in {@code rmw}, LKR reads the
@@ -115,7 +121,8 @@ public final class Lkmm implements Model {
         // Release Acquire
         final Rel acqPo = po.restrict(Acquire, M);
         final Rel poRel = po.restrict(M, Release);
-        final Rel poUnlockRfLockPo = po.to(UL).seq(rf).to(LKR).seq(po);
+        // Current kernel: an unlock followed by a lock on the same CPU orders too (po | rf).
+        final Rel poUnlockLockPo = po.to(UL).seq(po.union(rf)).to(LKR).seq(po);
 
         // Fences
         final Rel rmb = x.fencerel(Rmb).restrict(R4rmb, R4rmb);
@@ -127,7 +134,7 @@ public final class Lkmm implements Model {
                 .union(x.fencerel(BeforeAtomic).restrict(M, RMW).seq(po.opt()).to(M))
                 .union(po.opt().restrict(M, RMW).seq(x.fencerel(AfterAtomic)).to(M))
                 .union(po.opt().restrict(M, LKW).seq(x.fencerel(AfterSpinlock)).to(M))
-                .union(po.restrict(M, UL).seq(co.union(po)).to(LKW).seq(x.fencerel(AfterUnlockLock)).to(M));
+                .union(poUnlockLockPo.from(M).to(AfterUnlockLock).seq(po).to(M));
         final Rel gp = po.to(SyncRcu | SyncSrcu).seq(po.opt());
         final Rel strongFence = mb.union(gp);
 
@@ -152,12 +159,13 @@ public final class Lkmm implements Model {
         final Rel rwdep = dep.union(ctrl).to(W);
         final Rel overwrite = co.union(fr);
         final Rel toW = rwdep.union(overwrite.inter(intl)).union(addr.to(Plain).seq(wmb));
-        final Rel toR = addr.union(dep.to(Marked).seq(rfi));
-        final Rel ppo = toR.union(toW).union(fence).union(poUnlockRfLockPo.inter(intl));
+        final Rel toR = addr.to(R).union(dep.to(Marked).seq(rfi));
+        final Rel ppo = toR.union(toW).union(fence.inter(intl)).union(poUnlockLockPo.inter(intl));
 
         // Propagation: ordering from release operations and strong fences
-        final Rel cumulFence = aCumul(rfe, Marked, strongFence.union(poRel)).union(wmb).union(poUnlockRfLockPo)
-                .restrict(Marked, Marked);
+        final Rel rmwSequence = rf.seq(x.rmw()).star();
+        final Rel cumulFence = aCumul(rfe, Marked, strongFence.union(poRel)).union(wmb).union(poUnlockLockPo)
+                .restrict(Marked, Marked).seq(rmwSequence);
         final Rel prop = overwrite.inter(ext).opt().from(Marked).seq(cumulFence.star()).to(Marked)
                 .seq(rfe.opt()).to(Marked);
 
@@ -219,7 +227,7 @@ public final class Lkmm implements Model {
         final Rel rmbRel = x.fencerel(Rmb);
         final Rel wPreBounded = addr.union(fence2).opt().from(Marked);
         final Rel rPreBounded = addr.union(nonrwFence).union(rmbRel.restrict(R4rmb, all)).opt().from(Marked);
-        final Rel wPostBounded = fence2.opt().to(Marked);
+        final Rel wPostBounded = fence2.opt().to(Marked).seq(rmwSequence);
         final Rel rPostBounded = nonrwFence.union(rmbRel.restrict(all, R4rmb)).opt().to(Marked);
         final Rel wwVis = fence2.union(strongFence2.seq(xbstar).seq(wPreBounded))
                 .union(wPostBounded.seq(vis).seq(wPreBounded));
