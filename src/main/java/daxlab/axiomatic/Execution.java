@@ -210,10 +210,11 @@ public final class Execution implements Witness {
     @Override
     public List<String> lines() {
         List<String> out = new ArrayList<>();
+        Rel coImmediate = co.minus(co.seq(co));
         for (int i = 0; i < sk.n; i++) {
             StringBuilder sb = new StringBuilder(describe(i));
             edges(sb, "rf", rf, i);
-            edges(sb, "co", co, i);
+            edges(sb, "co", coImmediate, i);
             edges(sb, "addr", sk.addr, i);
             edges(sb, "data", sk.data, i);
             edges(sb, "ctrl", sk.ctrl, i);
