@@ -28,8 +28,8 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         List<String> chosen = models == null ? Models.NAMES : models;
         for (String m : chosen) {
-            if (!Models.NAMES.contains(m)) {
-                throw new Main.UsageError("unknown model '" + m + "'; valid models: " + String.join(", ", Models.NAMES));
+            if (!Models.ALL.contains(m)) {
+                throw new Main.UsageError("unknown model '" + m + "'; valid models: " + String.join(", ", Models.ALL));
             }
         }
         Matrix matrix = Matrix.compute(Candidate.fromTheThread(), Arrays.asList(Property.values()), chosen, Models::run);

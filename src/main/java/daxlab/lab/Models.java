@@ -1,5 +1,7 @@
 package daxlab.lab;
 
+import daxlab.axiomatic.Axiomatic;
+import daxlab.axiomatic.Model;
 import daxlab.dax.DaxScenario;
 import daxlab.interleave.Interleavings;
 import daxlab.interleave.Settings;
@@ -9,17 +11,21 @@ import java.util.List;
 
 /**
  * Runs a dax scenario under a model by name: the one place that knows which engine serves which
- * model, for the CLI, the notebooks and the verdict matrix alike.
+ * model, for the CLI, the notebooks and the verdict matrix alike. {@code sc} counts
+ * interleavings ({@link Interleavings}); {@code sc-axiomatic}, {@code tso}, {@code armv8} and
+ * {@code lkmm} count the candidate executions the model allows ({@link Axiomatic}).
  */
 public final class Models {
-    /** The model names, strongest first. */
-    public static final List<String> NAMES = List.of("sc");
+    /** The models a verdict runs by default, strongest first. */
+    public static final List<String> NAMES = List.of("sc", "tso", "armv8", "lkmm");
+    /** Every model name accepted. */
+    public static final List<String> ALL = List.of("sc", "sc-axiomatic", "tso", "armv8", "lkmm");
 
     private Models() {
     }
 
     public static Histogram run(DaxScenario d, String model) {
-        return run(d, model, Settings.DEFAULT_BUDGET);
+        return run(d, model, model.equals("sc") ? Settings.DEFAULT_BUDGET : Axiomatic.DEFAULT_BUDGET);
     }
 
     public static Histogram run(DaxScenario d, String model, long budget) {
@@ -27,6 +33,9 @@ public final class Models {
             return Interleavings.enumerate(d.program(), d.classifier(),
                     Settings.defaults().withVariant(d.variantLabel()).withBudget(budget));
         }
-        throw new IllegalArgumentException("unknown model '" + model + "'; valid models: " + String.join(", ", NAMES));
+        if (!ALL.contains(model)) {
+            throw new IllegalArgumentException("unknown model '" + model + "'; valid models: " + String.join(", ", ALL));
+        }
+        return Axiomatic.run(d.program(), Model.byName(model), d.classifier(), budget, d.variantLabel()).histogram();
     }
 }
