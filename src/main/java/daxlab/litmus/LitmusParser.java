@@ -83,6 +83,19 @@ public final class LitmusParser {
         return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     }
 
+    /**
+     * Parses a condition alone, as herd7 prints it after {@code Condition}: {@code exists ([x]=2 /\ 0:r0=2)}.
+     * Fields are normalised ({@code [x]} to {@code x}, {@code P0:r0} to {@code 0:r0}).
+     */
+    public static Condition parseCondition(String text, String fileName) {
+        LitmusParser p = new LitmusParser(text, fileName);
+        Condition c = p.condition(new ArrayList<>());
+        if (p.lx.peek().kind() != Token.Kind.EOF) {
+            throw p.lx.error(p.lx.peek(), "the end of the condition");
+        }
+        return c;
+    }
+
     // ------------------------------------------------------------------ frame
 
     private LitmusTest test() {
@@ -820,8 +833,10 @@ public final class LitmusParser {
             q = Condition.Quantifier.NOT_EXISTS;
         } else if (t.is("exists")) {
             q = Condition.Quantifier.EXISTS;
-        } else {
+        } else if (t.is("forall")) {
             q = Condition.Quantifier.FORALL;
+        } else {
+            throw lx.error(t, "'exists', '~exists' or 'forall'");
         }
         return new Condition(q, disjunction(fieldTokens));
     }
