@@ -155,5 +155,4 @@ final class LitmusCommand implements Callable<Integer> {
         node.put("observation", r.observation());
         node.set("histogram", HistogramJson.toNode(h));
     }
-
 }

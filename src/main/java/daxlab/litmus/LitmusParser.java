@@ -662,9 +662,6 @@ public final class LitmusParser {
         }
         if (e instanceof CExpr.Unary) {
             CExpr.Unary u = (CExpr.Unary) e;
-            if (u.op().equals("-") && u.operand() instanceof CExpr.Num) {
-                return Expr.num(-((CExpr.Num) u.operand()).value());
-            }
             Expr inner = value(u.operand(), s, out);
             switch (u.op()) {
                 case "!": return Expr.not(inner);
@@ -745,7 +742,16 @@ public final class LitmusParser {
             lx.next();
             return new CExpr.AddrOf(t, unary());
         }
-        if (t.is("!") || t.is("-") || t.is("~")) {
+        if (t.is("-")) {
+            lx.next();
+            if (lx.peek().kind() == Token.Kind.NUMBER) {
+                // '-1' is the constant -1; '-(1)' stays a negation, so the printer can say either.
+                Token n = lx.next();
+                return new CExpr.Num(t, -number(n));
+            }
+            return new CExpr.Unary(t, "-", unary());
+        }
+        if (t.is("!") || t.is("~")) {
             lx.next();
             return new CExpr.Unary(t, t.text(), unary());
         }
