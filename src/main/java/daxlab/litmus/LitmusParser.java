@@ -83,6 +83,19 @@ public final class LitmusParser {
         return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     }
 
+    /**
+     * Parses a condition alone, as herd7 prints it after {@code Condition}: {@code exists ([x]=2 /\ 0:r0=2)}.
+     * Fields are normalised ({@code [x]} to {@code x}, {@code P0:r0} to {@code 0:r0}).
+     */
+    public static Condition parseCondition(String text, String fileName) {
+        LitmusParser p = new LitmusParser(text, fileName);
+        Condition c = p.condition(new ArrayList<>());
+        if (p.lx.peek().kind() != Token.Kind.EOF) {
+            throw p.lx.error(p.lx.peek(), "the end of the condition");
+        }
+        return c;
+    }
+
     // ------------------------------------------------------------------ frame
 
     private LitmusTest test() {
@@ -649,9 +662,6 @@ public final class LitmusParser {
         }
         if (e instanceof CExpr.Unary) {
             CExpr.Unary u = (CExpr.Unary) e;
-            if (u.op().equals("-") && u.operand() instanceof CExpr.Num) {
-                return Expr.num(-((CExpr.Num) u.operand()).value());
-            }
             Expr inner = value(u.operand(), s, out);
             switch (u.op()) {
                 case "!": return Expr.not(inner);
@@ -732,7 +742,16 @@ public final class LitmusParser {
             lx.next();
             return new CExpr.AddrOf(t, unary());
         }
-        if (t.is("!") || t.is("-") || t.is("~")) {
+        if (t.is("-")) {
+            lx.next();
+            if (lx.peek().kind() == Token.Kind.NUMBER) {
+                // '-1' is the constant -1; '-(1)' stays a negation, so the printer can say either.
+                Token n = lx.next();
+                return new CExpr.Num(t, -number(n));
+            }
+            return new CExpr.Unary(t, "-", unary());
+        }
+        if (t.is("!") || t.is("~")) {
             lx.next();
             return new CExpr.Unary(t, t.text(), unary());
         }
@@ -820,8 +839,10 @@ public final class LitmusParser {
             q = Condition.Quantifier.NOT_EXISTS;
         } else if (t.is("exists")) {
             q = Condition.Quantifier.EXISTS;
-        } else {
+        } else if (t.is("forall")) {
             q = Condition.Quantifier.FORALL;
+        } else {
+            throw lx.error(t, "'exists', '~exists' or 'forall'");
         }
         return new Condition(q, disjunction(fieldTokens));
     }
