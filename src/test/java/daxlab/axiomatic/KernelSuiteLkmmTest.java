@@ -116,6 +116,17 @@ class KernelSuiteLkmmTest {
             assertEquals(herd.states(), states, "final states");
             assertEquals(herd.positive() + "/" + herd.negative(), pos + "/" + neg, "Positive/Negative");
             assertEquals(herd.flags(), new ArrayList<>(r.flags().keySet()), "flags");
+
+            // The same through the litmus package's herd7 reader and printer: what
+            // `daxlab litmus --model lkmm` prints is herd7's output, line for line, but the Hash.
+            Path herdFile = p.resolveSibling(p.getFileName() + ".herd7");
+            daxlab.litmus.Herd7Result expected = daxlab.litmus.Herd7Result.parse(herdFile);
+            assertEquals(expected.outcomes(), new java.util.HashSet<>(h.outcomes()), "Herd7Result outcomes");
+            assertEquals(expected.dataRace(), r.flags().containsKey("data-race"), "Flag data-race");
+            String printed = daxlab.litmus.Herd7Layout.print(t.program(), h, new ArrayList<>(r.flags().keySet()));
+            String herdText = Files.readAllLines(herdFile).stream().filter(l -> !l.startsWith("Hash="))
+                    .collect(Collectors.joining("\n", "", "\n"));
+            assertEquals(herdText.strip(), printed.strip(), "herd7 layout");
         }));
     }
 }
