@@ -6,6 +6,7 @@ import daxlab.dax.DaxScenario;
 import daxlab.interleave.Interleavings;
 import daxlab.interleave.Settings;
 import daxlab.outcome.Histogram;
+import daxlab.program.Marking;
 
 import java.util.List;
 
@@ -16,10 +17,13 @@ import java.util.List;
  * {@code lkmm} count the candidate executions the model allows ({@link Axiomatic}).
  */
 public final class Models {
-    /** The models a verdict runs by default, strongest first. */
-    public static final List<String> NAMES = List.of("sc", "tso", "armv8", "lkmm");
+    /**
+     * The models a verdict runs by default, strongest first. {@code lkmm-once} is the LKMM on the
+     * program with every plain access made READ_ONCE/WRITE_ONCE ({@link Marking#once}).
+     */
+    public static final List<String> NAMES = List.of("sc", "tso", "armv8", "lkmm", "lkmm-once");
     /** Every model name accepted. */
-    public static final List<String> ALL = List.of("sc", "sc-axiomatic", "tso", "armv8", "lkmm");
+    public static final List<String> ALL = List.of("sc", "sc-axiomatic", "tso", "armv8", "lkmm", "lkmm-once");
 
     private Models() {
     }
@@ -35,6 +39,11 @@ public final class Models {
         }
         if (!ALL.contains(model)) {
             throw new IllegalArgumentException("unknown model '" + model + "'; valid models: " + String.join(", ", ALL));
+        }
+        if (model.equals("lkmm-once")) {
+            Histogram h = Axiomatic.run(Marking.once(d.program()), Model.byName("lkmm"), d.classifier(), budget,
+                    d.variantLabel()).histogram();
+            return new Histogram(d.program().name(), d.variantLabel(), model, h.unit(), h.entries(), h.facts());
         }
         return Axiomatic.run(d.program(), Model.byName(model), d.classifier(), budget, d.variantLabel()).histogram();
     }

@@ -20,7 +20,7 @@ public record Candidate(String name, PutVariant put, ReaderVariant reader) {
                 new Candidate("review suggestion", PutVariant.REVIEW_SUGGESTION, ReaderVariant.LOAD_ACQUIRE),
                 new Candidate("review + relaxed", PutVariant.REVIEW_SUGGESTION_RELAXED, ReaderVariant.LOAD_ACQUIRE),
                 new Candidate("check holder", PutVariant.CHECK_HOLDER, ReaderVariant.READ_ONCE),
-                new Candidate("check holder + srcu", PutVariant.CHECK_HOLDER_SRCU, ReaderVariant.READ_ONCE));
+                new Candidate("check holder + srcu", PutVariant.CHECK_HOLDER_SRCU, ReaderVariant.LOAD_ACQUIRE));
     }
 
     @Override

@@ -72,9 +72,15 @@ public record Matrix(List<Candidate> candidates, List<Property> properties, List
 
     /** The candidates that have every property under every model. */
     public List<Candidate> sound() {
+        return soundExcept(List.of());
+    }
+
+    /** The candidates that have every property under every model but the given ones. */
+    public List<Candidate> soundExcept(List<String> ignored) {
         List<Candidate> out = new ArrayList<>();
         for (Candidate c : candidates) {
-            if (cells.stream().filter(x -> x.candidate().equals(c)).allMatch(Cell::holds)) {
+            if (cells.stream().filter(x -> x.candidate().equals(c) && !ignored.contains(x.model()))
+                    .allMatch(Cell::holds)) {
                 out.add(c);
             }
         }
@@ -91,21 +97,22 @@ public record Matrix(List<Candidate> candidates, List<Property> properties, List
      */
     public String table(int width) {
         StringBuilder sb = new StringBuilder();
-        int nameWidth = candidates.stream().mapToInt(c -> c.name().length()).max().orElse(10) + 2;
-        int col = Math.max(6, models.stream().mapToInt(String::length).max().orElse(4) + 2);
-        nameWidth = Math.min(nameWidth, width - 2 - col * models.size());
+        int[] col = models.stream().mapToInt(m -> Math.max(4, m.length()) + 2).toArray();
+        int cols = java.util.Arrays.stream(col).sum();
+        int nameWidth = Math.min(candidates.stream().mapToInt(c -> c.name().length()).max().orElse(10) + 2,
+                width - 2 - cols);
         for (Property p : properties) {
             sb.append(Text.wrap(p.title() + ": " + p.claim(), width)).append('\n');
             sb.append("  ").append(pad("", nameWidth));
-            for (String m : models) {
-                sb.append(pad(m, col));
+            for (int i = 0; i < models.size(); i++) {
+                sb.append(pad(models.get(i), col[i]));
             }
             sb.setLength(sb.length() - trailing(sb));
             sb.append('\n');
             for (Candidate c : candidates) {
                 sb.append("  ").append(pad(c.name(), nameWidth));
-                for (String m : models) {
-                    sb.append(pad(cell(c, p, m).mark(), col));
+                for (int i = 0; i < models.size(); i++) {
+                    sb.append(pad(cell(c, p, models.get(i)).mark(), col[i]));
                 }
                 sb.setLength(sb.length() - trailing(sb));
                 sb.append('\n');
