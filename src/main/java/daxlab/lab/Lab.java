@@ -44,6 +44,14 @@ public final class Lab {
         return Scenarios.build(s, put, reader);
     }
 
+    /**
+     * The scenario as a C litmus test herd7 accepts: symbolic values as integers (legend in the
+     * header), the exists clause = the scenario's FORBIDDEN outcomes.
+     */
+    public static String source(Scenario s, PutVariant put, ReaderVariant reader) {
+        return DaxExport.export(Scenarios.build(s, put, reader), DaxExport.Form.PLAIN).text();
+    }
+
     /** Every SC interleaving with today's reader. */
     public static Histogram enumerate(Scenario s, PutVariant put) {
         return enumerate(s, put, ReaderVariant.DOUBLE_READ, "sc");
