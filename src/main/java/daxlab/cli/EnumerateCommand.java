@@ -76,7 +76,7 @@ final class EnumerateCommand implements Callable<Integer> {
         }
         List<DaxScenario> runs = new ArrayList<>();
         if (all) {
-            runs.addAll(everyVariant());
+            runs.addAll(Scenarios.everyVariant());
         } else {
             Scenario s;
             try {
@@ -117,20 +117,5 @@ final class EnumerateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** Every scenario with every put variant and every reader variant it uses. */
-    static List<DaxScenario> everyVariant() {
-        List<DaxScenario> out = new ArrayList<>();
-        for (Scenario s : Scenario.values()) {
-            PutVariant[] puts = s.usesPut() ? PutVariant.values() : new PutVariant[] {PutVariant.PATCH_V1};
-            ReaderVariant[] readers = s.usesReader() ? ReaderVariant.values() : new ReaderVariant[] {ReaderVariant.DOUBLE_READ};
-            for (PutVariant p : puts) {
-                for (ReaderVariant r : readers) {
-                    out.add(Scenarios.build(s, p, r));
-                }
-            }
-        }
-        return out;
     }
 }

@@ -80,11 +80,7 @@ public enum PutVariant {
             + "WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }") {
         @Override
         void emit(Code c, Value holder) {
-            c.readOnce("cur", HOLDER_DATA)
-                    .ifThen(Expr.eq(Expr.reg("cur"), Expr.val(holder)), owner -> owner
-                            .writeOnce(HOLDER_OPS, NULL)
-                            .cmpxchg("prev", HOLDER_DATA, holder, NULL)
-                            .assign("warn", Expr.ne(Expr.reg("prev"), Expr.val(holder))));
+            checkHolder(c, holder, false);
         }
 
         @Override
@@ -110,12 +106,7 @@ public enum PutVariant {
             + "WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }") {
         @Override
         void emit(Code c, Value holder) {
-            c.readOnce("cur", HOLDER_DATA)
-                    .ifThen(Expr.eq(Expr.reg("cur"), Expr.val(holder)), owner -> owner
-                            .writeOnce(HOLDER_OPS, NULL)
-                            .synchronizeSrcu(Dax.DAX_SRCU)
-                            .cmpxchg("prev", HOLDER_DATA, holder, NULL)
-                            .assign("warn", Expr.ne(Expr.reg("prev"), Expr.val(holder))));
+            checkHolder(c, holder, true);
         }
 
         @Override
@@ -133,6 +124,18 @@ public enum PutVariant {
 
     PutVariant(String summary) {
         this.summary = summary;
+    }
+
+    /** The body shared by the CHECK_HOLDER variants, with or without the grace period. */
+    private static void checkHolder(Code c, Value holder, boolean gracePeriod) {
+        c.readOnce("cur", HOLDER_DATA).ifThen(Expr.eq(Expr.reg("cur"), Expr.val(holder)), owner -> {
+            owner.writeOnce(HOLDER_OPS, NULL);
+            if (gracePeriod) {
+                owner.synchronizeSrcu(Dax.DAX_SRCU);
+            }
+            owner.cmpxchg("prev", HOLDER_DATA, holder, NULL)
+                    .assign("warn", Expr.ne(Expr.reg("prev"), Expr.val(holder)));
+        });
     }
 
     /** Emits the body of fs_put_dax(dev, holder) into the thread's code. */

@@ -37,6 +37,22 @@ public final class Scenarios {
     private Scenarios() {
     }
 
+    /** Every scenario with every put and reader variant it uses: what {@code daxlab enumerate --all} runs. */
+    public static List<DaxScenario> everyVariant() {
+        List<DaxScenario> out = new ArrayList<>();
+        for (Scenario s : Scenario.values()) {
+            PutVariant[] puts = s.usesPut() ? PutVariant.values() : new PutVariant[] {PutVariant.PATCH_V1};
+            ReaderVariant[] readers = s.usesReader() ? ReaderVariant.values()
+                    : new ReaderVariant[] {ReaderVariant.DOUBLE_READ};
+            for (PutVariant p : puts) {
+                for (ReaderVariant r : readers) {
+                    out.add(build(s, p, r));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The scenario with today's reader. */
     public static DaxScenario build(Scenario s, PutVariant put) {
         return build(s, put, ReaderVariant.DOUBLE_READ);

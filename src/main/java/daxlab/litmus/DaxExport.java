@@ -136,17 +136,7 @@ public final class DaxExport {
 
     /** Every scenario with every variant it uses, as {@code daxlab enumerate --all} runs them. */
     public static List<DaxScenario> everyScenario() {
-        List<DaxScenario> out = new ArrayList<>();
-        for (Scenario s : Scenario.values()) {
-            PutVariant[] puts = s.usesPut() ? PutVariant.values() : new PutVariant[] {PutVariant.PATCH_V1};
-            ReaderVariant[] readers = s.usesReader() ? ReaderVariant.values() : new ReaderVariant[] {ReaderVariant.DOUBLE_READ};
-            for (PutVariant p : puts) {
-                for (ReaderVariant r : readers) {
-                    out.add(Scenarios.build(s, p, r));
-                }
-            }
-        }
-        return out;
+        return Scenarios.everyVariant();
     }
 
     /** Writes every scenario in both forms into {@code dir}; returns the files written. */
