@@ -28,7 +28,7 @@ public final class KernelMain {
         }
         System.setProperty("java.awt.headless", "true");
         // jjava logs through SLF4J; without a binding it would print a warning on every start.
-        System.setProperty("slf4j.internal.verbosity", "WARN");
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         KernelConnectionProperties props = connection(Paths.get(args[0]));
         DaxlabKernel kernel = DaxlabKernel.start(JavaRepl.ownClassPath());
         GuardedConnection connection = new GuardedConnection(props);
