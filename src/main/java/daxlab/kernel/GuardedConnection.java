@@ -1,11 +1,13 @@
 package daxlab.kernel;
 
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.Loop;
 import org.dflib.jjava.jupyter.channels.ShellChannel;
+import org.dflib.jjava.jupyter.channels.ShellHandler;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.dflib.jjava.jupyter.messages.Message;
-import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
 import org.zeromq.ZMQ;
 
@@ -20,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * throws on a mismatch; but it throws from the channel's loop, which ends the loop: one message
  * with a bad signature would leave the kernel deaf. The Jupyter protocol says to ignore such
  * messages. {@link GuardedShellChannel} does that: it drops the message (no reply, nothing run),
- * logs it, counts it, and keeps serving.
+ * logs it to the kernel's stderr, counts it, and keeps serving.
  */
 final class GuardedConnection extends JupyterConnection {
     private static final AtomicLong REFUSED = new AtomicLong();
@@ -69,27 +71,87 @@ final class GuardedConnection extends JupyterConnection {
         super.waitUntilClose();
     }
 
-    /** A shell/control channel that turns a badly signed message into one nobody handles. */
+    /**
+     * A shell or control channel with its own receive loop: jjava's loop reads messages through a
+     * call this class cannot override, so the loop is redone here, the same steps, with a bad
+     * signature caught around the read.
+     */
     static final class GuardedShellChannel extends ShellChannel {
+        private static final long IDLE_SLEEP_MS = 20;
         private final boolean control;
+        private final JupyterConnection connection;
+        private volatile Loop loop;
 
         GuardedShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean control, JupyterConnection connection) {
             super(context, hmac, control, connection);
             this.control = control;
+            this.connection = connection;
         }
 
         @Override
-        public synchronized Message<?> readMessage() {
+        public void bind(KernelConnectionProperties props) {
+            int port = control ? props.getControlPort() : props.getShellPort();
+            String address = props.getTransport() + "://" + props.getIp() + ":" + port;
+            bind(address);
+            ZMQ.Poller poller = ctx.poller(1);
+            poller.register(this, ZMQ.Poller.POLLIN);
+            loop = new Loop(control ? "daxlab-control" : "daxlab-shell", IDLE_SLEEP_MS, () -> {
+                if (poller.poll(0) > 0) {
+                    serve();
+                }
+            });
+            loop.start();
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private void serve() {
+            Message<?> message;
             try {
-                return super.readMessage();
+                message = readMessage();
             } catch (SecurityException e) {
-                // The whole multipart message has been read; answering would tell a forger
-                // something, so the message is dropped. UNKNOWN has no handler: the loop logs
-                // "unhandled" and goes on.
+                // The whole multipart message has been read. Answering would tell a forger
+                // something, so it is dropped: no reply, nothing run; the loop goes on.
                 long n = REFUSED.incrementAndGet();
                 System.err.println("daxlab kernel: refused a message with a bad HMAC signature on the "
                         + (control ? "control" : "shell") + " channel (" + n + " so far)");
-                return new Message<>(null, MessageType.UNKNOWN, null);
+                return;
+            }
+            ShellHandler handler = connection.getHandler(message.getHeader().getType());
+            if (handler == null) {
+                System.err.println("daxlab kernel: no handler for " + message.getHeader().getType().getName());
+                return;
+            }
+            ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+            try {
+                handler.handle(env, message);
+            } catch (Exception e) {
+                System.err.println("daxlab kernel: " + message.getHeader().getType().getName() + " failed: " + e);
+            } finally {
+                env.resolveDeferrals();
+            }
+            if (env.isMarkedForShutdown()) {
+                connection.close();
+            }
+        }
+
+        @Override
+        public void close() {
+            Loop l = loop;
+            if (l != null) {
+                l.shutdown();
+            }
+            super.close();
+        }
+
+        @Override
+        public void waitUntilClose() {
+            Loop l = loop;
+            if (l != null) {
+                try {
+                    l.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

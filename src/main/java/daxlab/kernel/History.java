@@ -15,20 +15,29 @@ final class History implements HistoryManager {
     private static final int SESSION = 1;
     private final List<HistoryEntry> entries = new ArrayList<>();
 
-    synchronized void add(int count, String code) {
-        entries.add(new HistoryEntry(SESSION, count, code, null));
+    synchronized void add(int count, String code, String output) {
+        entries.add(new HistoryEntry(SESSION, count, code, output == null ? "" : output));
+    }
+
+    /** Entries as the request wants them: (input, output) pairs only when it asks for output. */
+    private static List<HistoryEntry> shaped(List<HistoryEntry> found, Set<ResultFlag> flags) {
+        if (flags.contains(ResultFlag.INCLUDE_OUTPUT)) {
+            return found;
+        }
+        return found.stream().map(e -> new HistoryEntry(e.getSession(), e.getCellNumber(), e.getInput(), null))
+                .collect(Collectors.toList());
     }
 
     @Override
     public synchronized List<HistoryEntry> lookupTail(int length, Set<ResultFlag> flags) {
         int from = Math.max(0, entries.size() - Math.max(0, length));
-        return new ArrayList<>(entries.subList(from, entries.size()));
+        return shaped(new ArrayList<>(entries.subList(from, entries.size())), flags);
     }
 
     @Override
     public synchronized List<HistoryEntry> lookupRange(int session, int start, int stop, Set<ResultFlag> flags) {
-        return entries.stream().filter(e -> e.getCellNumber() >= start && (stop <= 0 || e.getCellNumber() < stop))
-                .collect(Collectors.toList());
+        return shaped(entries.stream().filter(e -> e.getCellNumber() >= start && (stop <= 0 || e.getCellNumber() < stop))
+                .collect(Collectors.toList()), flags);
     }
 
     @Override
@@ -40,6 +49,6 @@ final class History implements HistoryManager {
             Set<String> seen = new LinkedHashSet<>();
             found = found.stream().filter(e -> seen.add(e.getInput())).collect(Collectors.toList());
         }
-        return found.subList(Math.max(0, found.size() - (length <= 0 ? found.size() : length)), found.size());
+        return shaped(found.subList(Math.max(0, found.size() - (length <= 0 ? found.size() : length)), found.size()), flags);
     }
 }
