@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "daxlab", mixinStandardHelpOptions = true, version = "daxlab 0.1.0",
         description = "Executable commentary on the fs_put_dax()/fs_dax_get() patch review.",
         subcommands = {EnumerateCommand.class, LitmusCommand.class, ReportCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                NotebooksCommand.class, LabCommand.class, InstallKernelCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
