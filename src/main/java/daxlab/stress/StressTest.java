@@ -1,7 +1,10 @@
 package daxlab.stress;
 
+import daxlab.dax.DaxScenario;
 import daxlab.dax.PutVariant;
+import daxlab.dax.ReaderVariant;
 import daxlab.dax.Scenario;
+import daxlab.dax.Scenarios;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -109,6 +112,11 @@ public record StressTest(Scenario scenario, PutTwin put, ReaderTwin reader) {
         return new StressTest(s, PutTwin.of(put), s.usesReader() ? reader : null);
     }
 
+    /** The IR program this test twins, with the classifier that grades its outcomes. */
+    public DaxScenario daxScenario() {
+        return Scenarios.build(scenario, put.variant(), reader == null ? ReaderVariant.DOUBLE_READ : reader.variant());
+    }
+
     /** {@code PutVsGet} for put-vs-get. */
     public static String outerClassName(Scenario s) {
         StringBuilder sb = new StringBuilder();
@@ -123,13 +131,8 @@ public record StressTest(Scenario scenario, PutTwin put, ReaderTwin reader) {
         return put.name() + (reader == null ? "" : "__" + reader.name());
     }
 
-    /** The jcstress test name: the nested class's binary name. */
+    /** The jcstress test name, as {@code -l} lists it: the nested class's name with dots. */
     public String testName() {
-        return PACKAGE + "." + outerClassName(scenario) + "$" + nestedClassName();
-    }
-
-    /** The name jcstress prints and takes with {@code -t}: dots throughout. */
-    public String displayName() {
         return PACKAGE + "." + outerClassName(scenario) + "." + nestedClassName();
     }
 
@@ -138,9 +141,9 @@ public record StressTest(Scenario scenario, PutTwin put, ReaderTwin reader) {
         return "put=" + put + (reader == null ? "" : " reader=" + reader);
     }
 
-    /** The test whose jcstress name is {@code name} (dots or {@code $}). */
+    /** The test whose jcstress name is {@code name}. */
     public static Optional<StressTest> byName(String name) {
-        return all().stream().filter(t -> t.testName().equals(name) || t.displayName().equals(name)).findFirst();
+        return all().stream().filter(t -> t.testName().equals(name)).findFirst();
     }
 
     public static String scenarioIds() {

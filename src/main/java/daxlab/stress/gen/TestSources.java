@@ -1,9 +1,7 @@
 package daxlab.stress.gen;
 
 import daxlab.dax.DaxScenario;
-import daxlab.dax.ReaderVariant;
 import daxlab.dax.Scenario;
-import daxlab.dax.Scenarios;
 import daxlab.interleave.Interleavings;
 import daxlab.interleave.Settings;
 import daxlab.outcome.Histogram;
@@ -68,15 +66,9 @@ public final class TestSources {
         return out;
     }
 
-    /** The program and grading of a test, as the enumerator sees them. */
-    public static DaxScenario program(StressTest t) {
-        ReaderVariant r = t.reader() == null ? ReaderVariant.DOUBLE_READ : t.reader().variant();
-        return Scenarios.build(t.scenario(), t.put().variant(), r);
-    }
-
     /** The SC enumeration of a test's program. */
     public static Histogram enumerate(StressTest t) {
-        DaxScenario d = program(t);
+        DaxScenario d = t.daxScenario();
         return Interleavings.enumerate(d.program(), d.classifier(), Settings.defaults().withVariant(d.variantLabel()));
     }
 
@@ -102,7 +94,7 @@ public final class TestSources {
                 .append("import org.openjdk.jcstress.annotations.JCStressTest;\n")
                 .append("import org.openjdk.jcstress.annotations.Outcome;\n")
                 .append("import org.openjdk.jcstress.annotations.State;\n");
-        tests.stream().map(t -> resultClass(program(t).program().observables().size())).distinct().sorted()
+        tests.stream().map(t -> resultClass(t.daxScenario().program().observables().size())).distinct().sorted()
                 .forEach(rc -> sb.append("import org.openjdk.jcstress.infra.results.").append(rc).append(";\n"));
         sb.append("\nimport static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;\n")
                 .append("import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;\n")
@@ -123,7 +115,7 @@ public final class TestSources {
     }
 
     private static void testClass(StringBuilder sb, StressTest t) {
-        DaxScenario d = program(t);
+        DaxScenario d = t.daxScenario();
         Histogram sc = enumerate(t);
         List<Observable> obs = d.program().observables();
         String rc = resultClass(obs.size());
