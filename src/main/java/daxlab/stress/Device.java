@@ -43,8 +43,13 @@ public class Device {
 
     /** A device held by {@code holder}, with its ops installed (the state fs_dax_get() leaves). */
     public Device(Holder holder) {
-        this.holderData = holder;
-        this.holderOps = holder.ops();
+        this(holder, holder.ops());
+    }
+
+    /** Any state, including the odd ones a bug leaves (A holding with NULL ops). */
+    Device(Holder holderData, HolderOps holderOps) {
+        this.holderData = holderData;
+        this.holderOps = holderOps;
     }
 
     // ---- holder_ops ----------------------------------------------------------------------

@@ -20,6 +20,11 @@ public final class TracingDevice extends Device {
         super(holder);
     }
 
+    /** Any starting state; setting it up is not traced. */
+    public TracingDevice(Holder holderData, HolderOps holderOps) {
+        super(holderData, holderOps);
+    }
+
     /** The accesses so far, oldest first. */
     public List<String> trace() {
         return List.copyOf(trace);
