@@ -199,13 +199,16 @@ public final class Stress {
      */
     static String classpath(StressOptions options) {
         if (options.classpath() != null) {
+            List<String> parts = new ArrayList<>();
             for (String part : options.classpath().split(File.pathSeparator)) {
                 if (!Files.exists(Path.of(part))) {
                     throw new StressException("the stress class path names " + part + ", which does not exist"
                             + " (build the jar with: mvn -q -B package -DskipTests)");
                 }
+                // The child runs in a temporary directory: relative entries would point nowhere.
+                parts.add(Path.of(part).toAbsolutePath().toString());
             }
-            return options.classpath();
+            return String.join(File.pathSeparator, parts);
         }
         Path self = codeSource(Stress.class);
         if (Files.isRegularFile(self)) {
