@@ -1,0 +1,23 @@
+package daxlab.stress;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Which functions of {@code daxlab.dax.Functions} have a Java twin, and why the others do not.
+ * A test compares this with the methods {@code Functions} declares, so a new function fails the
+ * build until it is twinned or its absence is explained here.
+ */
+public final class Twins {
+    private Twins() {
+    }
+
+    /** Method of {@code Functions} -> its twin, or the reason it has none (starting "none:"). */
+    public static Map<String, String> functions() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("fsDaxGet", "KernelTwin.fsDaxGet");
+        m.put("killDax", "none: kill_dax() waits with synchronize_srcu(); stressing it needs an SRCU twin,"
+                + " so kill-vs-put and kill-vs-reader are enumerated only");
+        return m;
+    }
+}

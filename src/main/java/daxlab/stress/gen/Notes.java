@@ -1,0 +1,93 @@
+package daxlab.stress.gen;
+
+import daxlab.dax.Scenario;
+
+/**
+ * The teaching text at the top of each generated test file: what the test shows, how to run it,
+ * and what a run on the machine this was written on printed.
+ */
+final class Notes {
+    private Notes() {
+    }
+
+    static String of(Scenario s) {
+        switch (s) {
+            case PUT_VS_GET:
+                return PUT_VS_GET;
+            case PUT_VS_READER:
+                return PUT_VS_READER;
+            case PUT_VS_GET_VS_READER:
+                return PUT_VS_GET_VS_READER;
+            case WRONG_HOLDER_PUT:
+                return WRONG_HOLDER_PUT;
+            case WRONG_HOLDER_VS_GET:
+                return WRONG_HOLDER_VS_GET;
+            default:
+                throw new IllegalArgumentException("no stress notes for " + s);
+        }
+    }
+
+    private static final String PUT_VS_GET = String.join("\n",
+            "put-vs-get: the race the patch is about.",
+            "",
+            "A holds the device. A calls fs_put_dax() while B calls fs_dax_get(). With the ORIGINAL put,",
+            "A's cmpxchg frees holder_data, B's cmpxchg takes it and B installs opsB, and only then does",
+            "A's late `holder_ops = NULL` land: B holds the device with no ops (\"lost ops\"). Every memory",
+            "failure after that is answered -EOPNOTSUPP. The patch clears ops before releasing, so the",
+            "late store cannot exist. Nothing here depends on weak ordering: the SC enumeration shows the",
+            "same race, so x86 shows it too, in a fraction of the samples.",
+            "",
+            "How to run one:",
+            "    $ daxlab stress --scenario put-vs-get --put ORIGINAL --time 1s",
+            "    $ java -cp target/daxlab.jar org.openjdk.jcstress.Main -t PutVsGet.ORIGINAL");
+
+    private static final String PUT_VS_READER = String.join("\n",
+            "put-vs-reader: the reader's double read of holder_ops.",
+            "",
+            "A holds the device and calls fs_put_dax() while a memory failure runs",
+            "dax_holder_notify_failure(). Today's reader tests dev->holder_ops and then reads it again to",
+            "call through it: a NULL store between the two reads makes the call go through NULL.",
+            "",
+            "Java teaches the READ_ONCE lesson here. With two plain loads (DOUBLE_READ_PLAIN) C1 and C2",
+            "load the field once and reuse the value, so once compiled the window closes and the NULL call",
+            "all but disappears. With two opaque loads (DOUBLE_READ_OPAQUE) both loads happen and the",
+            "NULL call shows. The kernel's C compiler has the same freedom with plain loads, in either",
+            "direction, which is why the review asks for one READ_ONCE() into a local: READ_ONCE and",
+            "LOAD_ACQUIRE never call through NULL. They can still call A's ops after holder_data went",
+            "NULL (\"wrong context\"): the reader takes no lock against the put.",
+            "",
+            "How to run one:",
+            "    $ daxlab stress --scenario put-vs-reader --put PATCH_V1 --reader DOUBLE_READ_OPAQUE");
+
+    private static final String PUT_VS_GET_VS_READER = String.join("\n",
+            "put-vs-get-vs-reader: all three at once.",
+            "",
+            "A puts, B gets, and a memory failure notifies the holder. Besides the lost ops of",
+            "put-vs-get and the NULL call of put-vs-reader, the reader can now run A's callback while",
+            "holder_data already names B (\"wrong context\": A's code handed B's data).",
+            "",
+            "How to run one:",
+            "    $ daxlab stress --scenario put-vs-get-vs-reader --put PATCH_V1 --reader READ_ONCE");
+
+    private static final String WRONG_HOLDER_PUT = String.join("\n",
+            "wrong-holder-put: the review's second point.",
+            "",
+            "A holds the device; a stranger C calls fs_put_dax(C). The ORIGINAL put's cmpxchg fails and",
+            "nothing changes. PATCH_V1 (and the review's suggestion) clear holder_ops before the cmpxchg",
+            "that fails, so every sample ends with holder_data=A and holder_ops=NULL (\"ops wiped by a",
+            "stranger\"): A's poison recovery is silently off from then on. CHECK_HOLDER looks before it",
+            "clears and leaves A alone. This is not a race: it happens in every run, on every CPU.",
+            "",
+            "How to run one:",
+            "    $ daxlab stress --scenario wrong-holder-put --put PATCH_V1 --reader READ_ONCE");
+
+    private static final String WRONG_HOLDER_VS_GET = String.join("\n",
+            "wrong-holder-vs-get: a stranger's put against a new holder.",
+            "",
+            "The device is free; a stranger C calls fs_put_dax(C) while B calls fs_dax_get(). With",
+            "PATCH_V1 the stranger's unconditional NULL store can land after B installed opsB: B holds",
+            "the device with no ops, lost without B ever putting it.",
+            "",
+            "How to run one:",
+            "    $ daxlab stress --scenario wrong-holder-vs-get --put PATCH_V1");
+}
