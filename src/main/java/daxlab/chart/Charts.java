@@ -25,6 +25,11 @@ public final class Charts {
     }
 
     /** Bars per outcome, coloured by class, with counts and percentages. */
+    /** The verdict matrix as a coloured grid (properties x models across, candidates down). */
+    public static Picture matrix(daxlab.verdict.Matrix m) {
+        return MatrixPicture.of(m);
+    }
+
     public static Picture histogram(Histogram h) {
         return HistogramChart.of(h);
     }

@@ -41,6 +41,11 @@ final class JavaRepl implements AutoCloseable {
             "import daxlab.interleave.*;",
             "import daxlab.dax.*;",
             "import daxlab.chart.*;",
+            "import daxlab.lab.*;",
+            "import static daxlab.lab.Lab.*;",
+            "import static daxlab.dax.Scenario.*;",
+            "import static daxlab.dax.PutVariant.*;",
+            "import static daxlab.dax.ReaderVariant.*;",
             "import static daxlab.kernel.Notebook.*;");
 
     private final InProcessExecution.Provider engine = new InProcessExecution.Provider();

@@ -25,6 +25,9 @@ final class Renderers {
         renderer.createRegistration(Histogram.class)
                 .preferring(MIMEType.IMAGE_PNG, MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN)
                 .register((h, ctx) -> picture(Charts.histogram(h), ctx));
+        renderer.createRegistration(daxlab.verdict.Matrix.class)
+                .preferring(MIMEType.IMAGE_PNG)
+                .register((m, ctx) -> picture(Charts.matrix(m), ctx));
         renderer.createRegistration(Schedule.class)
                 .preferring(MIMEType.IMAGE_PNG, MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN)
                 .register((s, ctx) -> picture(Charts.timeline(s), ctx));

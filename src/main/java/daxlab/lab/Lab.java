@@ -17,7 +17,16 @@ import daxlab.verdict.Matrix;
 import daxlab.verdict.Property;
 import daxlab.verdict.Report;
 
+import daxlab.chart.Charts;
+import daxlab.chart.Picture;
+import daxlab.stress.Durations;
+import daxlab.stress.ReaderTwin;
+import daxlab.stress.RunMode;
+import daxlab.stress.Stress;
+
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,6 +96,37 @@ public final class Lab {
     /** One scenario and model, several readers. */
     public static List<Histogram> readers(Scenario s, PutVariant put, String model, ReaderVariant... readers) {
         return Arrays.stream(readers).map(r -> enumerate(s, put, r, model)).collect(Collectors.toList());
+    }
+
+    /**
+     * The scenario on this CPU with jcstress, {@code time} in all (split over the interpreter,
+     * C1, C2 and C2 with its scheduling randomizers). The Java twin of {@code DOUBLE_READ} uses two
+     * opaque loads: two plain loads of one field are merged by the JIT (the READ_ONCE lesson).
+     */
+    public static Histogram stress(Scenario s, PutVariant put, ReaderVariant reader, String time) {
+        ReaderTwin twin = reader == ReaderVariant.DOUBLE_READ ? ReaderTwin.DOUBLE_READ_OPAQUE
+                : ReaderTwin.byName(reader.name());
+        return stress(s, put, twin, time);
+    }
+
+    /** As above, with the Java reader named exactly ({@code ReaderTwin.DOUBLE_READ_PLAIN}, ...). */
+    public static Histogram stress(Scenario s, PutVariant put, ReaderTwin reader, String time) {
+        Duration perMode = Durations.parse(time).dividedBy(RunMode.values().length);
+        try {
+            return Stress.run(s, put, reader, perMode.isZero() ? Duration.ofMillis(1) : perMode);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("stress run of " + s + " interrupted");
+        }
+    }
+
+    /** Several histograms as one grouped chart: bars per outcome, one colour per run. */
+    public static Picture compare(Histogram... hs) {
+        return Charts.compare(hs);
+    }
+
+    public static Picture compare(List<Histogram> hs) {
+        return Charts.compare(hs);
     }
 
     /** The witness of the first FORBIDDEN outcome (a schedule under sc, an execution otherwise). */
