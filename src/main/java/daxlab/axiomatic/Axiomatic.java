@@ -59,7 +59,6 @@ public final class Axiomatic {
      * @throws CandidateBudgetExceeded when there are more
      */
     public static Result run(Program program, Model model, Classifier classifier, long budget, String variant) {
-        long started = System.nanoTime();
         Candidates candidates = new Candidates(program, true, budget);
         Map<Outcome, long[]> counts = new LinkedHashMap<>();
         Map<Outcome, Execution> witnesses = new LinkedHashMap<>();
@@ -88,7 +87,8 @@ public final class Axiomatic {
             flags.forEach((k, v) -> fs.add(k + " " + v));
             facts.put("flagged executions", String.join(", ", fs));
         }
-        facts.put("time", String.format(java.util.Locale.ROOT, "%.1f ms", (System.nanoTime() - started) / 1e6));
+        // No wall time here: histograms are printed into notebooks whose outputs must reproduce
+        // exactly; `daxlab bench` measures time.
         Histogram h = new Histogram(program.name(), variant, model.name(), UNIT, entries, facts);
         return new Result(h, flags, candidates.produced(), candidates.combinations());
     }

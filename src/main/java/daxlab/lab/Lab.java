@@ -120,6 +120,24 @@ public final class Lab {
         }
     }
 
+    /**
+     * States a claim about a run and checks it: prints {@code claim holds: ...}, or fails the cell
+     * (and so the notebook tests) with {@code claim does not hold: ...}. Stress cells use it, since
+     * their counts change from run to run but their claims must not.
+     */
+    public static String claim(boolean holds, String what) {
+        if (!holds) {
+            throw new AssertionError("claim does not hold: " + what);
+        }
+        return "claim holds: " + what;
+    }
+
+    /** Whether every outcome {@code observed} reached is one {@code model} allows (stress within an enumeration). */
+    public static boolean allowedBy(Histogram observed, Histogram model) {
+        return observed.entries().stream().filter(e -> e.count().signum() > 0)
+                .allMatch(e -> model.count(e.outcome()).signum() > 0);
+    }
+
     /** Several histograms as one grouped chart: bars per outcome, one colour per run. */
     public static Picture compare(Histogram... hs) {
         return Charts.compare(hs);
