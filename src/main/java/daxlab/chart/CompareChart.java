@@ -79,7 +79,17 @@ final class CompareChart {
                 text.append(String.format("    %-60s %7.2f%%%n", categories.get(o), share));
             }
         }
-        String title = scenario + ": " + String.join(" vs ", series);
+        // Name what all the runs share (variant, model) in the title, and what differs in the legend.
+        Set<String> variants = new LinkedHashSet<>();
+        Set<String> models = new LinkedHashSet<>();
+        hs.forEach(h -> {
+            variants.add(h.variant());
+            models.add(h.model());
+        });
+        String common = (variants.size() == 1 && !variants.iterator().next().isEmpty()
+                ? " [" + variants.iterator().next() + "]" : "")
+                + (models.size() == 1 ? " under " + models.iterator().next() : "");
+        String title = scenario + common + ": " + String.join(" vs ", series) + ", % of each run's total";
         int height = 160 + outcomes.size() * (18 * hs.size() + 26);
         return new Picture(title, text.toString(), WIDTH, height, g -> {
             JFreeChart chart = chart(title, data, outcomes, categories, classes);

@@ -9,6 +9,7 @@ import daxlab.dax.ReaderVariant;
 import daxlab.dax.Scenario;
 import daxlab.dax.Scenarios;
 import daxlab.litmus.DaxExport;
+import daxlab.interleave.Schedule;
 import daxlab.outcome.Histogram;
 import daxlab.outcome.OutcomeClass;
 import daxlab.outcome.Witness;
@@ -151,6 +152,19 @@ public final class Lab {
     public static Witness witness(Histogram h) {
         return h.forbidden().stream().filter(e -> e.witness() != null).map(Histogram.Entry::witness).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no FORBIDDEN outcome in " + h.title()));
+    }
+
+    /**
+     * The witness of the first FORBIDDEN outcome as a picture: threads as lanes, steps in order,
+     * the step that completes the outcome in red; titled with the scenario, variant and outcome.
+     */
+    public static Picture timeline(Histogram h) {
+        Histogram.Entry e = h.forbidden().stream().filter(x -> x.witness() instanceof Schedule).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no FORBIDDEN outcome with a schedule in " + h.title()));
+        Schedule s = (Schedule) e.witness();
+        String title = h.scenario() + (h.variant().isEmpty() ? "" : " [" + h.variant() + "]") + " under " + h.model()
+                + ": a schedule reaching " + e.outcome().text() + " (" + e.grade().label() + ")";
+        return Charts.timeline(title, s, step -> step == s.steps().get(s.steps().size() - 1));
     }
 
     /** How many of the counted interleavings / executions reach a FORBIDDEN outcome, as "n of N". */

@@ -45,9 +45,19 @@ class TwinsTest {
 
     @Test
     void everyPutVariantHasExactlyOneTwin() {
-        assertEquals(names(PutVariant.values()), names(PutTwin.values()));
+        PutVariant[] twinnable = java.util.Arrays.stream(PutVariant.values()).filter(v -> !v.usesSrcu())
+                .toArray(PutVariant[]::new);
+        assertEquals(names(twinnable), names(PutTwin.values()));
         for (PutTwin t : PutTwin.values()) {
             assertEquals(t, PutTwin.of(t.variant()));
+        }
+        // The SRCU variants are refused with the reason, not silently missing.
+        for (PutVariant v : PutVariant.values()) {
+            if (v.usesSrcu()) {
+                IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                        IllegalArgumentException.class, () -> PutTwin.of(v));
+                org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("no SRCU"), e.getMessage());
+            }
         }
     }
 
