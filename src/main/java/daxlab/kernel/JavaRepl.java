@@ -147,7 +147,7 @@ final class JavaRepl implements AutoCloseable {
                 if (!missing.isEmpty()) {
                     throw new CellFailure("CompileError", "cannot find symbol " + String.join(", ", missing),
                             List.of(Styles.red("CompileError") + ": cannot find symbol " + String.join(", ", missing),
-                                    at(cell, piece.line()) + cell.line(piece.line())));
+                                    at(cell, piece.codeLine()) + cell.line(piece.codeLine())));
                 }
             }
         }
