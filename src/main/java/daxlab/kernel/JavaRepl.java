@@ -49,6 +49,8 @@ final class JavaRepl implements AutoCloseable {
     /** Where each snippet came from: cell number and first line, for stack traces ("#12:3"). */
     private final Map<String, Placement> placements = new HashMap<>();
     private final Set<String> classPath = new LinkedHashSet<>();
+    /** Set by an interrupt that finds no snippet running (JShell was compiling): stop before the next. */
+    private volatile boolean stopRequested;
 
     private record Placement(int cell, Cell.Piece piece, Cell source) {
     }
@@ -95,9 +97,14 @@ final class JavaRepl implements AutoCloseable {
      * @throws CellFailure when a snippet does not compile or throws; the snippets before it ran
      */
     Optional<Object> eval(int cellNumber, String code) {
+        stopRequested = false;
         Cell cell = Cell.split(code, analysis);
         Optional<Object> result = Optional.empty();
         for (Cell.Piece piece : cell.pieces()) {
+            if (stopRequested) {
+                String message = "interrupted before line " + (piece.line() + 1) + " ran";
+                throw new CellFailure("Interrupted", message, List.of(Styles.red("Interrupted") + ": " + message));
+            }
             if (piece.completeness() == Completeness.DEFINITELY_INCOMPLETE) {
                 throw incomplete(cell, piece);
             }
@@ -321,9 +328,18 @@ final class JavaRepl implements AutoCloseable {
         return "complete";
     }
 
-    /** Interrupts the running cell, if any. */
+    /**
+     * Interrupts the running snippet; if JShell is between snippets (compiling), the cell stops
+     * before its next snippet. Returns whether a snippet was running.
+     */
     boolean interrupt() {
+        stopRequested = true;
         return engine.execution().interrupt();
+    }
+
+    /** Whether a snippet is running now (not compiling, not idle). */
+    boolean running() {
+        return engine.execution().isRunning();
     }
 
     @Override

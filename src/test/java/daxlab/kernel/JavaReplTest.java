@@ -5,6 +5,14 @@ import daxlab.outcome.Histogram;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import java.util.List;
 import java.util.Optional;
@@ -91,7 +99,7 @@ class JavaReplTest {
             }
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!repl.interrupt()) { // true once the snippet is running
+        while (!repl.running()) {
             assertTrue(System.nanoTime() < deadline, "the enumeration never started");
             Thread.sleep(20);
         }
@@ -121,6 +129,35 @@ class JavaReplTest {
         CellFailure f = assertThrows(CellFailure.class, () -> repl.eval(10, "int ok = 1;\nfor (int i = 0; i < 2; i++) {"));
         assertEquals("CompileError", f.ename());
         assertTrue(plain(f.traceback()).contains("line 2 | for (int i = 0; i < 2; i++) {"), plain(f.traceback()));
+    }
+
+    @Test
+    void classpathAndJarsMagicsMakeNewClassesUsable(@TempDir Path dir) throws Exception {
+        Path classes = compile(dir, "ext", "Greeter", "public static String hi() { return \"hi from a dir\"; }");
+        Magics.run(List.of("classpath", classes.toString()), repl);
+        assertEquals(Optional.of("hi from a dir"), repl.eval(12, "ext.Greeter.hi()"));
+
+        Path jarClasses = compile(dir.resolve("j"), "lib", "Tool", "public static int answer() { return 42; }");
+        Path jar = dir.resolve("tool.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("lib/Tool.class"));
+            out.write(Files.readAllBytes(jarClasses.resolve("lib/Tool.class")));
+            out.closeEntry();
+        }
+        String said = Magics.run(List.of("jars", dir.resolve("*.jar").toString()), repl);
+        assertTrue(said.contains("tool.jar"), said);
+        assertEquals(Optional.of(42), repl.eval(13, "lib.Tool.answer()"));
+        assertTrue(Magics.run(List.of("classpath"), repl).contains(jar.toString()));
+    }
+
+    private static Path compile(Path dir, String pkg, String name, String body) throws IOException {
+        Path src = dir.resolve(name + ".java");
+        Files.createDirectories(dir);
+        Files.writeString(src, "package " + pkg + "; public class " + name + " { " + body + " }");
+        Path out = dir.resolve("classes");
+        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", out.toString(), src.toString());
+        assertEquals(0, rc, "javac " + src);
+        return out;
     }
 
     static String plain(List<String> lines) {
