@@ -30,18 +30,20 @@ import java.util.stream.Collectors;
  * calls it from one thread.
  */
 final class JavaRepl implements AutoCloseable {
-    /** Imports every cell starts with: the library, charts, and {@code display()}. */
+    /** Imports every cell starts with: the JDK's usual suspects, the library, {@code display()}. */
     static final List<String> DEFAULT_IMPORTS = List.of(
             "import java.util.*;",
             "import java.util.stream.*;",
             "import java.math.BigInteger;",
             "import java.nio.file.*;",
-            "import daxlab.program.*;",
-            "import daxlab.outcome.*;",
-            "import daxlab.interleave.*;",
-            "import daxlab.dax.*;",
-            "import daxlab.chart.*;",
             "import static daxlab.kernel.Notebook.*;");
+
+    /**
+     * daxlab's packages, imported when the jar has them (a package that does not exist yet is
+     * skipped, so the list can name every package the design has).
+     */
+    static final List<String> DAXLAB_PACKAGES = List.of("program", "outcome", "interleave", "dax", "chart",
+            "litmus", "axiomatic", "stress");
 
     private final InProcessExecution.Provider engine = new InProcessExecution.Provider();
     private final JShell shell;
@@ -66,6 +68,12 @@ final class JavaRepl implements AutoCloseable {
                 if (e.status() == Snippet.Status.REJECTED) {
                     throw new IllegalStateException("startup import failed: " + imp + ": " + diagnostics(e.snippet()));
                 }
+            }
+        }
+        for (String pkg : DAXLAB_PACKAGES) {
+            if (JavaRepl.class.getClassLoader().getResource("daxlab/" + pkg + "/") != null
+                    || JavaRepl.class.getClassLoader().getResource("daxlab/" + pkg) != null) {
+                shell.eval("import daxlab." + pkg + ".*;");
             }
         }
     }
