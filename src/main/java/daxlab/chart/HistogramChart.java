@@ -25,7 +25,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,7 +53,7 @@ final class HistogramChart {
         int height = 140 + 46 * Math.max(1, entries.size());
         String subtitle = "total " + h.total() + " " + h.unit()
                 + (h.anyForbidden() ? "; FORBIDDEN outcomes reached: " + h.forbidden().size() : "; no FORBIDDEN outcome");
-        return new Picture(h.title(), h.table(), WIDTH, height, g -> {
+        return new Picture(h.title(), reproducibleTable(h), WIDTH, height, g -> {
             JFreeChart chart = chart(h, entries, data, subtitle);
             chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, height));
         });
@@ -103,6 +105,19 @@ final class HistogramChart {
         TextTitle sub = new TextTitle(subtitle, Palette.SMALL);
         chart.addSubtitle(sub);
         return chart;
+    }
+
+    /**
+     * The histogram's table without the facts that change from run to run (time, CPU), so that an
+     * executed notebook changes only when its results do.
+     */
+    static String reproducibleTable(Histogram h) {
+        Map<String, String> facts = new LinkedHashMap<>(h.facts());
+        facts.keySet().removeIf(k -> {
+            String key = k.toLowerCase(java.util.Locale.ROOT);
+            return key.contains("time") || key.contains("cpu") || key.contains("ms");
+        });
+        return new Histogram(h.scenario(), h.variant(), h.model(), h.unit(), h.entries(), facts).table();
     }
 
     /** {@code holder_data=B; holder_ops=NULL; get=OK}, with the rule's name for graded outcomes. */

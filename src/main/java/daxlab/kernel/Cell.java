@@ -12,9 +12,9 @@ import java.util.List;
  */
 final class Cell {
     /**
-     * One snippet: the source JShell gets, where that source starts in the cell (offset, 0-based
-     * line and column: compile errors count from there), and the line of its first code (stack
-     * traces count from there: JShell drops leading blanks and comments before numbering lines).
+     * One snippet: the source JShell gets (from its first code character on) and where that
+     * starts in the cell: offset, 0-based line and column. Compile errors and stack traces both
+     * count from there.
      */
     record Piece(String source, int offset, int line, int column, int codeLine, Completeness completeness) {
     }
@@ -41,17 +41,20 @@ final class Cell {
                 used = remaining.length();
             }
             String chunk = remaining.substring(0, used);
-            int start = consumed;
-            int code = consumed + codeStart(chunk);
             String source = info.completeness().isComplete() || info.completeness() == Completeness.CONSIDERED_INCOMPLETE
-                    ? info.source() : chunk.strip();
+                    ? info.source() : chunk;
             if (source == null) {
-                source = chunk.strip();
+                source = chunk;
             }
-            pieces.add(new Piece(source, start, lineOf(text, start), columnOf(text, start), lineOf(text, code),
-                    info.completeness()));
+            // JShell numbers a snippet's lines reliably only when its source starts with code, so
+            // leading blanks and comments are cut off here (comments carry nothing JShell uses).
+            source = source.substring(codeStart(source));
+            int start = consumed + codeStart(chunk);
+            int line = lineOf(text, start);
+            pieces.add(new Piece(source, start, line, columnOf(text, start), line, info.completeness()));
             consumed += used;
-            remaining = info.remaining();
+            // An incomplete snippet comes back whole as "remaining": it takes the rest of the cell.
+            remaining = info.remaining().length() < remaining.length() ? info.remaining() : "";
         }
         return new Cell(text, pieces);
     }

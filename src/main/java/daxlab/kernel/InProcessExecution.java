@@ -51,6 +51,12 @@ final class InProcessExecution extends DirectExecutionControl {
         return v;
     }
 
+    boolean isRunning() {
+        synchronized (lock) {
+            return running != null;
+        }
+    }
+
     /** Asks the running snippet to stop; returns false when none was running. */
     boolean interrupt() {
         synchronized (lock) {

@@ -30,23 +30,24 @@ import java.util.stream.Collectors;
  * calls it from one thread.
  */
 final class JavaRepl implements AutoCloseable {
-    /** Imports every cell starts with: the library, charts, and {@code display()}. */
+    /** Imports every cell starts with: the JDK's usual suspects, the library, {@code display()}. */
     static final List<String> DEFAULT_IMPORTS = List.of(
             "import java.util.*;",
             "import java.util.stream.*;",
             "import java.math.BigInteger;",
             "import java.nio.file.*;",
-            "import daxlab.program.*;",
-            "import daxlab.outcome.*;",
-            "import daxlab.interleave.*;",
-            "import daxlab.dax.*;",
-            "import daxlab.chart.*;",
-            "import daxlab.lab.*;",
             "import static daxlab.lab.Lab.*;",
             "import static daxlab.dax.Scenario.*;",
             "import static daxlab.dax.PutVariant.*;",
             "import static daxlab.dax.ReaderVariant.*;",
             "import static daxlab.kernel.Notebook.*;");
+
+    /**
+     * daxlab's packages, imported when the jar has them (a package that does not exist yet is
+     * skipped, so the list can name every package the design has).
+     */
+    static final List<String> DAXLAB_PACKAGES = List.of("program", "outcome", "interleave", "dax", "chart",
+            "litmus", "axiomatic", "stress", "verdict", "lab");
 
     private final InProcessExecution.Provider engine = new InProcessExecution.Provider();
     private final JShell shell;
@@ -54,6 +55,8 @@ final class JavaRepl implements AutoCloseable {
     /** Where each snippet came from: cell number and first line, for stack traces ("#12:3"). */
     private final Map<String, Placement> placements = new HashMap<>();
     private final Set<String> classPath = new LinkedHashSet<>();
+    /** Set by an interrupt that finds no snippet running (JShell was compiling): stop before the next. */
+    private volatile boolean stopRequested;
 
     private record Placement(int cell, Cell.Piece piece, Cell source) {
     }
@@ -69,6 +72,12 @@ final class JavaRepl implements AutoCloseable {
                 if (e.status() == Snippet.Status.REJECTED) {
                     throw new IllegalStateException("startup import failed: " + imp + ": " + diagnostics(e.snippet()));
                 }
+            }
+        }
+        for (String pkg : DAXLAB_PACKAGES) {
+            if (JavaRepl.class.getClassLoader().getResource("daxlab/" + pkg + "/") != null
+                    || JavaRepl.class.getClassLoader().getResource("daxlab/" + pkg) != null) {
+                shell.eval("import daxlab." + pkg + ".*;");
             }
         }
     }
@@ -100,9 +109,14 @@ final class JavaRepl implements AutoCloseable {
      * @throws CellFailure when a snippet does not compile or throws; the snippets before it ran
      */
     Optional<Object> eval(int cellNumber, String code) {
+        stopRequested = false;
         Cell cell = Cell.split(code, analysis);
         Optional<Object> result = Optional.empty();
         for (Cell.Piece piece : cell.pieces()) {
+            if (stopRequested) {
+                String message = "interrupted before line " + (piece.line() + 1) + " ran";
+                throw new CellFailure("Interrupted", message, List.of(Styles.red("Interrupted") + ": " + message));
+            }
             if (piece.completeness() == Completeness.DEFINITELY_INCOMPLETE) {
                 throw incomplete(cell, piece);
             }
@@ -152,7 +166,7 @@ final class JavaRepl implements AutoCloseable {
                 if (!missing.isEmpty()) {
                     throw new CellFailure("CompileError", "cannot find symbol " + String.join(", ", missing),
                             List.of(Styles.red("CompileError") + ": cannot find symbol " + String.join(", ", missing),
-                                    at(cell, piece.line()) + cell.line(piece.line())));
+                                    at(cell, piece.codeLine()) + cell.line(piece.codeLine())));
                 }
             }
         }
@@ -326,9 +340,18 @@ final class JavaRepl implements AutoCloseable {
         return "complete";
     }
 
-    /** Interrupts the running cell, if any. */
+    /**
+     * Interrupts the running snippet; if JShell is between snippets (compiling), the cell stops
+     * before its next snippet. Returns whether a snippet was running.
+     */
     boolean interrupt() {
+        stopRequested = true;
         return engine.execution().interrupt();
+    }
+
+    /** Whether a snippet is running now (not compiling, not idle). */
+    boolean running() {
+        return engine.execution().isRunning();
     }
 
     @Override

@@ -43,7 +43,9 @@ def main():
     for path in args.notebooks:
         name = os.path.splitext(os.path.basename(path))[0]
         nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(nb, timeout=args.timeout, kernel_name=args.kernel,
+        # No per-cell timestamps: executed notebooks are committed and should only change when
+        # their results do.
+        client = NotebookClient(nb, timeout=args.timeout, kernel_name=args.kernel, record_timing=False,
                                 resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
         started = time.time()
         error = None
