@@ -58,9 +58,10 @@ public final class Armv8 implements Model {
             return Verdict.rejected("internal", "acyclic", internal,
                     Map.of("rf", x.rf, "co", x.co, "fr", x.fr, "po-loc", x.poLoc()));
         }
-        Rel atomic = x.rmw().inter(x.fre().seq(x.coe()));
-        if (!atomic.isEmpty()) {
-            return Verdict.rejected("atomic", "empty", atomic, Map.of("rmw", x.rmw()));
+        // Atomic Read-Modify-Write: empty rmw & (fre ; coe)
+        Verdict atomic = Verdict.atomic(x);
+        if (atomic != null) {
+            return atomic;
         }
         // The mapping: which events are LDAR-like (A), STLR-like (L), which fences are which DMB.
         long acquire = x.set(Armv8::isAcquire);

@@ -149,9 +149,10 @@ public final class Lkmm implements Model {
                     "po-loc", x.poLoc()));
         }
         // Atomic Read-Modify-Write
-        final Rel atomic = x.rmw().inter(x.fre().seq(x.coe()));
-        if (!atomic.isEmpty()) {
-            return Verdict.rejected("atomic", "empty", atomic, named("rmw", x.rmw()));
+        // Atomic Read-Modify-Write: empty rmw & (fre ; coe)
+        Verdict atomic = Verdict.atomic(x);
+        if (atomic != null) {
+            return atomic;
         }
 
         // Preserved Program Order
@@ -180,7 +181,9 @@ public final class Lkmm implements Model {
         final Rel hbStar = hb.star();
         final Rel pb = prop.seq(strongFence).seq(hbStar).to(Marked);
         if (!pb.acyclic()) {
-            return Verdict.rejected("propagation", "acyclic", pb, named("pb", pb));
+            return Verdict.rejected("propagation", "acyclic", pb, named("pb", pb)).withSteps("pb",
+                    new Verdict.Step("prop", prop), new Verdict.Step("strong-fence", strongFence),
+                    new Verdict.Step("hb*", hbStar));
         }
 
         // RCU
@@ -217,7 +220,9 @@ public final class Lkmm implements Model {
         // rb orders instructions just as pb does
         final Rel rb = prop.seq(rcuFence).seq(hbStar).seq(pbStar).to(Marked);
         if (!rb.irreflexive()) {
-            return Verdict.rejected("rcu", "irreflexive", rb, named("rb", rb));
+            return Verdict.rejected("rcu", "irreflexive", rb, named("rb", rb)).withSteps("rb",
+                    new Verdict.Step("prop", prop), new Verdict.Step("rcu-fence", rcuFence),
+                    new Verdict.Step("hb*", hbStar), new Verdict.Step("pb*", pbStar));
         }
 
         // Plain accesses and data races
@@ -240,9 +245,14 @@ public final class Lkmm implements Model {
         final Rel wrIncoh = preRace.inter(rf).inter(rwXbstar.inverse());
         final Rel rwIncoh = preRace.inter(fr).inter(wrVis.inverse());
         final Rel wwIncoh = preRace.inter(co).inter(wwVis.inverse());
-        final Rel plainCoherence = wrIncoh.union(rwIncoh).union(wwIncoh);
-        if (!plainCoherence.isEmpty()) {
-            return Verdict.rejected("plain-coherence", "empty", plainCoherence, named("rf", rf, "co", co, "fr", fr));
+        if (!wrIncoh.isEmpty()) {
+            return Verdict.pairAgainst("plain-coherence", wrIncoh, "rf", rf, "rw-xbstar", rwXbstar);
+        }
+        if (!rwIncoh.isEmpty()) {
+            return Verdict.pairAgainst("plain-coherence", rwIncoh, "fr", fr, "wr-vis", wrVis);
+        }
+        if (!wwIncoh.isEmpty()) {
+            return Verdict.pairAgainst("plain-coherence", wwIncoh, "co", co, "ww-vis", wwVis);
         }
 
         Set<String> flags = new TreeSet<>();
