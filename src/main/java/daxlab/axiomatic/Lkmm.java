@@ -225,6 +225,14 @@ public final class Lkmm implements Model {
                     new Verdict.Step("hb*", hbStar), new Verdict.Step("pb*", pbStar));
         }
 
+        // Warn about plain writes and marked accesses in the same region
+        final long Barrier = Rmb | Wmb | Mb | SyncRcu | SyncSrcu | BeforeAtomic | AfterAtomic | Acquire | Release
+                | RcuLock | RcuUnlock | SrcuLock | SrcuUnlock;
+        final Rel barrier = x.fencerel(Barrier).union(po.to(Release)).union(po.from(Acquire));
+        final Rel poLocNoBarrier = x.poLoc().minus(barrier);
+        final Rel mixedAccesses = poLocNoBarrier.restrict(Plain & W, Marked)
+                .union(poLocNoBarrier.restrict(Marked, Plain & W));
+
         // Plain accesses and data races
         final Rel xbstar = hb.union(pb).union(rb).star();
         final Rel vis = cumulFence.star().seq(rfe.opt()).to(Marked)
@@ -256,6 +264,9 @@ public final class Lkmm implements Model {
         }
 
         Set<String> flags = new TreeSet<>();
+        if (!mixedAccesses.isEmpty()) {
+            flags.add("mixed-accesses");
+        }
         // Actual races
         final Rel wwNonrace = wwVis.inter(x.product(Marked, W).union(rwXbstar))
                 .inter(x.product(W, Marked).union(wrVis));
