@@ -28,6 +28,11 @@ import java.util.TreeSet;
  *
  * <p>SRCU sections are matched by nesting per domain (this IR has no SRCU index values), which
  * is what srcu-rscs computes for well-formed code.
+ *
+ * <p>Flags raised: {@code data-race} and {@code mixed-accesses}. Not modelled because the IR has
+ * no such primitive: {@code Noreturn} RMWs ({@code atomic_inc}), {@code spin_trylock} (LF),
+ * {@code barrier()}, {@code smp_mb__after_srcu_read_unlock()}; the bell's well-formedness flags
+ * (unmatched RCU/SRCU locks) are not reported.
  */
 public final class Lkmm implements Model {
     @Override
