@@ -46,6 +46,21 @@ class GracePeriodTest {
     }
 
     @Test
+    void theLkmmNamesItsRcuAxiom() {
+        Program srcu = program("SRCU+sync+read", t -> t.srcuReadLock("s"), t -> t.srcuReadUnlock("s"),
+                t -> t.synchronizeSrcu("s"));
+        Explanation e = Axiomatic.explain(srcu, new Lkmm(),
+                new daxlab.outcome.Outcome(java.util.Map.of("0:r0", ONE, "0:r1", ZERO)));
+        assertEquals("rcu", e.reasons().get(0).axiom(), e.text());
+        org.junit.jupiter.api.Assertions.assertTrue(e.reasons().get(0).cycleText().contains("-rcu-fence->"), e.text());
+        // On arm64 the reader's two loads are unordered (its markers are DMBs around them, not
+        // between them): only the grace-period guarantee forbids it.
+        Explanation arm = Axiomatic.explain(srcu, new Armv8(),
+                new daxlab.outcome.Outcome(java.util.Map.of("0:r0", ONE, "0:r1", ZERO)));
+        assertEquals("grace-period", arm.reasons().get(0).axiom(), arm.text());
+    }
+
+    @Test
     void synchronizeRcuWaitsForTheReader() {
         Program rcu = program("RCU+sync+read", t -> t.fence(FenceKind.RCU_LOCK), t -> t.fence(FenceKind.RCU_UNLOCK),
                 t -> t.fence(FenceKind.SYNC_RCU));
