@@ -5,9 +5,9 @@ package daxlab.litmus;
  *
  * <p>A litmus file mixes two languages: the frame (header, init block, {@code locations},
  * condition) is herd's, whose comments are OCaml's nestable {@code (* ... *)}; the thread bodies
- * are C, where {@code (*p)} is a dereference and comments are {@code //} and {@code /* *}{@code /}.
- * The parser switches the mode at the boundaries; the lexer never looks ahead more than one
- * token, and a mode switch re-reads that token.
+ * are C, where {@code (*p)} is a dereference. C's {@code //} and {@code /* *}{@code /} comments
+ * are accepted everywhere (herd7 does too). The parser switches the mode at the boundaries; the
+ * lexer never looks ahead more than one token, and a mode switch re-reads that token.
  */
 final class Lexer {
     private static final String[] PUNCT = {
@@ -32,7 +32,7 @@ final class Lexer {
         return file;
     }
 
-    /** C mode: {@code //} and {@code /* *}{@code /} comments; frame mode: nested {@code (* *)} comments. */
+    /** C mode: {@code (*} is a parenthesis and a star; frame mode: it opens a nested {@code (* *)} comment. */
     void cMode(boolean on) {
         if (on == cMode) {
             return;
@@ -104,11 +104,11 @@ final class Lexer {
                 advance();
             } else if (!cMode && at("(*")) {
                 skipOcamlComment();
-            } else if (cMode && at("//")) {
+            } else if (at("//")) {
                 while (pos < src.length() && src.charAt(pos) != '\n') {
                     advance();
                 }
-            } else if (cMode && at("/*")) {
+            } else if (at("/*")) {
                 int l = line;
                 int c = col;
                 advance();

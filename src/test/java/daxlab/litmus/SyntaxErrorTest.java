@@ -75,7 +75,7 @@ class SyntaxErrorTest {
 
     @Test
     void nestedCommentsAndLineCommentsAreSkipped() {
-        String src = "C t\n(* outer (* inner *) still comment *)\n{ x=1; }\n"
+        String src = "C t\n(* outer (* inner *) still comment *)\n{ x=1; // init\n}\n// before a thread\n"
                 + "P0(int *x) // a C comment\n{\n\tint r0; /* block */\n\tr0 = READ_ONCE(*x);\n}\n"
                 + "exists (0:r0=1) (* trailing *)\n";
         LitmusTest t = LitmusParser.parse(src, "ok.litmus");
