@@ -117,21 +117,21 @@ public final class LitmusPrinter {
         Set<String> inCondition = new LinkedHashSet<>();
         program.finalCondition().ifPresent(c -> c.proposition().collectFields(inCondition));
         List<String> locs = new ArrayList<>(locations);
+        List<String> more = new ArrayList<>();
         for (Observable o : program.observables()) {
             if (!inCondition.contains(o.name()) && !locs.contains(o.name())) {
-                locs.add(o.name());
+                more.add(o.name());
             }
         }
+        more.sort(HerdNames.FIELD_ORDER);
+        locs.addAll(more);
         for (String l : locs) {
             checkField(program, l);
         }
         if (!locs.isEmpty()) {
             sb.append("locations [").append(String.join("; ", locs)).append("]\n");
         }
-        program.finalCondition().ifPresent(c -> {
-            c.proposition().collectFields(new LinkedHashSet<>());
-            sb.append(condition(c)).append('\n');
-        });
+        program.finalCondition().ifPresent(c -> sb.append(condition(c)).append('\n'));
         return sb.toString();
     }
 
