@@ -76,6 +76,21 @@ class LitmusCommandTest {
     }
 
     @Test
+    void checkComparesWithHerd7sOutputBesideTheTest() {
+        Run same = run("litmus", "--check", KERNEL.resolve("CoWW+poonceonce.litmus").toString());
+        assertEquals(0, same.code(), same.err());
+        assertTrue(same.out().contains("Check CoWW+poonceonce: agrees with herd7"), same.out());
+        // SC cannot show the store-buffering outcome the LKMM allows: the check says so and exits 1.
+        Run differs = run("litmus", "--check", KERNEL.resolve("SB+poonceonces.litmus").toString());
+        assertEquals(1, differs.code(), differs.err());
+        assertTrue(differs.out().contains("Check SB+poonceonces: differs from herd7:\n"
+                + "  missing state 0:r0=0; 1:r0=0;\n"
+                + "  No, herd7: Ok\n"
+                + "  Observation Never, herd7: Sometimes\n"), differs.out());
+        assertTrue(differs.err().contains("0 agree with herd7, 1 differ"), differs.err());
+    }
+
+    @Test
     void jsonForTools() throws IOException {
         Run r = run("litmus", "--json", KERNEL.resolve("MP+onceassign+derefonce.litmus").toString());
         assertEquals(0, r.code(), r.err());
