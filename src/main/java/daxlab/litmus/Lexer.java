@@ -174,6 +174,17 @@ final class Lexer {
             }
             return new Token(Token.Kind.NUMBER, src.substring(start, pos), start, l, c);
         }
+        if (ch == '"') {
+            advance();
+            while (pos < src.length() && src.charAt(pos) != '"' && src.charAt(pos) != '\n') {
+                advance();
+            }
+            if (pos >= src.length() || src.charAt(pos) != '"') {
+                throw new LitmusSyntaxException(file, l, c, "'\"' closing this string", "end of line");
+            }
+            advance();
+            return new Token(Token.Kind.STRING, src.substring(start, pos), start, l, c);
+        }
         for (String p : PUNCT) {
             if (at(p)) {
                 for (int i = 0; i < p.length(); i++) {

@@ -109,9 +109,18 @@ public final class LitmusParser {
             throw new LitmusSyntaxException(lx.file(), nameTok.line(), nameTok.column(), "a test name after 'C'",
                     name.isEmpty() ? "end of line" : "'" + name + "'");
         }
+        if (lx.peek().kind() == Token.Kind.STRING) {
+            lx.next(); // herd7's optional one-line description after the name
+        }
         expect("{", "'{' opening the init block");
         initBlock();
-        while (isThreadStart(lx.peek())) {
+        while (isThreadStart(lx.peek()) || lx.peek().is("void")) {
+            if (lx.peek().is("void")) {
+                lx.next(); // 'void P0(...)' is accepted by herd7 too
+                if (!isThreadStart(lx.peek())) {
+                    throw lx.error(lx.peek(), "a thread P" + threads.size() + " after 'void'");
+                }
+            }
             thread();
         }
         if (threads.isEmpty()) {
@@ -520,7 +529,9 @@ public final class LitmusParser {
     private Primitive primitive(CExpr.Call c) {
         Primitive p = Primitive.lookup(c.function());
         if (p == null) {
-            throw new LitmusSyntaxException(lx.file(), c.at().line(), c.at().column(), PRIMITIVES_HINT,
+            String near = Primitive.closest(c.function());
+            throw new LitmusSyntaxException(lx.file(), c.at().line(), c.at().column(),
+                    near == null ? PRIMITIVES_HINT : "a kernel primitive (did you mean " + near + "?)",
                     "'" + c.function() + "'");
         }
         if (c.args().size() != p.shape().arity) {
@@ -547,6 +558,13 @@ public final class LitmusParser {
                 Expr addr = p.shape() == Primitive.Shape.STORE_LVALUE ? lvalue(a.get(0), p, s, out) : value(a.get(0), s, out);
                 Expr v = value(a.get(1), s, out);
                 out.add(new Instr.Store(addr, v, p.mode()));
+                return;
+            }
+            case STORE_MB: {
+                Expr addr = lvalue(a.get(0), p, s, out);
+                Expr v = value(a.get(1), s, out);
+                out.add(new Instr.Store(addr, v, p.mode()));
+                out.add(new Instr.Fence(daxlab.program.FenceKind.MB));
                 return;
             }
             case CMPXCHG: {

@@ -51,6 +51,19 @@ class PrimitiveMappingTest {
     }
 
     @Test
+    void compoundPrimitives() {
+        assertEquals(List.of(new Instr.Store(X, Expr.num(1), Mode.ONCE), new Instr.Fence(FenceKind.MB)),
+                body("smp_store_mb(*x, 1);"));
+        assertEquals(new Instr.Fence(FenceKind.SYNC_RCU), one("synchronize_rcu_expedited();"));
+    }
+
+    @Test
+    void herd7sOptionalDescriptionAndVoidThreads() {
+        String src = "C t\n\"Fre PodWR Fre PodWR\"\n{}\nvoid P0(int *x)\n{\n\tWRITE_ONCE(*x, 1);\n}\nexists (x=1)\n";
+        assertEquals(1, LitmusParser.parse(src, "t.litmus").program().threads().size());
+    }
+
+    @Test
     void dependenciesThroughPointers() {
         // address dependency: the address is the register read before
         assertEquals(List.of(new Instr.Load("q", Expr.addr("p"), Mode.ONCE), new Instr.Load("r1", Expr.reg("q"), Mode.ONCE)),
