@@ -142,7 +142,7 @@ final class LitmusCommand implements Callable<Integer> {
             } catch (LitmusSyntaxException e) {
                 problem = e.getMessage();
             } catch (NoSuchFileException e) {
-                problem = f + ": no such file";
+                problem = e.getFile() + ": no such file";
             } catch (IOException e) {
                 problem = f + ": cannot read: " + e.getMessage();
             } catch (RuntimeException e) {

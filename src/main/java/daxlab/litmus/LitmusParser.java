@@ -380,6 +380,17 @@ public final class LitmusParser {
         threads.add(new ThreadCode(head.text(), body));
     }
 
+    /** Type words and stars, as in a cast. */
+    private void declaratorType() {
+        Token t = lx.next();
+        if (t.is("struct")) {
+            ident("a struct name");
+        }
+        while (lx.peek().is("*") || (lx.peek().isIdent() && TYPE_WORDS.contains(lx.peek().text()))) {
+            lx.next();
+        }
+    }
+
     /** Type words, stars, a name: returns the name. */
     private Token declarator(String what) {
         Token t = lx.next();
@@ -498,11 +509,13 @@ public final class LitmusParser {
     private void assign(CExpr lhs, CExpr rhs, ThreadScope s, List<Instr> out) {
         if (lhs instanceof CExpr.Name) {
             CExpr.Name n = (CExpr.Name) lhs;
-            if (!s.locals.contains(n.name())) {
+            if (s.params.contains(n.name())) {
                 throw new LitmusSyntaxException(lx.file(), n.at().line(), n.at().column(),
-                        s.params.contains(n.name()) ? "a register (assigning a pointer parameter is not supported; write *"
-                                + n.name() + " = ...)" : "a declared local variable", "'" + n.name() + "'");
+                        "a register (assigning a pointer parameter is not supported; write *" + n.name() + " = ...)",
+                        "'" + n.name() + "'");
             }
+            // Like herd7, an assignment declares the register it assigns if no declaration did.
+            s.locals.add(n.name());
             if (rhs instanceof CExpr.Call) {
                 Primitive p = primitive((CExpr.Call) rhs);
                 if (!p.shape().hasValue) {
@@ -779,6 +792,12 @@ public final class LitmusParser {
     private CExpr primary() {
         Token t = lx.next();
         if (t.is("(")) {
+            if (lx.peek().isIdent() && TYPE_WORDS.contains(lx.peek().text())) {
+                // A cast such as (int **): the IR does not type values, so it changes nothing.
+                declaratorType();
+                expect(")", "')' closing the cast");
+                return unary();
+            }
             CExpr e = expr();
             expect(")", "')'");
             return e;

@@ -54,14 +54,15 @@ class LitmusCommandTest {
     @Test
     void badFilesAreReportedAndTheOthersStillRun(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("bad.litmus");
-        Files.writeString(bad, "C bad\n{}\nP0(int *x)\n{\n\tr0 = READ_ONCE(*x);\n}\nexists (x=1)\n");
+        Files.writeString(bad, "C bad\n{}\nP0(int *x)\n{\n\tx = READ_ONCE(*x);\n}\nexists (x=1)\n");
         Path unknown = dir.resolve("unknown.litmus");
         Files.writeString(unknown, "C unknown\n{}\nP0(int *x)\n{\n\tsmp_mb_twice();\n}\nexists (x=1)\n");
         Run r = run("litmus", bad.toString(), KERNEL.resolve("MP+poonceonces.litmus").toString(), unknown.toString(),
                 dir.resolve("missing.litmus").toString());
         assertEquals(2, r.code());
         assertTrue(r.out().contains("Test MP+poonceonces Allowed"), r.out());
-        assertTrue(r.err().contains(bad + ":5:2: expected a declared local variable but found 'r0'"), r.err());
+        assertTrue(r.err().contains(bad + ":5:2: expected a register (assigning a pointer parameter is not supported;"
+                + " write *x = ...) but found 'x'"), r.err());
         assertTrue(r.err().contains(unknown + ":5:2: expected a kernel primitive"), r.err());
         assertTrue(r.err().contains("missing.litmus: no such file"), r.err());
     }

@@ -64,6 +64,13 @@ class PrimitiveMappingTest {
     }
 
     @Test
+    void castsAndUndeclaredRegistersAsHerd7AcceptsThem() {
+        // herd7 lets an assignment declare its register, and ignores casts.
+        assertEquals(List.of(new Instr.Load("q", Expr.addr("p"), Mode.ONCE), new Instr.Load("r5", Expr.reg("q"), Mode.ONCE)),
+                body("q = (int *)READ_ONCE(*p);\n\tr5 = READ_ONCE(*(int *)q);"));
+    }
+
+    @Test
     void dependenciesThroughPointers() {
         // address dependency: the address is the register read before
         assertEquals(List.of(new Instr.Load("q", Expr.addr("p"), Mode.ONCE), new Instr.Load("r1", Expr.reg("q"), Mode.ONCE)),
