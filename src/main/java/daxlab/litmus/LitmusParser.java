@@ -56,6 +56,7 @@ public final class LitmusParser {
     /** Locations named as values (p=y, 1:r0=x) that must exist even if no thread declares them. */
     private final Set<String> referenced = new LinkedHashSet<>();
     private final Map<Integer, List<Instr>> registerInits = new LinkedHashMap<>();
+    private final Map<Integer, Token> registerInitAt = new LinkedHashMap<>();
     private final List<ThreadCode> threads = new ArrayList<>();
     private final Set<String> params = new LinkedHashSet<>();
     private final int tempBase;
@@ -161,8 +162,9 @@ public final class LitmusParser {
         }
         for (Integer t : registerInits.keySet()) {
             if (t >= threads.size()) {
-                throw new LitmusSyntaxException(lx.file(), 1, 1, "a register of an existing thread in the init block",
-                        "thread P" + t);
+                Token at = registerInitAt.get(t);
+                throw new LitmusSyntaxException(lx.file(), at.line(), at.column(),
+                        "a register of thread P0..P" + (threads.size() - 1) + " in the init block", "thread P" + t);
             }
         }
         Set<String> fields = new TreeSet<>(HerdNames.FIELD_ORDER);
@@ -260,6 +262,7 @@ public final class LitmusParser {
     private void registerInit() {
         Token t = lx.next();
         int thread = threadNumber(t);
+        registerInitAt.putIfAbsent(thread, t);
         expect(":", "':' between thread and register");
         Token reg = ident("a register name");
         expect("=", "'=' and an initial value");

@@ -54,6 +54,8 @@ class SyntaxErrorTest {
                 Arguments.of("short-circuit with an access", GOOD_HEAD
                         + "P0(int *x)\n{\n\tint r0;\n\tif (r0 && READ_ONCE(*x))\n\t\tr0 = 2;\n}\n",
                         8, 12, "expected no memory access on the right of &&"),
+                Arguments.of("init of a missing thread's register", "C t\n{\n x=1;\n 2:r0=1;\n}\nP0(int *x) {}\n", 4, 2,
+                        "expected a register of thread P0..P0 in the init block but found thread P2"),
                 Arguments.of("bad init", "C t\n{ x = ; }\nP0(int *x) {}\n", 2, 7, "expected an initial value"),
                 Arguments.of("loops are not supported", GOOD_HEAD + "P0(int *x)\n{\n\twhile (1) ;\n}\n",
                         7, 2, "expected a statement this parser supports"),
