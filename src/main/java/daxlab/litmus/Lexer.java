@@ -79,6 +79,40 @@ final class Lexer {
         return new Token(Token.Kind.IDENT, src.substring(start, pos).strip(), start, l, c);
     }
 
+    Token expect(String s, String what) {
+        Token t = next();
+        if (!t.is(s)) {
+            throw error(t, what);
+        }
+        return t;
+    }
+
+    Token ident(String what) {
+        Token t = next();
+        if (!t.isIdent()) {
+            throw error(t, what);
+        }
+        return t;
+    }
+
+    boolean accept(String s) {
+        if (peek().is(s)) {
+            next();
+            return true;
+        }
+        return false;
+    }
+
+    /** The value of a NUMBER token, decimal or hex. */
+    long number(Token t) {
+        try {
+            String s = t.text();
+            return s.startsWith("0x") || s.startsWith("0X") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw error(t, "a number");
+        }
+    }
+
     LitmusSyntaxException error(Token at, String expected) {
         return new LitmusSyntaxException(file, at.line(), at.column(), expected, at.quoted());
     }
