@@ -37,8 +37,44 @@ public final class LitmusPrinter {
     private LitmusPrinter() {
     }
 
+    /** The test in the kernel's layout, keeping the comment under its header (its {@code Result:} line). */
     public static String print(LitmusTest test) {
-        return print(test.program(), test.locationsClause(), List.of());
+        String out = print(test.program(), test.locationsClause(), List.of());
+        String comment = headerComment(test.source());
+        if (comment.isEmpty()) {
+            return out;
+        }
+        int afterHeader = out.indexOf("\n\n") + 2;
+        return out.substring(0, afterHeader) + comment + "\n\n" + out.substring(afterHeader);
+    }
+
+    /** The {@code (* ... *)} comment right after the {@code C name} line of a source, verbatim; empty if none. */
+    static String headerComment(String source) {
+        int nl = source.indexOf('\n');
+        if (!source.startsWith("C") || nl < 0) {
+            return "";
+        }
+        int i = nl + 1;
+        while (i < source.length() && Character.isWhitespace(source.charAt(i))) {
+            i++;
+        }
+        if (!source.startsWith("(*", i)) {
+            return "";
+        }
+        int depth = 0;
+        for (int j = i; j < source.length() - 1; j++) {
+            if (source.startsWith("(*", j)) {
+                depth++;
+                j++;
+            } else if (source.startsWith("*)", j)) {
+                depth--;
+                j++;
+                if (depth == 0) {
+                    return source.substring(i, j + 1);
+                }
+            }
+        }
+        return "";
     }
 
     public static String print(Program program) {
