@@ -37,7 +37,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "litmus", mixinStandardHelpOptions = true,
         description = {"Run C litmus tests (the Linux kernel's format) and print herd7's layout.",
-                "Also exports the dax scenarios as litmus tests for herd7 (--export-dax)."})
+                "Also exports the dax scenarios as litmus tests for herd7 (--export-dax)."},
+        footer = {"", "Exit status: 0 every file ran (and agrees with herd7 under --check); 1 a --check difference;",
+                "2 bad input: a file that cannot be read, parsed or run (named with file:line:col; the others still run)."})
 final class LitmusCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "litmus files (*.litmus)")
