@@ -29,6 +29,11 @@ public final class Execution implements Witness {
         this.fr = rf.inverse().seq(co).minus(Rel.id(sk.n, -1L));
     }
 
+    /** Why a thread stopped early in this execution (it accessed a non-location), or null. */
+    public String fault() {
+        return sk.fault;
+    }
+
     public int size() {
         return sk.n;
     }

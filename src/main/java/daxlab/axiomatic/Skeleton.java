@@ -36,10 +36,13 @@ final class Skeleton {
     final long writes;
     final long inits;
     final long memory;
+    /** The first fault among the traces (an access to a non-location), or null. */
+    final String fault;
 
     Skeleton(Program program, List<ThreadTrace> traces) {
         this.program = program;
         this.traces = traces;
+        this.fault = traces.stream().map(ThreadTrace::fault).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         List<Event> all = new ArrayList<>();
         for (Map.Entry<String, Value> e : program.init().entrySet()) {
             all.add(new Event(all.size(), -1, Event.Kind.INIT, e.getKey(), e.getValue(), null, Event.RmwPart.NONE,

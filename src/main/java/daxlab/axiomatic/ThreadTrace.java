@@ -14,10 +14,11 @@ import java.util.Map;
  * <li>{@code data}: into a later write's value;</li>
  * <li>{@code ctrl}: into a branch condition; it then reaches every later event, as herd7 has it.</li>
  * </ul>
- * Indices are positions in {@link #events}.
+ * Indices are positions in {@link #events}. A trace with a {@code fault} stopped at an access to
+ * something that is not a location.
  */
 public record ThreadTrace(int thread, List<Event> events, List<int[]> addr, List<int[]> data, List<int[]> ctrl,
-                          List<int[]> rmw, Map<String, Value> registers) {
+                          List<int[]> rmw, Map<String, Value> registers, String fault) {
     public ThreadTrace {
         events = List.copyOf(events);
         addr = List.copyOf(addr);

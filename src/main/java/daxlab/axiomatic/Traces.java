@@ -125,6 +125,9 @@ final class Traces {
                 if (i instanceof Instr.Load) {
                     Instr.Load l = (Instr.Load) i;
                     String loc = location(l.address(), s, i);
+                    if (loc == null) {
+                        return;
+                    }
                     long addrDeps = s.taintOf(l.address());
                     for (Value v : domainOf(loc, i)) {
                         State n = s.copy();
@@ -137,6 +140,9 @@ final class Traces {
                 } else if (i instanceof Instr.Store) {
                     Instr.Store st = (Instr.Store) i;
                     String loc = location(st.address(), s, i);
+                    if (loc == null) {
+                        return;
+                    }
                     Value v = st.value().eval(s.regs::get);
                     s.add(new Event(0, thread, Event.Kind.WRITE, loc, v, st.mode(), Event.RmwPart.NONE,
                             Event.LockPart.NONE, null, i, fn), s.taintOf(st.address()), s.taintOf(st.value()));
@@ -184,6 +190,9 @@ final class Traces {
 
         private void rmw(Instr.Rmw r, List<Frame> stack, State s, String fn) {
             String loc = location(r.address(), s, r);
+            if (loc == null) {
+                return;
+            }
             if (isLock(loc)) {
                 throw new IllegalArgumentException(code.name() + ": '" + r.text() + "' uses spinlock '" + loc
                         + "' as data; a location is either a spinlock or data");
@@ -228,6 +237,9 @@ final class Traces {
         /** Returns true when it forked (and so already ran the rest). */
         private boolean lock(Instr.Lock l, List<Frame> stack, State s, String fn) {
             String loc = location(l.address(), s, l);
+            if (loc == null) {
+                return true;
+            }
             long addrDeps = s.taintOf(l.address());
             switch (l.op()) {
                 case LOCK: {
@@ -260,14 +272,21 @@ final class Traces {
                 throw new IllegalArgumentException(program.name() + ": thread " + code.name() + " has more than "
                         + MAX_TRACES_PER_THREAD + " paths; the program is too large for the axiomatic engine");
             }
-            out.add(new ThreadTrace(thread, s.events, s.addr, s.data, s.ctrl, s.rmw, s.regs));
+            out.add(new ThreadTrace(thread, s.events, s.addr, s.data, s.ctrl, s.rmw, s.regs, s.fault));
         }
 
+        /**
+         * The location an address names, or null after ending the trace with a fault: the value
+         * sets over-approximate, so this path may never happen; {@link Axiomatic} reports the
+         * fault only if an allowed execution reaches it.
+         */
         private String location(Expr address, State s, Instr i) {
             Value a = address.eval(s.regs::get);
             if (!(a instanceof Value.Addr) || !program.init().containsKey(((Value.Addr) a).location())) {
-                throw new IllegalArgumentException(code.name() + ": '" + i.text() + "' accesses " + a
-                        + ", which is not a declared location; declared: " + String.join(", ", program.init().keySet()));
+                s.fault = code.name() + ": '" + i.text() + "' accesses " + a
+                        + ", which is not a declared location; declared: " + String.join(", ", program.init().keySet());
+                finish(s);
+                return null;
             }
             return ((Value.Addr) a).location();
         }
@@ -322,6 +341,8 @@ final class Traces {
         final Map<String, Value> regs;
         final Map<String, Long> taint;
         long ctrlTaint;
+        /** Why this path stopped early (an access to something that is not a location), or null. */
+        String fault;
         final List<Event> events;
         final List<int[]> addr;
         final List<int[]> data;
@@ -346,8 +367,10 @@ final class Traces {
         }
 
         State copy() {
-            return new State(new HashMap<>(regs), new HashMap<>(taint), ctrlTaint, new ArrayList<>(events),
+            State c = new State(new HashMap<>(regs), new HashMap<>(taint), ctrlTaint, new ArrayList<>(events),
                     new ArrayList<>(addr), new ArrayList<>(data), new ArrayList<>(ctrl), new ArrayList<>(rmw));
+            c.fault = fault;
+            return c;
         }
 
         long taintOf(Expr e) {
