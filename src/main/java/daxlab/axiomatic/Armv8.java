@@ -74,7 +74,8 @@ public final class Armv8 implements Model {
         // The compare-and-branch of every cmpxchg: ctrl from its read to all that follows.
         long cmpxchgReads = x.set(e -> e.isRead() && e.source() instanceof Instr.Rmw
                 && ((Instr.Rmw) e.source()).op() instanceof RmwOp.Cmpxchg);
-        Rel ctrl = x.ctrl().union(po.from(cmpxchgReads));
+        // A CPU's ctrl covers everything after the conditional branch, not only the if's body.
+        Rel ctrl = x.ctrlAfter().union(po.from(cmpxchgReads));
         Rel addr = x.addr();
         Rel data = x.data();
 

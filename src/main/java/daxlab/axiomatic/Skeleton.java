@@ -26,6 +26,7 @@ final class Skeleton {
     final Rel addr;
     final Rel data;
     final Rel ctrl;
+    final Rel ctrlAfter;
     /** Matching {@code rcu_read_lock -> rcu_read_unlock} pairs (rcu-rscs). */
     final Rel rcuRscs;
     /** Matching {@code srcu_read_lock -> srcu_read_unlock} pairs of the same domain (srcu-rscs). */
@@ -124,17 +125,20 @@ final class Skeleton {
         Rel.Builder addrB = Rel.builder(n);
         Rel.Builder dataB = Rel.builder(n);
         Rel.Builder ctrlB = Rel.builder(n);
+        Rel.Builder ctrlAfterB = Rel.builder(n);
         for (ThreadTrace t : traces) {
             int o = offset[t.thread()];
             t.rmw().forEach(p -> rmwB.add(o + p[0], o + p[1]));
             t.addr().forEach(p -> addrB.add(o + p[0], o + p[1]));
             t.data().forEach(p -> dataB.add(o + p[0], o + p[1]));
             t.ctrl().forEach(p -> ctrlB.add(o + p[0], o + p[1]));
+            t.ctrlAfter().forEach(p -> ctrlAfterB.add(o + p[0], o + p[1]));
         }
         rmw = rmwB.build();
         addr = addrB.build();
         data = dataB.build();
         ctrl = ctrlB.build();
+        ctrlAfter = ctrlAfterB.build();
         rcuRscs = sections(daxlab.program.FenceKind.RCU_LOCK, daxlab.program.FenceKind.RCU_UNLOCK, null);
         srcuRscs = sections(null, null, "srcu");
     }

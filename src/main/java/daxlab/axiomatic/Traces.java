@@ -117,6 +117,10 @@ final class Traces {
                 Frame f = stack.get(stack.size() - 1);
                 if (f.pc >= f.body.size()) {
                     stack.remove(stack.size() - 1);
+                    if (f.branch) {
+                        // herd7's C: the control dependency ends with the branch's body.
+                        s.branchTaint = f.savedBranchTaint;
+                    }
                     continue;
                 }
                 Instr i = f.body.get(f.pc);
@@ -176,9 +180,14 @@ final class Traces {
                     s.set(a.register(), a.value().eval(s.regs::get), s.taintOf(a.value()));
                 } else if (i instanceof Instr.If) {
                     Instr.If c = (Instr.If) i;
-                    s.ctrlTaint |= s.taintOf(c.condition());
+                    long t = s.taintOf(c.condition());
                     boolean taken = c.condition().eval(s.regs::get).truthy();
-                    stack.add(new Frame(taken ? c.then() : c.otherwise(), 0, null));
+                    Frame body = new Frame(taken ? c.then() : c.otherwise(), 0, null);
+                    body.branch = true;
+                    body.savedBranchTaint = s.branchTaint;
+                    stack.add(body);
+                    s.branchTaint |= t;
+                    s.ctrlTaint |= t;
                 } else if (i instanceof Instr.Call) {
                     Instr.Call c = (Instr.Call) i;
                     stack.add(new Frame(c.body(), 0, c.function()));
@@ -272,7 +281,7 @@ final class Traces {
                 throw new IllegalArgumentException(program.name() + ": thread " + code.name() + " has more than "
                         + MAX_TRACES_PER_THREAD + " paths; the program is too large for the axiomatic engine");
             }
-            out.add(new ThreadTrace(thread, s.events, s.addr, s.data, s.ctrl, s.rmw, s.regs, s.fault));
+            out.add(new ThreadTrace(thread, s.events, s.addr, s.data, s.ctrl, s.ctrlAfter, s.rmw, s.regs, s.fault));
         }
 
         /**
@@ -318,7 +327,10 @@ final class Traces {
     private static List<Frame> copy(List<Frame> stack) {
         List<Frame> c = new ArrayList<>(stack.size());
         for (Frame f : stack) {
-            c.add(new Frame(f.body, f.pc, f.function));
+            Frame g = new Frame(f.body, f.pc, f.function);
+            g.branch = f.branch;
+            g.savedBranchTaint = f.savedBranchTaint;
+            c.add(g);
         }
         return c;
     }
@@ -328,6 +340,9 @@ final class Traces {
         final List<Instr> body;
         int pc;
         final String function;
+        /** The body of an if: leaving it ends the control dependency on its condition. */
+        boolean branch;
+        long savedBranchTaint;
 
         Frame(List<Instr> body, int pc, String function) {
             this.body = body;
@@ -340,6 +355,9 @@ final class Traces {
     private static final class State {
         final Map<String, Value> regs;
         final Map<String, Long> taint;
+        /** Reads the enclosing branch conditions depend on: herd7's ctrl, to the branch bodies only. */
+        long branchTaint;
+        /** Reads any earlier branch condition depends on: a CPU's ctrl, to everything after the branch. */
         long ctrlTaint;
         /** Why this path stopped early (an access to something that is not a location), or null. */
         String fault;
@@ -347,6 +365,7 @@ final class Traces {
         final List<int[]> addr;
         final List<int[]> data;
         final List<int[]> ctrl;
+        final List<int[]> ctrlAfter = new ArrayList<>();
         final List<int[]> rmw;
 
         State() {
@@ -370,6 +389,8 @@ final class Traces {
             State c = new State(new HashMap<>(regs), new HashMap<>(taint), ctrlTaint, new ArrayList<>(events),
                     new ArrayList<>(addr), new ArrayList<>(data), new ArrayList<>(ctrl), new ArrayList<>(rmw));
             c.fault = fault;
+            c.branchTaint = branchTaint;
+            c.ctrlAfter.addAll(ctrlAfter);
             return c;
         }
 
@@ -395,7 +416,8 @@ final class Traces {
             events.add(e.withId(id, e.thread()));
             edges(addrDeps, id, addr);
             edges(dataDeps, id, data);
-            edges(ctrlTaint, id, ctrl);
+            edges(branchTaint, id, ctrl);
+            edges(ctrlTaint, id, ctrlAfter);
             return id;
         }
 

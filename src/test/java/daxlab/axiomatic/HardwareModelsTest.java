@@ -93,4 +93,21 @@ class HardwareModelsTest {
         assertEquals(1, v(mp, new Armv8()).positive(), "arm64: a failed cmpxchg is a bare LDXR");
         assertEquals(0, v(mp, new Tso()).positive(), "x86: LOCK CMPXCHG orders even when it fails");
     }
+
+    @Test
+    void aWriteAfterTheIfIsOrderedOnArmv8ButNotInTheLkmm() {
+        // tools/memory-model/README, LIMITATIONS: a WRITE_ONCE() after an if does not depend on
+        // the READ_ONCE() of its condition in the LKMM; a CPU still waits for the branch.
+        Program p = Shapes.lb("LB+ctrl-after-if+fencembonceonce",
+                t -> t.readOnce("r0", "x").ifThen(Expr.eq(Expr.reg("r0"), Expr.num(1)),
+                        th -> th.assign("r9", Expr.num(1))).writeOnce("y", ONE),
+                t -> t.readOnce("r0", "y").smpMb().writeOnce("x", ONE));
+        assertEquals(1, v(p, new Lkmm()).positive(), "LKMM: no ctrl past the if");
+        assertEquals(0, v(p, new Armv8()).positive(), "ARMv8: the branch orders the later write");
+        Program inside = Shapes.lb("LB+ctrl-inside-if+fencembonceonce",
+                t -> t.readOnce("r0", "x").ifThen(Expr.eq(Expr.reg("r0"), Expr.num(1)),
+                        th -> th.writeOnce("y", ONE)),
+                t -> t.readOnce("r0", "y").smpMb().writeOnce("x", ONE));
+        assertEquals(0, v(inside, new Lkmm()).positive(), "LKMM: ctrl into the if's body");
+    }
 }
