@@ -52,14 +52,15 @@ final class Traces {
         }
         // A value chain in one execution passes through distinct writes, so as many rounds as
         // there are store instructions (plus one) reach every value an execution can store.
+        // While collecting values, a branch whose condition depends on a read takes both ways:
+        // a value may be justified by a cycle (crypto-control-data: WRITE_ONCE(*y, r1) after
+        // "r1 = 1; if (READ_ONCE(*x) == 0) r1 = 0;" stores 1 only once x is 1, which needs y to
+        // be 1 first), and following only the values already known would never find it.
         int rounds = countStores() + 1;
         for (int round = 0; round < rounds; round++) {
             boolean grew = false;
-            perThread.clear();
             for (int t = 0; t < program.threads().size(); t++) {
-                List<ThreadTrace> traces = new Runner(t).all();
-                perThread.add(traces);
-                for (ThreadTrace tr : traces) {
+                for (ThreadTrace tr : new Runner(t, true).all()) {
                     for (Event e : tr.events()) {
                         if (e.kind() == Event.Kind.WRITE && domains.get(e.location()).add(e.value())) {
                             grew = true;
@@ -68,8 +69,11 @@ final class Traces {
                 }
             }
             if (!grew) {
-                return;
+                break;
             }
+        }
+        for (int t = 0; t < program.threads().size(); t++) {
+            perThread.add(new Runner(t, false).all());
         }
     }
 
@@ -95,7 +99,11 @@ final class Traces {
         private final ThreadCode code;
         private final List<ThreadTrace> out = new ArrayList<>();
 
-        Runner(int thread) {
+        /** Take both ways at every branch that depends on a read (only to collect values). */
+        private final boolean allBranches;
+
+        Runner(int thread, boolean allBranches) {
+            this.allBranches = allBranches;
             this.thread = thread;
             this.code = program.threads().get(thread);
         }
@@ -181,6 +189,20 @@ final class Traces {
                 } else if (i instanceof Instr.If) {
                     Instr.If c = (Instr.If) i;
                     long t = s.taintOf(c.condition());
+                    if (allBranches && t != 0) {
+                        for (List<Instr> way : List.of(c.then(), c.otherwise())) {
+                            State n = s.copy();
+                            List<Frame> st = copy(stack);
+                            Frame body = new Frame(way, 0, null);
+                            body.branch = true;
+                            body.savedBranchTaint = n.branchTaint;
+                            st.add(body);
+                            n.branchTaint |= t;
+                            n.ctrlTaint |= t;
+                            run(st, n);
+                        }
+                        return;
+                    }
                     boolean taken = c.condition().eval(s.regs::get).truthy();
                     Frame body = new Frame(taken ? c.then() : c.otherwise(), 0, null);
                     body.branch = true;
