@@ -58,9 +58,10 @@ public final class Armv8 implements Model {
             return Verdict.rejected("internal", "acyclic", internal,
                     Map.of("rf", x.rf, "co", x.co, "fr", x.fr, "po-loc", x.poLoc()));
         }
-        Rel atomic = x.rmw().inter(x.fre().seq(x.coe()));
-        if (!atomic.isEmpty()) {
-            return Verdict.rejected("atomic", "empty", atomic, Map.of("rmw", x.rmw()));
+        // Atomic Read-Modify-Write: empty rmw & (fre ; coe)
+        Verdict atomic = Verdict.atomic(x);
+        if (atomic != null) {
+            return atomic;
         }
         // The mapping: which events are LDAR-like (A), STLR-like (L), which fences are which DMB.
         long acquire = x.set(Armv8::isAcquire);
@@ -73,7 +74,8 @@ public final class Armv8 implements Model {
         // The compare-and-branch of every cmpxchg: ctrl from its read to all that follows.
         long cmpxchgReads = x.set(e -> e.isRead() && e.source() instanceof Instr.Rmw
                 && ((Instr.Rmw) e.source()).op() instanceof RmwOp.Cmpxchg);
-        Rel ctrl = x.ctrl().union(po.from(cmpxchgReads));
+        // A CPU's ctrl covers everything after the conditional branch, not only the if's body.
+        Rel ctrl = x.ctrlAfter().union(po.from(cmpxchgReads));
         Rel addr = x.addr();
         Rel data = x.data();
 

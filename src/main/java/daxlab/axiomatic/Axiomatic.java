@@ -68,6 +68,10 @@ public final class Axiomatic {
             if (!v.isConsistent()) {
                 return;
             }
+            if (x.fault() != null) {
+                // The model allows an execution that reaches the bad access: the program is wrong.
+                throw new IllegalArgumentException(program.name() + ": " + x.fault());
+            }
             Outcome o = x.outcome();
             counts.computeIfAbsent(o, k -> new long[1])[0]++;
             witnesses.putIfAbsent(o, x);

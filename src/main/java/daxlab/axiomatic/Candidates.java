@@ -46,6 +46,9 @@ final class Candidates {
 
     private void combine(Traces traces, int t, List<ThreadTrace> chosen, Consumer<Execution> sink) {
         if (t == traces.perThread.size()) {
+            if (!valuesAvailable(chosen)) {
+                return;
+            }
             combinations++;
             Skeleton sk = new Skeleton(program, chosen);
             expand(sk, traces, sink);
@@ -56,6 +59,50 @@ final class Candidates {
             combine(traces, t + 1, chosen, sink);
             chosen.remove(chosen.size() - 1);
         }
+    }
+
+    /** A read of a data location and the value it returns, or a write and the value it stores. */
+    private record Access(String location, daxlab.program.Value value) {
+    }
+
+    private final java.util.Map<ThreadTrace, java.util.Set<Access>[]> accesses = new java.util.IdentityHashMap<>();
+
+    /**
+     * Whether every value the chosen traces read is the initial value or stored by one of them.
+     * Most combinations of traces fail this; rejecting them before building their events is what
+     * keeps programs with many paths cheap.
+     */
+    private boolean valuesAvailable(List<ThreadTrace> chosen) {
+        java.util.Set<Access> written = new java.util.HashSet<>();
+        program.init().forEach((l, v) -> written.add(new Access(l, v)));
+        for (ThreadTrace t : chosen) {
+            written.addAll(accessesOf(t)[1]);
+        }
+        for (ThreadTrace t : chosen) {
+            if (!written.containsAll(accessesOf(t)[0])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.Set<Access>[] accessesOf(ThreadTrace t) {
+        return accesses.computeIfAbsent(t, k -> {
+            java.util.Set<Access> reads = new java.util.HashSet<>();
+            java.util.Set<Access> writes = new java.util.HashSet<>();
+            for (Event e : k.events()) {
+                if (e.lock() != Event.LockPart.NONE) {
+                    continue; // lock reads are matched structurally (LockChoices)
+                }
+                if (e.isRead()) {
+                    reads.add(new Access(e.location(), e.value()));
+                } else if (e.kind() == Event.Kind.WRITE) {
+                    writes.add(new Access(e.location(), e.value()));
+                }
+            }
+            return new java.util.Set[] {reads, writes};
+        });
     }
 
     private void expand(Skeleton sk, Traces traces, Consumer<Execution> sink) {
@@ -123,7 +170,10 @@ final class Candidates {
         permutations(ws, 0, init, sk.n, coOrders);
         List<Rel[]> out = new ArrayList<>();
         for (Rel co : coOrders) {
-            rfChoices(sk, rs, sources, 0, Rel.empty(sk.n), co, out);
+            // A coherence order that contradicts program order fails whatever the reads do.
+            if (!prefilter || locallyConsistent(sk, Rel.empty(sk.n), co)) {
+                rfChoices(sk, rs, sources, 0, Rel.empty(sk.n), co, out);
+            }
         }
         return out;
     }
@@ -137,7 +187,13 @@ final class Candidates {
         }
         int r = rs.get(k);
         for (int w : sources.get(k)) {
-            rfChoices(sk, rs, sources, k + 1, rf.union(Rel.builder(sk.n).add(w, r).build()), co, out);
+            Rel more = rf.union(Rel.builder(sk.n).add(w, r).build());
+            // Coherence and atomicity only get worse as reads are added (fr grows with rf), so a
+            // violation now prunes every completion of this partial choice.
+            if (prefilter && k + 1 < rs.size() && !locallyConsistent(sk, more, co)) {
+                continue;
+            }
+            rfChoices(sk, rs, sources, k + 1, more, co, out);
         }
     }
 

@@ -29,6 +29,11 @@ public final class Execution implements Witness {
         this.fr = rf.inverse().seq(co).minus(Rel.id(sk.n, -1L));
     }
 
+    /** Why a thread stopped early in this execution (it accessed a non-location), or null. */
+    public String fault() {
+        return sk.fault;
+    }
+
     public int size() {
         return sk.n;
     }
@@ -75,8 +80,14 @@ public final class Execution implements Witness {
         return sk.data;
     }
 
+    /** herd7's C ctrl: from a read to the events in the body of a branch on it. */
     public Rel ctrl() {
         return sk.ctrl;
+    }
+
+    /** A CPU's ctrl: from a read to every event after a branch on it. */
+    public Rel ctrlAfter() {
+        return sk.ctrlAfter;
     }
 
     public Rel rcuRscs() {

@@ -18,8 +18,8 @@ final class GracePeriods {
     private GracePeriods() {
     }
 
-    /** One pair's two ways out; {@code alternative} is null for a section that never ends. */
-    record Choice(int[] edge, int[] alternative) {
+    /** One pair's two ways out, as edge sets; {@code alternative} is null for a section that never ends. */
+    record Choice(Rel edge, Rel alternative) {
     }
 
     static List<Choice> choices(Execution x) {
@@ -44,7 +44,13 @@ final class GracePeriods {
                 }
                 long unlocks = (rcu ? x.rcuRscs() : x.srcuRscs()).row(l);
                 int u = unlocks == 0 ? -1 : Long.numberOfTrailingZeros(unlocks);
-                out.add(new Choice(new int[] {s, l}, u < 0 ? null : new int[] {u, e}));
+                Rel.Builder after = Rel.builder(x.size());
+                Rel.Builder before = Rel.builder(x.size());
+                for (int k = l; k < x.size() && x.event(k).thread() == lock.thread() && (u < 0 || k <= u); k++) {
+                    after.add(s, k);
+                    before.add(k, e);
+                }
+                out.add(new Choice(after.build(), u < 0 ? null : before.build()));
             }
         }
         return out;
@@ -63,23 +69,19 @@ final class GracePeriods {
             return true;
         }
         Choice c = choices.get(k);
-        if (search(order.union(edge(order.size(), c.edge())), choices, k + 1)) {
+        if (search(order.union(c.edge()), choices, k + 1)) {
             return true;
         }
-        return c.alternative() != null && search(order.union(edge(order.size(), c.alternative())), choices, k + 1);
+        return c.alternative() != null && search(order.union(c.alternative()), choices, k + 1);
     }
 
     /** The first choice's edges, for showing why no choice works. */
     static Rel firstChoice(int n, List<Choice> choices) {
         Rel r = Rel.empty(n);
         for (Choice c : choices) {
-            r = r.union(edge(n, c.edge()));
+            r = r.union(c.edge());
         }
         return r;
-    }
-
-    private static Rel edge(int n, int[] e) {
-        return Rel.builder(n).add(e[0], e[1]).build();
     }
 
     /** {@code [M] ; po ; [F] | [F] ; po ; [M]}: a full fence event ordered with its neighbours. */

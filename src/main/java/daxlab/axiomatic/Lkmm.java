@@ -28,6 +28,11 @@ import java.util.TreeSet;
  *
  * <p>SRCU sections are matched by nesting per domain (this IR has no SRCU index values), which
  * is what srcu-rscs computes for well-formed code.
+ *
+ * <p>Flags raised: {@code data-race} and {@code mixed-accesses}. Not modelled because the IR has
+ * no such primitive: {@code Noreturn} RMWs ({@code atomic_inc}), {@code spin_trylock} (LF),
+ * {@code barrier()}, {@code smp_mb__after_srcu_read_unlock()}; the bell's well-formedness flags
+ * (unmatched RCU/SRCU locks) are not reported.
  */
 public final class Lkmm implements Model {
     @Override
@@ -149,9 +154,10 @@ public final class Lkmm implements Model {
                     "po-loc", x.poLoc()));
         }
         // Atomic Read-Modify-Write
-        final Rel atomic = x.rmw().inter(x.fre().seq(x.coe()));
-        if (!atomic.isEmpty()) {
-            return Verdict.rejected("atomic", "empty", atomic, named("rmw", x.rmw()));
+        // Atomic Read-Modify-Write: empty rmw & (fre ; coe)
+        Verdict atomic = Verdict.atomic(x);
+        if (atomic != null) {
+            return atomic;
         }
 
         // Preserved Program Order
@@ -180,7 +186,9 @@ public final class Lkmm implements Model {
         final Rel hbStar = hb.star();
         final Rel pb = prop.seq(strongFence).seq(hbStar).to(Marked);
         if (!pb.acyclic()) {
-            return Verdict.rejected("propagation", "acyclic", pb, named("pb", pb));
+            return Verdict.rejected("propagation", "acyclic", pb, named("pb", pb)).withSteps("pb",
+                    new Verdict.Step("prop", prop), new Verdict.Step("strong-fence", strongFence),
+                    new Verdict.Step("hb*", hbStar));
         }
 
         // RCU
@@ -217,8 +225,18 @@ public final class Lkmm implements Model {
         // rb orders instructions just as pb does
         final Rel rb = prop.seq(rcuFence).seq(hbStar).seq(pbStar).to(Marked);
         if (!rb.irreflexive()) {
-            return Verdict.rejected("rcu", "irreflexive", rb, named("rb", rb));
+            return Verdict.rejected("rcu", "irreflexive", rb, named("rb", rb)).withSteps("rb",
+                    new Verdict.Step("prop", prop), new Verdict.Step("rcu-fence", rcuFence),
+                    new Verdict.Step("hb*", hbStar), new Verdict.Step("pb*", pbStar));
         }
+
+        // Warn about plain writes and marked accesses in the same region
+        final long Barrier = Rmb | Wmb | Mb | SyncRcu | SyncSrcu | BeforeAtomic | AfterAtomic | Acquire | Release
+                | RcuLock | RcuUnlock | SrcuLock | SrcuUnlock;
+        final Rel barrier = x.fencerel(Barrier).union(po.to(Release)).union(po.from(Acquire));
+        final Rel poLocNoBarrier = x.poLoc().minus(barrier);
+        final Rel mixedAccesses = poLocNoBarrier.restrict(Plain & W, Marked)
+                .union(poLocNoBarrier.restrict(Marked, Plain & W));
 
         // Plain accesses and data races
         final Rel xbstar = hb.union(pb).union(rb).star();
@@ -240,12 +258,20 @@ public final class Lkmm implements Model {
         final Rel wrIncoh = preRace.inter(rf).inter(rwXbstar.inverse());
         final Rel rwIncoh = preRace.inter(fr).inter(wrVis.inverse());
         final Rel wwIncoh = preRace.inter(co).inter(wwVis.inverse());
-        final Rel plainCoherence = wrIncoh.union(rwIncoh).union(wwIncoh);
-        if (!plainCoherence.isEmpty()) {
-            return Verdict.rejected("plain-coherence", "empty", plainCoherence, named("rf", rf, "co", co, "fr", fr));
+        if (!wrIncoh.isEmpty()) {
+            return Verdict.pairAgainst("plain-coherence", wrIncoh, "rf", rf, "rw-xbstar", rwXbstar);
+        }
+        if (!rwIncoh.isEmpty()) {
+            return Verdict.pairAgainst("plain-coherence", rwIncoh, "fr", fr, "wr-vis", wrVis);
+        }
+        if (!wwIncoh.isEmpty()) {
+            return Verdict.pairAgainst("plain-coherence", wwIncoh, "co", co, "ww-vis", wwVis);
         }
 
         Set<String> flags = new TreeSet<>();
+        if (!mixedAccesses.isEmpty()) {
+            flags.add("mixed-accesses");
+        }
         // Actual races
         final Rel wwNonrace = wwVis.inter(x.product(Marked, W).union(rwXbstar))
                 .inter(x.product(W, Marked).union(wrVis));

@@ -54,6 +54,14 @@ public final class Rel {
         return new Rel(r);
     }
 
+    /** A relation from its rows (the array is copied). */
+    public static Rel of(long[] rows) {
+        if (rows.length > MAX_EVENTS) {
+            throw new IllegalArgumentException("at most " + MAX_EVENTS + " events, got " + rows.length);
+        }
+        return new Rel(rows.clone());
+    }
+
     /** A mutable builder, for the base relations an execution computes edge by edge. */
     public static Builder builder(int n) {
         return new Builder(n);

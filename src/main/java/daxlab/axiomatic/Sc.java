@@ -27,9 +27,10 @@ public final class Sc implements Model {
         if (!order.acyclic()) {
             return Verdict.rejected("sc", "acyclic", order, parts(x));
         }
-        Rel atomic = x.rmw().inter(x.fre().seq(x.coe()));
-        if (!atomic.isEmpty()) {
-            return Verdict.rejected("atomic", "empty", atomic, Map.of("rmw", x.rmw()));
+        // Atomic Read-Modify-Write: empty rmw & (fre ; coe)
+        Verdict atomic = Verdict.atomic(x);
+        if (atomic != null) {
+            return atomic;
         }
         List<GracePeriods.Choice> gp = GracePeriods.choices(x);
         if (!gp.isEmpty() && !GracePeriods.satisfiable(order, gp)) {

@@ -26,6 +26,7 @@ final class Skeleton {
     final Rel addr;
     final Rel data;
     final Rel ctrl;
+    final Rel ctrlAfter;
     /** Matching {@code rcu_read_lock -> rcu_read_unlock} pairs (rcu-rscs). */
     final Rel rcuRscs;
     /** Matching {@code srcu_read_lock -> srcu_read_unlock} pairs of the same domain (srcu-rscs). */
@@ -36,10 +37,13 @@ final class Skeleton {
     final long writes;
     final long inits;
     final long memory;
+    /** The first fault among the traces (an access to a non-location), or null. */
+    final String fault;
 
     Skeleton(Program program, List<ThreadTrace> traces) {
         this.program = program;
         this.traces = traces;
+        this.fault = traces.stream().map(ThreadTrace::fault).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         List<Event> all = new ArrayList<>();
         for (Map.Entry<String, Value> e : program.init().entrySet()) {
             all.add(new Event(all.size(), -1, Event.Kind.INIT, e.getKey(), e.getValue(), null, Event.RmwPart.NONE,
@@ -58,72 +62,83 @@ final class Skeleton {
                     + "engine handles at most " + Rel.MAX_EVENTS);
         }
         events = all.toArray(new Event[0]);
-        Rel.Builder po = Rel.builder(n);
-        Rel.Builder loc = Rel.builder(n);
-        Rel.Builder in = Rel.builder(n);
-        Rel.Builder ex = Rel.builder(n);
-        Rel.Builder dom = Rel.builder(n);
+        // One pass per event, with locations and threads as bit masks, instead of comparing
+        // every pair of events: this runs once per combination of thread traces.
+        Map<String, Long> byLocation = new java.util.HashMap<>();
+        Map<String, Long> byDomain = new java.util.HashMap<>();
+        Map<Integer, Long> byThread = new java.util.HashMap<>();
         long r = 0;
         long w = 0;
         long iw = 0;
         long m = 0;
         for (int i = 0; i < n; i++) {
             Event a = events[i];
+            long bit = 1L << i;
             if (a.isRead()) {
-                r |= 1L << i;
+                r |= bit;
             }
             if (a.isWrite()) {
-                w |= 1L << i;
+                w |= bit;
             }
             if (a.isInit()) {
-                iw |= 1L << i;
+                iw |= bit;
             }
             if (a.isMemory()) {
-                m |= 1L << i;
+                m |= bit;
+                byLocation.merge(a.location(), bit, (x, y) -> x | y);
+            } else if (a.location() != null) {
+                byDomain.merge(a.location(), bit, (x, y) -> x | y);
             }
-            for (int j = 0; j < n; j++) {
-                Event b = events[j];
-                boolean sameThread = a.thread() >= 0 && a.thread() == b.thread();
-                if (sameThread) {
-                    in.add(i, j);
-                    if (i < j) {
-                        po.add(i, j);
-                    }
-                } else {
-                    ex.add(i, j);
-                }
-                if (a.isMemory() && b.isMemory() && a.location().equals(b.location())) {
-                    loc.add(i, j);
-                }
-                if (!a.isMemory() && !b.isMemory() && a.location() != null && a.location().equals(b.location())) {
-                    dom.add(i, j);
-                }
+            if (a.thread() >= 0) {
+                byThread.merge(a.thread(), bit, (x, y) -> x | y);
+            }
+        }
+        long[] poRows = new long[n];
+        long[] locRows = new long[n];
+        long[] inRows = new long[n];
+        long[] exRows = new long[n];
+        long[] domRows = new long[n];
+        long everything = n == 64 ? -1L : (1L << n) - 1;
+        for (int i = 0; i < n; i++) {
+            Event a = events[i];
+            long same = a.thread() >= 0 ? byThread.get(a.thread()) : 0L;
+            inRows[i] = same;
+            exRows[i] = everything & ~same;
+            // events of a thread are numbered in program order
+            poRows[i] = same & ~((2L << i) - 1);
+            if (a.isMemory()) {
+                locRows[i] = byLocation.get(a.location());
+            } else if (a.location() != null) {
+                domRows[i] = byDomain.get(a.location());
             }
         }
         reads = r;
         writes = w;
         inits = iw;
         memory = m;
-        this.po = po.build();
-        this.loc = loc.build();
-        this.internal = in.build();
-        this.external = ex.build();
-        this.sameDomain = dom.build();
+        this.po = Rel.of(poRows);
+        this.loc = Rel.of(locRows);
+        this.internal = Rel.of(inRows);
+        this.external = Rel.of(exRows);
+        this.sameDomain = Rel.of(domRows);
         Rel.Builder rmwB = Rel.builder(n);
         Rel.Builder addrB = Rel.builder(n);
         Rel.Builder dataB = Rel.builder(n);
         Rel.Builder ctrlB = Rel.builder(n);
+        Rel.Builder ctrlAfterB = Rel.builder(n);
         for (ThreadTrace t : traces) {
             int o = offset[t.thread()];
             t.rmw().forEach(p -> rmwB.add(o + p[0], o + p[1]));
             t.addr().forEach(p -> addrB.add(o + p[0], o + p[1]));
             t.data().forEach(p -> dataB.add(o + p[0], o + p[1]));
             t.ctrl().forEach(p -> ctrlB.add(o + p[0], o + p[1]));
+            t.ctrlAfter().forEach(p -> ctrlAfterB.add(o + p[0], o + p[1]));
         }
         rmw = rmwB.build();
         addr = addrB.build();
         data = dataB.build();
         ctrl = ctrlB.build();
+        ctrlAfter = ctrlAfterB.build();
         rcuRscs = sections(daxlab.program.FenceKind.RCU_LOCK, daxlab.program.FenceKind.RCU_UNLOCK, null);
         srcuRscs = sections(null, null, "srcu");
     }

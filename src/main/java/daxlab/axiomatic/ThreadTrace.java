@@ -12,17 +12,22 @@ import java.util.Map;
  * <ul>
  * <li>{@code addr}: a read's value flows into a later access's address;</li>
  * <li>{@code data}: into a later write's value;</li>
- * <li>{@code ctrl}: into a branch condition; it then reaches every later event, as herd7 has it.</li>
+ * <li>{@code ctrl}: into a branch condition, to the events in the branch's body, as herd7's C
+ *     semantics has it (the LKMM claims no order for what follows the {@code if});</li>
+ * <li>{@code ctrlAfter}: the same, to every later event: a CPU's view, where everything after a
+ *     conditional branch waits for it (ARMv8 uses this one).</li>
  * </ul>
- * Indices are positions in {@link #events}.
+ * Indices are positions in {@link #events}. A trace with a {@code fault} stopped at an access to
+ * something that is not a location.
  */
 public record ThreadTrace(int thread, List<Event> events, List<int[]> addr, List<int[]> data, List<int[]> ctrl,
-                          List<int[]> rmw, Map<String, Value> registers) {
+                          List<int[]> ctrlAfter, List<int[]> rmw, Map<String, Value> registers, String fault) {
     public ThreadTrace {
         events = List.copyOf(events);
         addr = List.copyOf(addr);
         data = List.copyOf(data);
         ctrl = List.copyOf(ctrl);
+        ctrlAfter = List.copyOf(ctrlAfter);
         rmw = List.copyOf(rmw);
         registers = Map.copyOf(registers);
     }

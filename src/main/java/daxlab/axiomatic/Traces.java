@@ -52,14 +52,15 @@ final class Traces {
         }
         // A value chain in one execution passes through distinct writes, so as many rounds as
         // there are store instructions (plus one) reach every value an execution can store.
+        // While collecting values, a branch whose condition depends on a read takes both ways:
+        // a value may be justified by a cycle (crypto-control-data: WRITE_ONCE(*y, r1) after
+        // "r1 = 1; if (READ_ONCE(*x) == 0) r1 = 0;" stores 1 only once x is 1, which needs y to
+        // be 1 first), and following only the values already known would never find it.
         int rounds = countStores() + 1;
         for (int round = 0; round < rounds; round++) {
             boolean grew = false;
-            perThread.clear();
             for (int t = 0; t < program.threads().size(); t++) {
-                List<ThreadTrace> traces = new Runner(t).all();
-                perThread.add(traces);
-                for (ThreadTrace tr : traces) {
+                for (ThreadTrace tr : new Runner(t, true).all()) {
                     for (Event e : tr.events()) {
                         if (e.kind() == Event.Kind.WRITE && domains.get(e.location()).add(e.value())) {
                             grew = true;
@@ -68,8 +69,11 @@ final class Traces {
                 }
             }
             if (!grew) {
-                return;
+                break;
             }
+        }
+        for (int t = 0; t < program.threads().size(); t++) {
+            perThread.add(new Runner(t, false).all());
         }
     }
 
@@ -95,7 +99,11 @@ final class Traces {
         private final ThreadCode code;
         private final List<ThreadTrace> out = new ArrayList<>();
 
-        Runner(int thread) {
+        /** Take both ways at every branch that depends on a read (only to collect values). */
+        private final boolean allBranches;
+
+        Runner(int thread, boolean allBranches) {
+            this.allBranches = allBranches;
             this.thread = thread;
             this.code = program.threads().get(thread);
         }
@@ -117,6 +125,10 @@ final class Traces {
                 Frame f = stack.get(stack.size() - 1);
                 if (f.pc >= f.body.size()) {
                     stack.remove(stack.size() - 1);
+                    if (f.branch) {
+                        // herd7's C: the control dependency ends with the branch's body.
+                        s.branchTaint = f.savedBranchTaint;
+                    }
                     continue;
                 }
                 Instr i = f.body.get(f.pc);
@@ -125,6 +137,9 @@ final class Traces {
                 if (i instanceof Instr.Load) {
                     Instr.Load l = (Instr.Load) i;
                     String loc = location(l.address(), s, i);
+                    if (loc == null) {
+                        return;
+                    }
                     long addrDeps = s.taintOf(l.address());
                     for (Value v : domainOf(loc, i)) {
                         State n = s.copy();
@@ -137,6 +152,9 @@ final class Traces {
                 } else if (i instanceof Instr.Store) {
                     Instr.Store st = (Instr.Store) i;
                     String loc = location(st.address(), s, i);
+                    if (loc == null) {
+                        return;
+                    }
                     Value v = st.value().eval(s.regs::get);
                     s.add(new Event(0, thread, Event.Kind.WRITE, loc, v, st.mode(), Event.RmwPart.NONE,
                             Event.LockPart.NONE, null, i, fn), s.taintOf(st.address()), s.taintOf(st.value()));
@@ -170,9 +188,28 @@ final class Traces {
                     s.set(a.register(), a.value().eval(s.regs::get), s.taintOf(a.value()));
                 } else if (i instanceof Instr.If) {
                     Instr.If c = (Instr.If) i;
-                    s.ctrlTaint |= s.taintOf(c.condition());
+                    long t = s.taintOf(c.condition());
+                    if (allBranches && t != 0) {
+                        for (List<Instr> way : List.of(c.then(), c.otherwise())) {
+                            State n = s.copy();
+                            List<Frame> st = copy(stack);
+                            Frame body = new Frame(way, 0, null);
+                            body.branch = true;
+                            body.savedBranchTaint = n.branchTaint;
+                            st.add(body);
+                            n.branchTaint |= t;
+                            n.ctrlTaint |= t;
+                            run(st, n);
+                        }
+                        return;
+                    }
                     boolean taken = c.condition().eval(s.regs::get).truthy();
-                    stack.add(new Frame(taken ? c.then() : c.otherwise(), 0, null));
+                    Frame body = new Frame(taken ? c.then() : c.otherwise(), 0, null);
+                    body.branch = true;
+                    body.savedBranchTaint = s.branchTaint;
+                    stack.add(body);
+                    s.branchTaint |= t;
+                    s.ctrlTaint |= t;
                 } else if (i instanceof Instr.Call) {
                     Instr.Call c = (Instr.Call) i;
                     stack.add(new Frame(c.body(), 0, c.function()));
@@ -184,6 +221,9 @@ final class Traces {
 
         private void rmw(Instr.Rmw r, List<Frame> stack, State s, String fn) {
             String loc = location(r.address(), s, r);
+            if (loc == null) {
+                return;
+            }
             if (isLock(loc)) {
                 throw new IllegalArgumentException(code.name() + ": '" + r.text() + "' uses spinlock '" + loc
                         + "' as data; a location is either a spinlock or data");
@@ -228,6 +268,9 @@ final class Traces {
         /** Returns true when it forked (and so already ran the rest). */
         private boolean lock(Instr.Lock l, List<Frame> stack, State s, String fn) {
             String loc = location(l.address(), s, l);
+            if (loc == null) {
+                return true;
+            }
             long addrDeps = s.taintOf(l.address());
             switch (l.op()) {
                 case LOCK: {
@@ -260,14 +303,21 @@ final class Traces {
                 throw new IllegalArgumentException(program.name() + ": thread " + code.name() + " has more than "
                         + MAX_TRACES_PER_THREAD + " paths; the program is too large for the axiomatic engine");
             }
-            out.add(new ThreadTrace(thread, s.events, s.addr, s.data, s.ctrl, s.rmw, s.regs));
+            out.add(new ThreadTrace(thread, s.events, s.addr, s.data, s.ctrl, s.ctrlAfter, s.rmw, s.regs, s.fault));
         }
 
+        /**
+         * The location an address names, or null after ending the trace with a fault: the value
+         * sets over-approximate, so this path may never happen; {@link Axiomatic} reports the
+         * fault only if an allowed execution reaches it.
+         */
         private String location(Expr address, State s, Instr i) {
             Value a = address.eval(s.regs::get);
             if (!(a instanceof Value.Addr) || !program.init().containsKey(((Value.Addr) a).location())) {
-                throw new IllegalArgumentException(code.name() + ": '" + i.text() + "' accesses " + a
-                        + ", which is not a declared location; declared: " + String.join(", ", program.init().keySet()));
+                s.fault = code.name() + ": '" + i.text() + "' accesses " + a
+                        + ", which is not a declared location; declared: " + String.join(", ", program.init().keySet());
+                finish(s);
+                return null;
             }
             return ((Value.Addr) a).location();
         }
@@ -299,7 +349,10 @@ final class Traces {
     private static List<Frame> copy(List<Frame> stack) {
         List<Frame> c = new ArrayList<>(stack.size());
         for (Frame f : stack) {
-            c.add(new Frame(f.body, f.pc, f.function));
+            Frame g = new Frame(f.body, f.pc, f.function);
+            g.branch = f.branch;
+            g.savedBranchTaint = f.savedBranchTaint;
+            c.add(g);
         }
         return c;
     }
@@ -309,6 +362,9 @@ final class Traces {
         final List<Instr> body;
         int pc;
         final String function;
+        /** The body of an if: leaving it ends the control dependency on its condition. */
+        boolean branch;
+        long savedBranchTaint;
 
         Frame(List<Instr> body, int pc, String function) {
             this.body = body;
@@ -321,11 +377,17 @@ final class Traces {
     private static final class State {
         final Map<String, Value> regs;
         final Map<String, Long> taint;
+        /** Reads the enclosing branch conditions depend on: herd7's ctrl, to the branch bodies only. */
+        long branchTaint;
+        /** Reads any earlier branch condition depends on: a CPU's ctrl, to everything after the branch. */
         long ctrlTaint;
+        /** Why this path stopped early (an access to something that is not a location), or null. */
+        String fault;
         final List<Event> events;
         final List<int[]> addr;
         final List<int[]> data;
         final List<int[]> ctrl;
+        final List<int[]> ctrlAfter = new ArrayList<>();
         final List<int[]> rmw;
 
         State() {
@@ -346,8 +408,12 @@ final class Traces {
         }
 
         State copy() {
-            return new State(new HashMap<>(regs), new HashMap<>(taint), ctrlTaint, new ArrayList<>(events),
+            State c = new State(new HashMap<>(regs), new HashMap<>(taint), ctrlTaint, new ArrayList<>(events),
                     new ArrayList<>(addr), new ArrayList<>(data), new ArrayList<>(ctrl), new ArrayList<>(rmw));
+            c.fault = fault;
+            c.branchTaint = branchTaint;
+            c.ctrlAfter.addAll(ctrlAfter);
+            return c;
         }
 
         long taintOf(Expr e) {
@@ -372,7 +438,8 @@ final class Traces {
             events.add(e.withId(id, e.thread()));
             edges(addrDeps, id, addr);
             edges(dataDeps, id, data);
-            edges(ctrlTaint, id, ctrl);
+            edges(branchTaint, id, ctrl);
+            edges(ctrlTaint, id, ctrlAfter);
             return id;
         }
 

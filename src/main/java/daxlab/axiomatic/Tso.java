@@ -39,9 +39,10 @@ public final class Tso implements Model {
             return Verdict.rejected("uniproc", "acyclic", uniproc, Map.of("rf", x.rf, "co", x.co, "fr", x.fr,
                     "po-loc", x.poLoc()));
         }
-        Rel atomic = x.rmw().inter(x.fre().seq(x.coe()));
-        if (!atomic.isEmpty()) {
-            return Verdict.rejected("atomic", "empty", atomic, Map.of("rmw", x.rmw()));
+        // Atomic Read-Modify-Write: empty rmw & (fre ; coe)
+        Verdict atomic = Verdict.atomic(x);
+        if (atomic != null) {
+            return atomic;
         }
         Rel ppo = x.po().restrict(m, m).minus(x.product(w, r));
         long locked = x.set(e -> e.rmw() != Event.RmwPart.NONE || e.lock() == Event.LockPart.LKR

@@ -16,10 +16,59 @@ import java.util.Set;
  * @param parts    named relations that make it up (edge labels), in preference order
  * @param flags    flags raised by a consistent execution
  */
-public record Verdict(String axiom, String check, Rel relation, Map<String, Rel> parts, Set<String> flags) {
+public record Verdict(String axiom, String check, Rel relation, Map<String, Rel> parts, Set<String> flags,
+                      Map<String, List<Step>> steps) {
     public Verdict {
         parts = parts == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parts));
         flags = flags == null ? Set.of() : Set.copyOf(flags);
+        steps = steps == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(steps));
+    }
+
+    /** One step of a named part's definition: {@code pb = prop ; strong-fence ; hb*}. */
+    public record Step(String name, Rel rel) {
+    }
+
+    public Verdict(String axiom, String check, Rel relation, Map<String, Rel> parts, Set<String> flags) {
+        this(axiom, check, relation, parts, flags, null);
+    }
+
+    /** The same rejection, with the definitions used to spell out each edge of a part. */
+    public Verdict withSteps(String part, Step... definition) {
+        Map<String, List<Step>> s = new LinkedHashMap<>(steps);
+        s.put(part, List.of(definition));
+        return new Verdict(axiom, check, relation, parts, flags, s);
+    }
+
+    /**
+     * An {@code empty} check failed because a pair {@code a -first-> b} also has {@code b -back-> a}:
+     * shown as that two-edge cycle.
+     */
+    static Verdict pairAgainst(String axiom, Rel offending, String firstName, Rel first, String backName, Rel back) {
+        int[] p = offending.pairs().get(0);
+        Rel cycle = Rel.builder(offending.size()).add(p[0], p[1]).add(p[1], p[0]).build();
+        Map<String, Rel> parts = new LinkedHashMap<>();
+        parts.put(firstName, Rel.builder(offending.size()).add(p[0], p[1]).build());
+        parts.put(backName, back);
+        return rejected(axiom, "acyclic", cycle, parts);
+    }
+
+    /** {@code empty rmw & (fre ; coe) as atomic}, as a cycle {@code r -fre-> w' -coe-> w -rmw^-1-> r}; null when it holds. */
+    static Verdict atomic(Execution x) {
+        Rel offending = x.rmw().inter(x.fre().seq(x.coe()));
+        if (offending.isEmpty()) {
+            return null;
+        }
+        int[] p = offending.pairs().get(0);
+        int r = p[0];
+        int w = p[1];
+        long mid = x.fre().row(r) & x.coe().inverse().row(w);
+        int m = Long.numberOfTrailingZeros(mid);
+        Rel cycle = Rel.builder(x.size()).add(r, m).add(m, w).add(w, r).build();
+        Map<String, Rel> parts = new LinkedHashMap<>();
+        parts.put("fre", x.fre());
+        parts.put("coe", x.coe());
+        parts.put("rmw^-1", x.rmw().inverse());
+        return rejected("atomic", "acyclic", cycle, parts);
     }
 
     public static Verdict consistent(Set<String> flags) {
@@ -58,7 +107,58 @@ public record Verdict(String axiom, String check, Rel relation, Map<String, Rel>
         for (int k = 0; k < c.size(); k++) {
             int a = c.get(k);
             int b = c.get((k + 1) % c.size());
-            out.add(new Explanation.Edge(a, b, label(a, b)));
+            String label = label(a, b);
+            List<Explanation.Edge> expanded = steps.containsKey(label) ? expand(a, b, steps.get(label)) : null;
+            if (expanded != null) {
+                out.addAll(expanded);
+            } else {
+                out.add(new Explanation.Edge(a, b, label));
+            }
+        }
+        return out;
+    }
+
+    /** {@code a -(s1 ; s2 ; ...)-> b} spelled out through intermediate events; null when not found. */
+    private static List<Explanation.Edge> expand(int a, int b, List<Step> def) {
+        int k = def.size();
+        long[] reach = new long[k + 1];
+        reach[0] = 1L << a;
+        for (int i = 0; i < k; i++) {
+            long next = 0;
+            long bits = reach[i];
+            while (bits != 0) {
+                int u = Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                next |= def.get(i).rel().row(u);
+            }
+            reach[i + 1] = next;
+        }
+        if ((reach[k] >>> b & 1) == 0) {
+            return null;
+        }
+        int[] at = new int[k + 1];
+        at[k] = b;
+        for (int i = k - 1; i >= 0; i--) {
+            long candidates = reach[i];
+            int chosen = -1;
+            long bits = candidates;
+            while (bits != 0) {
+                int u = Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                if (def.get(i).rel().has(u, at[i + 1])) {
+                    chosen = u;
+                    if (u == at[i + 1]) {
+                        break; // prefer an identity step: fewer edges to read
+                    }
+                }
+            }
+            at[i] = chosen;
+        }
+        List<Explanation.Edge> out = new java.util.ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            if (at[i] != at[i + 1]) {
+                out.add(new Explanation.Edge(at[i], at[i + 1], def.get(i).name()));
+            }
         }
         return out;
     }

@@ -93,8 +93,14 @@ final class LitmusBench {
             out.printf("| %s | %s | %d | %s | %.3f |%n", tests.get(i).name(), last[i].total(),
                     last[i].entries().size(), verdict, median(perTest[i]));
         }
-        out.printf("%nwhole suite: %.1f ms (median of %d); herd7 agrees on %d of %d compared%n",
-                median(suite), repeat, agree, compared);
+        double sumOfMedians = 0;
+        for (double[] t : perTest) {
+            sumOfMedians += median(t);
+        }
+        double fastest = Arrays.stream(suite).min().orElse(0);
+        out.printf("%nwhole suite: %.1f ms (median of %d rounds; fastest round %.1f ms; sum of per-test medians "
+                + "%.1f ms); herd7 agrees on %d of %d compared%n", median(suite), repeat, fastest, sumOfMedians,
+                agree, compared);
         out.flush();
         return agree == compared ? 0 : 1;
     }

@@ -37,7 +37,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "litmus", mixinStandardHelpOptions = true,
         description = {"Run C litmus tests (the Linux kernel's format) and print herd7's layout.",
-                "Also exports the dax scenarios as litmus tests for herd7 (--export-dax)."})
+                "Also exports the dax scenarios as litmus tests for herd7 (--export-dax)."},
+        footer = {"", "Exit status: 0 every file ran (and agrees with herd7 under --check); 1 a --check difference;",
+                "2 bad input: a file that cannot be read, parsed or run (named with file:line:col; the others still run)."})
 final class LitmusCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "litmus files (*.litmus)")
@@ -56,6 +58,13 @@ final class LitmusCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "N", defaultValue = "5000000",
             description = "give up on a test after this much work (states for sc; default: ${DEFAULT-VALUE})")
     long budget;
+
+    @Option(names = "--check", description = {"compare each result with herd7's output beside the test (FILE.herd7):",
+            "final states, Ok/No, Observation, flags; exit 1 if any differs"})
+    boolean check;
+
+    @Option(names = "--check-counts", description = "with --check, compare the Positive/Negative counts too")
+    boolean checkCounts;
 
     @Option(names = "--export-dax", paramLabel = "DIR",
             description = "write every dax scenario as litmus tests (as written, and +once) into DIR")
@@ -98,6 +107,8 @@ final class LitmusCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ArrayNode results = mapper.createArrayNode();
         boolean failed = false;
+        int agree = 0;
+        int disagree = 0;
         for (Path f : files) {
             ObjectNode node = results.addObject();
             node.put("file", f.toString());
@@ -112,10 +123,28 @@ final class LitmusCommand implements Callable<Integer> {
                     out.print(Herd7Layout.print(r));
                     out.flush();
                 }
+                if (check) {
+                    Path expected = f.resolveSibling(f.getFileName() + ".herd7");
+                    List<String> diffs = r.differencesFrom(Herd7Result.parse(expected), checkCounts);
+                    ArrayNode d = node.putArray("differencesFromHerd7");
+                    diffs.forEach(d::add);
+                    if (diffs.isEmpty()) {
+                        agree++;
+                    } else {
+                        disagree++;
+                    }
+                    if (!json) {
+                        out.println(diffs.isEmpty() ? "Check " + r.test() + ": agrees with herd7"
+                                : "Check " + r.test() + ": differs from herd7:");
+                        diffs.forEach(x -> out.println("  " + x));
+                        out.println();
+                        out.flush();
+                    }
+                }
             } catch (LitmusSyntaxException e) {
                 problem = e.getMessage();
             } catch (NoSuchFileException e) {
-                problem = f + ": no such file";
+                problem = e.getFile() + ": no such file";
             } catch (IOException e) {
                 problem = f + ": cannot read: " + e.getMessage();
             } catch (RuntimeException e) {
@@ -132,8 +161,13 @@ final class LitmusCommand implements Callable<Integer> {
         if (json) {
             out.println(mapper.writeValueAsString(results));
         }
+        if (check) {
+            err.println("daxlab: " + agree + " agree with herd7, " + disagree + " differ"
+                    + (failed ? ", some files could not be checked" : ""));
+        }
         out.flush();
-        return failed ? 2 : 0;
+        err.flush();
+        return failed ? 2 : disagree > 0 ? 1 : 0;
     }
 
     private static void fill(ObjectNode node, ObjectMapper mapper, LitmusEngine engine, Herd7Result r, Histogram h) {

@@ -2,6 +2,7 @@ package daxlab.interleave;
 
 import daxlab.outcome.Outcome;
 import daxlab.program.Expr;
+import daxlab.program.FenceKind;
 import daxlab.program.Instr;
 import daxlab.program.Mode;
 import daxlab.program.Observable;
@@ -98,6 +99,11 @@ final class Machine {
         memBase = next;
         srcuBase = memBase + locationNames.size();
         List<String> domainNames = new ArrayList<>(program.srcuDomains());
+        if (usesRcu(program)) {
+            // RCU is one more grace-period domain: rcu_read_lock/unlock nest like srcu_read_lock/unlock,
+            // and synchronize_rcu() waits for the readers inside a section when it starts.
+            domainNames.add(RCU_DOMAIN);
+        }
         domains = domainNames.size();
         waitBase = srcuBase + domains * threads;
         size = waitBase + (domains > 0 ? threads : 0);
@@ -114,6 +120,22 @@ final class Machine {
     }
 
     private int[][] endDead;
+
+    /** The grace-period domain of RCU, named so that it cannot clash with an SRCU domain (an identifier). */
+    private static final String RCU_DOMAIN = "(rcu)";
+
+    private static boolean usesRcu(Program program) {
+        boolean[] found = {false};
+        for (ThreadCode t : program.threads()) {
+            daxlab.program.Walk.each(t.body(), i -> {
+                if (i instanceof Instr.Fence) {
+                    FenceKind k = ((Instr.Fence) i).kind();
+                    found[0] |= k == FenceKind.RCU_LOCK || k == FenceKind.RCU_UNLOCK || k == FenceKind.SYNC_RCU;
+                }
+            });
+        }
+        return found[0];
+    }
 
     String threadName(int t) {
         return program.threads().get(t).name();
@@ -183,8 +205,23 @@ final class Machine {
             } else if (i instanceof Instr.Call) {
                 Instr.Call c = (Instr.Call) i;
                 compile(c.body(), t, c.function(), out, domainNames);
+            } else if (i instanceof Instr.Fence) {
+                FenceKind k = ((Instr.Fence) i).kind();
+                int d = domainNames.indexOf(RCU_DOMAIN);
+                if (k == FenceKind.RCU_LOCK || k == FenceKind.RCU_UNLOCK) {
+                    Op op = new Op(k == FenceKind.RCU_LOCK ? Kind.SRCU_LOCK : Kind.SRCU_UNLOCK, function, i);
+                    op.domain = d;
+                    out.add(op);
+                } else if (k == FenceKind.SYNC_RCU) {
+                    Op start = new Op(Kind.SYNC_START, function, i);
+                    start.domain = d;
+                    Op end = new Op(Kind.SYNC_END, function, i);
+                    end.domain = d;
+                    out.add(start);
+                    out.add(end);
+                }
+                // The other fences order nothing under SC and take no step.
             }
-            // Fences order nothing under SC and take no step.
         }
     }
 
@@ -405,7 +442,7 @@ final class Machine {
             case SRCU_UNLOCK: {
                 int depthIndex = srcuBase + op.domain * threads + t;
                 if (n[depthIndex] == 0) {
-                    throw new IllegalStateException(threadName(t) + ": srcu_read_unlock() without srcu_read_lock()");
+                    throw new IllegalStateException(threadName(t) + ": " + op.source.text() + " without a matching read-side lock");
                 }
                 if (--n[depthIndex] == 0) {
                     // This reader has left the section it was in: no grace period waits for it any more.
@@ -430,7 +467,7 @@ final class Machine {
                 }
                 if ((mask & (1 << t)) != 0) {
                     throw new IllegalStateException(threadName(t)
-                            + ": synchronize_srcu() inside its own read-side section would deadlock");
+                            + ": " + op.source.text() + " inside its own read-side section would deadlock");
                 }
                 n[waitBase + t] = mask;
                 if (describe != null) {

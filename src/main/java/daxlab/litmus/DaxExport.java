@@ -44,6 +44,9 @@ import java.util.stream.Collectors;
  * assigning the integer of one combination. The {@code exists} clause is the disjunction of the
  * scenario's FORBIDDEN rules. Function calls are flattened, with a comment naming each.
  *
+ * <p>The C is the subset herd7's parser reads: no {@code !}, {@code &&}, {@code ||} or unary
+ * minus ({@code !ops} is written {@code ops == 0}).
+ *
  * <p>Two forms: {@link Form#PLAIN} keeps the plain C accesses of the kernel code as written (so
  * herd7 flags its data races), {@link Form#ONCE} marks them READ_ONCE/WRITE_ONCE.
  */
@@ -429,12 +432,23 @@ public final class DaxExport {
             if (e instanceof Expr.Reg) {
                 return Expr.reg(reg(((Expr.Reg) e).name()));
             }
+            // herd7's C has no '!', '&&', '||' or unary minus: say the same with what it has.
+            // Values are integers here, so C truth is "!= 0" exactly.
             if (e instanceof Expr.Unary) {
-                return new Expr.Unary(((Expr.Unary) e).op(), expr(((Expr.Unary) e).operand()));
+                Expr.Unary u = (Expr.Unary) e;
+                Expr inner = expr(u.operand());
+                return u.op() == Expr.UnaryOp.NOT ? Expr.eq(inner, Expr.num(0))
+                        : new Expr.Binary(Expr.BinaryOp.SUB, Expr.num(0), inner);
             }
             if (e instanceof Expr.Binary) {
                 Expr.Binary b = (Expr.Binary) e;
-                return new Expr.Binary(b.op(), expr(b.left()), expr(b.right()));
+                Expr l = expr(b.left());
+                Expr r = expr(b.right());
+                if (b.op() == Expr.BinaryOp.AND || b.op() == Expr.BinaryOp.OR) {
+                    return new Expr.Binary(b.op() == Expr.BinaryOp.AND ? Expr.BinaryOp.BIT_AND : Expr.BinaryOp.BIT_OR,
+                            Expr.ne(l, Expr.num(0)), Expr.ne(r, Expr.num(0)));
+                }
+                return new Expr.Binary(b.op(), l, r);
             }
             throw new IllegalArgumentException(thread + ": the tagged value " + e.text()
                     + " can only be exported as the whole right-hand side of an assignment");

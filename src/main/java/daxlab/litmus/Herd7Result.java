@@ -74,6 +74,50 @@ public record Herd7Result(String test, String kind, List<Map<String, Value>> sta
         return LitmusParser.parseCondition(condition, test + ".herd7");
     }
 
+    /**
+     * How this result differs from {@code expected} (herd7's), one line per difference; empty when
+     * they agree. States are compared as sets; witness counts only when {@code compareCounts}
+     * (they agree only when both count executions the way herd7 does).
+     */
+    public List<String> differencesFrom(Herd7Result expected, boolean compareCounts) {
+        List<String> out = new ArrayList<>();
+        if (!test.equals(expected.test)) {
+            out.add("test name " + test + ", herd7: " + expected.test);
+        }
+        if (!kind.equals(expected.kind)) {
+            out.add("kind " + kind + ", herd7: " + expected.kind);
+        }
+        Set<Outcome> ours = outcomes();
+        Set<Outcome> theirs = expected.outcomes();
+        for (Map<String, Value> s : expected.states) {
+            if (!ours.contains(new Outcome(s))) {
+                out.add("missing state " + Herd7Layout.stateLine(s));
+            }
+        }
+        for (Map<String, Value> s : states) {
+            if (!theirs.contains(new Outcome(s))) {
+                out.add("extra state " + Herd7Layout.stateLine(s));
+            }
+        }
+        if (ok != expected.ok) {
+            out.add((ok ? "Ok" : "No") + ", herd7: " + (expected.ok ? "Ok" : "No"));
+        }
+        if (!observation.equals(expected.observation)) {
+            out.add("Observation " + observation + ", herd7: " + expected.observation);
+        }
+        if (!flags.equals(expected.flags)) {
+            out.add("flags " + flags + ", herd7: " + expected.flags);
+        }
+        if (!condition.equals(expected.condition)) {
+            out.add("condition " + condition + ", herd7: " + expected.condition);
+        }
+        if (compareCounts && (positive != expected.positive || negative != expected.negative)) {
+            out.add("Positive: " + positive + " Negative: " + negative + ", herd7: Positive: " + expected.positive
+                    + " Negative: " + expected.negative);
+        }
+        return out;
+    }
+
     public boolean dataRace() {
         return flags.contains("data-race");
     }

@@ -5,9 +5,9 @@ package daxlab.litmus;
  *
  * <p>A litmus file mixes two languages: the frame (header, init block, {@code locations},
  * condition) is herd's, whose comments are OCaml's nestable {@code (* ... *)}; the thread bodies
- * are C, where {@code (*p)} is a dereference and comments are {@code //} and {@code /* *}{@code /}.
- * The parser switches the mode at the boundaries; the lexer never looks ahead more than one
- * token, and a mode switch re-reads that token.
+ * are C, where {@code (*p)} is a dereference. C's {@code //} and {@code /* *}{@code /} comments
+ * are accepted everywhere (herd7 does too). The parser switches the mode at the boundaries; the
+ * lexer never looks ahead more than one token, and a mode switch re-reads that token.
  */
 final class Lexer {
     private static final String[] PUNCT = {
@@ -32,7 +32,7 @@ final class Lexer {
         return file;
     }
 
-    /** C mode: {@code //} and {@code /* *}{@code /} comments; frame mode: nested {@code (* *)} comments. */
+    /** C mode: {@code (*} is a parenthesis and a star; frame mode: it opens a nested {@code (* *)} comment. */
     void cMode(boolean on) {
         if (on == cMode) {
             return;
@@ -79,6 +79,40 @@ final class Lexer {
         return new Token(Token.Kind.IDENT, src.substring(start, pos).strip(), start, l, c);
     }
 
+    Token expect(String s, String what) {
+        Token t = next();
+        if (!t.is(s)) {
+            throw error(t, what);
+        }
+        return t;
+    }
+
+    Token ident(String what) {
+        Token t = next();
+        if (!t.isIdent()) {
+            throw error(t, what);
+        }
+        return t;
+    }
+
+    boolean accept(String s) {
+        if (peek().is(s)) {
+            next();
+            return true;
+        }
+        return false;
+    }
+
+    /** The value of a NUMBER token, decimal or hex. */
+    long number(Token t) {
+        try {
+            String s = t.text();
+            return s.startsWith("0x") || s.startsWith("0X") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw error(t, "a number");
+        }
+    }
+
     LitmusSyntaxException error(Token at, String expected) {
         return new LitmusSyntaxException(file, at.line(), at.column(), expected, at.quoted());
     }
@@ -104,11 +138,11 @@ final class Lexer {
                 advance();
             } else if (!cMode && at("(*")) {
                 skipOcamlComment();
-            } else if (cMode && at("//")) {
+            } else if (at("//")) {
                 while (pos < src.length() && src.charAt(pos) != '\n') {
                     advance();
                 }
-            } else if (cMode && at("/*")) {
+            } else if (at("/*")) {
                 int l = line;
                 int c = col;
                 advance();
@@ -173,6 +207,17 @@ final class Lexer {
                 advance();
             }
             return new Token(Token.Kind.NUMBER, src.substring(start, pos), start, l, c);
+        }
+        if (ch == '"') {
+            advance();
+            while (pos < src.length() && src.charAt(pos) != '"' && src.charAt(pos) != '\n') {
+                advance();
+            }
+            if (pos >= src.length() || src.charAt(pos) != '"') {
+                throw new LitmusSyntaxException(file, l, c, "'\"' closing this string", "end of line");
+            }
+            advance();
+            return new Token(Token.Kind.STRING, src.substring(start, pos), start, l, c);
         }
         for (String p : PUNCT) {
             if (at(p)) {

@@ -4,10 +4,8 @@ import daxlab.program.Cond;
 import daxlab.program.Condition;
 import daxlab.program.Expr;
 import daxlab.program.Instr;
-import daxlab.program.Mode;
 import daxlab.program.Observable;
 import daxlab.program.Program;
-import daxlab.program.RmwOp;
 import daxlab.program.ThreadCode;
 import daxlab.program.Value;
 
@@ -36,19 +34,14 @@ import java.util.regex.Pattern;
  * locations [0:r1; x]
  * exists (0:r0=1 /\ ~x=2)
  * </pre>
- * Each thread body is lowered onto the IR as it is read: a memory access nested in an
- * expression ({@code *z2 = *z1}, {@code if (*z2 == 1)}) becomes a load into a fresh register
- * ({@code tmp0}) just before the statement, so that every IR instruction does at most one shared
- * access, which is what the engines need and what the LKMM's dependencies are made of.
+ * This class reads the frame (header, init block, {@code locations}, condition) and names the
+ * observables as herd7 does; {@link ThreadParser} reads each thread and lowers its C onto the IR.
+ * Every parameter of every thread, and every location named as a value ({@code p=y}), is a shared
+ * location, 0 unless initialised.
  */
 public final class LitmusParser {
-    private static final Set<String> TYPE_WORDS = Set.of("int", "long", "unsigned", "signed", "char", "short",
-            "bool", "_Bool", "intptr_t", "uintptr_t", "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64",
-            "size_t", "void", "const", "volatile", "struct", "spinlock_t", "atomic_t", "atomic_long_t");
     private static final Pattern THREAD = Pattern.compile("P([0-9]+)");
     private static final Pattern TEMP = Pattern.compile("\\btmp([0-9]+)\\b");
-    private static final String PRIMITIVES_HINT = "a kernel primitive (READ_ONCE, WRITE_ONCE, smp_load_acquire, "
-            + "smp_store_release, smp_mb, cmpxchg, xchg, atomic_*, spin_lock, rcu_*, srcu_*, ...)";
 
     private final Lexer lx;
     private final String source;
@@ -56,6 +49,7 @@ public final class LitmusParser {
     /** Locations named as values (p=y, 1:r0=x) that must exist even if no thread declares them. */
     private final Set<String> referenced = new LinkedHashSet<>();
     private final Map<Integer, List<Instr>> registerInits = new LinkedHashMap<>();
+    private final Map<Integer, Token> registerInitAt = new LinkedHashMap<>();
     private final List<ThreadCode> threads = new ArrayList<>();
     private final Set<String> params = new LinkedHashSet<>();
     private final int tempBase;
@@ -109,9 +103,18 @@ public final class LitmusParser {
             throw new LitmusSyntaxException(lx.file(), nameTok.line(), nameTok.column(), "a test name after 'C'",
                     name.isEmpty() ? "end of line" : "'" + name + "'");
         }
-        expect("{", "'{' opening the init block");
+        if (lx.peek().kind() == Token.Kind.STRING) {
+            lx.next(); // herd7's optional one-line description after the name
+        }
+        lx.expect("{", "'{' opening the init block");
         initBlock();
-        while (isThreadStart(lx.peek())) {
+        while (isThreadStart(lx.peek()) || lx.peek().is("void")) {
+            if (lx.peek().is("void")) {
+                lx.next(); // 'void P0(...)' is accepted by herd7 too
+                if (!isThreadStart(lx.peek())) {
+                    throw lx.error(lx.peek(), "a thread P" + threads.size() + " after 'void'");
+                }
+            }
             thread();
         }
         if (threads.isEmpty()) {
@@ -152,8 +155,9 @@ public final class LitmusParser {
         }
         for (Integer t : registerInits.keySet()) {
             if (t >= threads.size()) {
-                throw new LitmusSyntaxException(lx.file(), 1, 1, "a register of an existing thread in the init block",
-                        "thread P" + t);
+                Token at = registerInitAt.get(t);
+                throw new LitmusSyntaxException(lx.file(), at.line(), at.column(),
+                        "a register of thread P0..P" + (threads.size() - 1) + " in the init block", "thread P" + t);
             }
         }
         Set<String> fields = new TreeSet<>(HerdNames.FIELD_ORDER);
@@ -202,35 +206,11 @@ public final class LitmusParser {
         return t.isIdent() && THREAD.matcher(t.text()).matches();
     }
 
-    private Token expect(String s, String what) {
-        Token t = lx.next();
-        if (!t.is(s)) {
-            throw lx.error(t, what);
-        }
-        return t;
-    }
-
-    private Token ident(String what) {
-        Token t = lx.next();
-        if (!t.isIdent()) {
-            throw lx.error(t, what);
-        }
-        return t;
-    }
-
-    private boolean accept(String s) {
-        if (lx.peek().is(s)) {
-            lx.next();
-            return true;
-        }
-        return false;
-    }
-
     // ------------------------------------------------------------------ init block
 
     private void initBlock() {
-        while (!accept("}")) {
-            if (accept(";")) {
+        while (!lx.accept("}")) {
+            if (lx.accept(";")) {
                 continue;
             }
             Token t = lx.peek();
@@ -243,7 +223,7 @@ public final class LitmusParser {
             }
             Token end = lx.peek();
             if (!end.is("}")) {
-                expect(";", "';' after an initialisation");
+                lx.expect(";", "';' after an initialisation");
             }
         }
     }
@@ -251,9 +231,10 @@ public final class LitmusParser {
     private void registerInit() {
         Token t = lx.next();
         int thread = threadNumber(t);
-        expect(":", "':' between thread and register");
-        Token reg = ident("a register name");
-        expect("=", "'=' and an initial value");
+        registerInitAt.putIfAbsent(thread, t);
+        lx.expect(":", "':' between thread and register");
+        Token reg = lx.ident("a register name");
+        lx.expect("=", "'=' and an initial value");
         Value v = initValue();
         registerInits.computeIfAbsent(thread, k -> new ArrayList<>()).add(new Instr.Assign(reg.text(), Expr.val(v)));
     }
@@ -272,26 +253,26 @@ public final class LitmusParser {
         Token name = first;
         if (!lx.peek().is("=")) {
             // A declaration: type words and stars, then the name.
-            if (!TYPE_WORDS.contains(first.text())) {
+            if (!ThreadParser.TYPE_WORDS.contains(first.text())) {
                 throw lx.error(first, "a location, 'x=1', or a declaration such as 'int x = 1'");
             }
             if (first.is("struct")) {
-                ident("a struct name");
+                lx.ident("a struct name");
             }
             while (true) {
                 Token t = lx.peek();
                 if (t.is("*")) {
                     lx.next();
-                } else if (t.isIdent() && TYPE_WORDS.contains(t.text())) {
+                } else if (t.isIdent() && ThreadParser.TYPE_WORDS.contains(t.text())) {
                     lx.next();
                 } else {
                     break;
                 }
             }
-            name = ident("the name of the declared location");
+            name = lx.ident("the name of the declared location");
         }
         Value v = Value.of(0);
-        if (accept("=")) {
+        if (lx.accept("=")) {
             v = initValue();
         }
         if (init.containsKey(name.text())) {
@@ -307,34 +288,25 @@ public final class LitmusParser {
             if (n.kind() != Token.Kind.NUMBER) {
                 throw lx.error(n, "a number after '-'");
             }
-            return Value.of(-number(n));
+            return Value.of(-lx.number(n));
         }
         if (t.kind() == Token.Kind.NUMBER) {
-            return Value.of(number(t));
+            return Value.of(lx.number(t));
         }
         if (t.is("&")) {
-            t = ident("a location after '&'");
+            t = lx.ident("a location after '&'");
         }
         if (t.isIdent()) {
             if (t.is("ATOMIC_INIT")) {
-                expect("(", "'(' after ATOMIC_INIT");
+                lx.expect("(", "'(' after ATOMIC_INIT");
                 Value v = initValue();
-                expect(")", "')' closing ATOMIC_INIT(");
+                lx.expect(")", "')' closing ATOMIC_INIT(");
                 return v;
             }
             referenced.add(t.text());
             return new Value.Addr(t.text());
         }
         throw lx.error(t, "an initial value (a number, a location, or &location)");
-    }
-
-    private long number(Token t) {
-        try {
-            String s = t.text();
-            return s.startsWith("0x") || s.startsWith("0X") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw lx.error(t, "a number");
-        }
     }
 
     // ------------------------------------------------------------------ threads
@@ -345,460 +317,26 @@ public final class LitmusParser {
         if (n != threads.size()) {
             throw lx.error(head, "thread P" + threads.size() + " (threads are numbered P0, P1, ... in order)");
         }
-        lx.cMode(true);
-        expect("(", "'(' and the parameters of " + head.text());
-        ThreadScope scope = new ThreadScope(head.text());
+        Set<String> initialised = new LinkedHashSet<>();
         for (Instr i : registerInits.getOrDefault(n, List.of())) {
-            scope.locals.add(((Instr.Assign) i).register());
+            initialised.add(((Instr.Assign) i).register());
         }
-        if (!accept(")")) {
-            do {
-                Token p = declarator("a parameter such as 'int *x'");
-                if (!scope.params.add(p.text())) {
-                    throw lx.error(p, "distinct parameter names");
-                }
-                params.add(p.text());
-            } while (accept(","));
-            expect(")", "',' or ')' after a parameter");
-        }
-        expect("{", "'{' opening the body of " + head.text());
-        List<Instr> body = new ArrayList<>();
-        while (!lx.peek().is("}")) {
-            statement(scope, body);
-        }
-        lx.next();
-        lx.cMode(false);
-        threads.add(new ThreadCode(head.text(), body));
-    }
-
-    /** Type words, stars, a name: returns the name. */
-    private Token declarator(String what) {
-        Token t = lx.next();
-        if (!t.isIdent() || !TYPE_WORDS.contains(t.text())) {
-            throw lx.error(t, what);
-        }
-        if (t.is("struct")) {
-            ident("a struct name");
-        }
-        while (lx.peek().is("*") || (lx.peek().isIdent() && TYPE_WORDS.contains(lx.peek().text()))) {
-            lx.next();
-        }
-        return ident(what);
-    }
-
-    /** Names visible in one thread body. */
-    private final class ThreadScope {
-        final String thread;
-        final Set<String> params = new LinkedHashSet<>();
-        final Set<String> locals = new LinkedHashSet<>();
-        int temps = tempBase;
-
-        ThreadScope(String thread) {
-            this.thread = thread;
-        }
-
-        String fresh() {
-            String n;
-            do {
-                n = "tmp" + temps++;
-            } while (locals.contains(n) || params.contains(n));
-            locals.add(n);
-            return n;
-        }
-    }
-
-    private void statement(ThreadScope s, List<Instr> out) {
-        Token t = lx.peek();
-        if (t.is(";")) {
-            lx.next();
-            return;
-        }
-        if (t.is("{")) {
-            lx.next();
-            while (!lx.peek().is("}")) {
-                if (lx.peek().kind() == Token.Kind.EOF) {
-                    throw lx.error(lx.peek(), "'}' closing the block");
-                }
-                statement(s, out);
-            }
-            lx.next();
-            return;
-        }
-        if (t.kind() == Token.Kind.EOF) {
-            throw lx.error(t, "'}' closing the body of " + s.thread);
-        }
-        if (t.is("if")) {
-            lx.next();
-            expect("(", "'(' after if");
-            CExpr c = expr();
-            expect(")", "')' closing the condition");
-            Expr cond = value(c, s, out);
-            List<Instr> then = new ArrayList<>();
-            statement(s, then);
-            List<Instr> otherwise = new ArrayList<>();
-            if (accept("else")) {
-                statement(s, otherwise);
-            }
-            out.add(new Instr.If(cond, then, otherwise));
-            return;
-        }
-        if (t.isIdent() && TYPE_WORDS.contains(t.text())) {
-            declaration(s, out);
-            return;
-        }
-        if (t.is("while") || t.is("for") || t.is("do") || t.is("return") || t.is("goto") || t.is("switch")) {
-            throw lx.error(t, "a statement this parser supports (assignment, primitive call, if/else, block)");
-        }
-        CExpr lhs = expr();
-        if (accept("=")) {
-            CExpr rhs = expr();
-            assign(lhs, rhs, s, out);
-        } else if (lhs instanceof CExpr.Call) {
-            call((CExpr.Call) lhs, null, s, out);
-        } else {
-            throw lx.error(lx.peek(), "'=' or a call of " + PRIMITIVES_HINT);
-        }
-        expect(";", "';' after the statement");
-    }
-
-    private void declaration(ThreadScope s, List<Instr> out) {
-        Token type = lx.next();
-        if (type.is("struct")) {
-            ident("a struct name");
-        }
-        while (lx.peek().isIdent() && TYPE_WORDS.contains(lx.peek().text())) {
-            lx.next();
-        }
-        do {
-            while (accept("*")) {
-                // pointer registers hold addresses; the IR does not type registers
-            }
-            Token name = ident("the name of a local variable");
-            if (s.params.contains(name.text())) {
-                throw lx.error(name, "a local name different from the parameters");
-            }
-            s.locals.add(name.text());
-            if (accept("=")) {
-                CExpr rhs = expr();
-                assign(new CExpr.Name(name, name.text()), rhs, s, out);
-            }
-        } while (accept(","));
-        expect(";", "';' or ',' after a declaration");
-    }
-
-    private void assign(CExpr lhs, CExpr rhs, ThreadScope s, List<Instr> out) {
-        if (lhs instanceof CExpr.Name) {
-            CExpr.Name n = (CExpr.Name) lhs;
-            if (!s.locals.contains(n.name())) {
-                throw new LitmusSyntaxException(lx.file(), n.at().line(), n.at().column(),
-                        s.params.contains(n.name()) ? "a register (assigning a pointer parameter is not supported; write *"
-                                + n.name() + " = ...)" : "a declared local variable", "'" + n.name() + "'");
-            }
-            if (rhs instanceof CExpr.Call) {
-                Primitive p = primitive((CExpr.Call) rhs);
-                if (!p.shape().hasValue) {
-                    throw new LitmusSyntaxException(lx.file(), rhs.at().line(), rhs.at().column(),
-                            "a primitive that returns a value", "'" + p.name() + "', which returns none");
-                }
-                call((CExpr.Call) rhs, n.name(), s, out);
-            } else if (rhs instanceof CExpr.Deref) {
-                Expr addr = value(((CExpr.Deref) rhs).pointer(), s, out);
-                out.add(new Instr.Load(n.name(), addr, Mode.PLAIN));
-            } else {
-                out.add(new Instr.Assign(n.name(), value(rhs, s, out)));
-            }
-        } else if (lhs instanceof CExpr.Deref) {
-            Expr addr = value(((CExpr.Deref) lhs).pointer(), s, out);
-            Expr v = value(rhs, s, out);
-            out.add(new Instr.Store(addr, v, Mode.PLAIN));
-        } else {
-            throw new LitmusSyntaxException(lx.file(), lhs.at().line(), lhs.at().column(),
-                    "a register or '*pointer' on the left of '='", "'" + lhs.at().text() + "'");
-        }
-    }
-
-    private Primitive primitive(CExpr.Call c) {
-        Primitive p = Primitive.lookup(c.function());
-        if (p == null) {
-            throw new LitmusSyntaxException(lx.file(), c.at().line(), c.at().column(), PRIMITIVES_HINT,
-                    "'" + c.function() + "'");
-        }
-        if (c.args().size() != p.shape().arity) {
-            throw new LitmusSyntaxException(lx.file(), c.at().line(), c.at().column(),
-                    p.shape().arity + " argument" + (p.shape().arity == 1 ? "" : "s") + " to " + p.name(),
-                    String.valueOf(c.args().size()));
-        }
-        return p;
-    }
-
-    /** Lowers one primitive call; {@code dest} receives its value (null: the value is dropped). */
-    private void call(CExpr.Call c, String dest, ThreadScope s, List<Instr> out) {
-        Primitive p = primitive(c);
-        List<CExpr> a = c.args();
-        switch (p.shape()) {
-            case LOAD_LVALUE:
-            case LOAD_POINTER: {
-                Expr addr = p.shape() == Primitive.Shape.LOAD_LVALUE ? lvalue(a.get(0), p, s, out) : value(a.get(0), s, out);
-                out.add(new Instr.Load(dest == null ? s.fresh() : dest, addr, p.mode()));
-                return;
-            }
-            case STORE_LVALUE:
-            case STORE_POINTER: {
-                Expr addr = p.shape() == Primitive.Shape.STORE_LVALUE ? lvalue(a.get(0), p, s, out) : value(a.get(0), s, out);
-                Expr v = value(a.get(1), s, out);
-                out.add(new Instr.Store(addr, v, p.mode()));
-                return;
-            }
-            case CMPXCHG: {
-                Expr addr = value(a.get(0), s, out);
-                Expr expected = value(a.get(1), s, out);
-                Expr desired = value(a.get(2), s, out);
-                out.add(new Instr.Rmw(dest, addr, new RmwOp.Cmpxchg(expected, desired), p.mode()));
-                return;
-            }
-            case XCHG: {
-                Expr addr = value(a.get(0), s, out);
-                Expr v = value(a.get(1), s, out);
-                out.add(new Instr.Rmw(dest, addr, new RmwOp.Xchg(v), p.mode()));
-                return;
-            }
-            case ADD: {
-                Expr delta = value(a.get(0), s, out);
-                Expr addr = value(a.get(1), s, out);
-                if (p.delta() < 0) {
-                    delta = negate(delta);
-                }
-                out.add(new Instr.Rmw(dest, addr, new RmwOp.FetchAdd(delta, p.returnsNew()), p.mode()));
-                return;
-            }
-            case INC: {
-                Expr addr = value(a.get(0), s, out);
-                out.add(new Instr.Rmw(dest, addr, new RmwOp.FetchAdd(Expr.num(p.delta()), p.returnsNew()), p.mode()));
-                return;
-            }
-            case FENCE:
-                out.add(new Instr.Fence(p.fence()));
-                return;
-            case SPIN_LOCK:
-            case SPIN_UNLOCK:
-                out.add(new Instr.Lock(null, value(a.get(0), s, out),
-                        p.shape() == Primitive.Shape.SPIN_LOCK ? Instr.LockOp.LOCK : Instr.LockOp.UNLOCK));
-                return;
-            case SPIN_IS_LOCKED:
-                out.add(new Instr.Lock(dest == null ? s.fresh() : dest, value(a.get(0), s, out), Instr.LockOp.IS_LOCKED));
-                return;
-            case SRCU_READ_LOCK:
-            case SYNCHRONIZE_SRCU:
-            case SRCU_READ_UNLOCK: {
-                // The IR names an SRCU domain; the index srcu_read_lock() returns only pairs lock with unlock,
-                // which the printer regenerates, so it is read (for errors) and dropped.
-                String domain = srcuDomain(a.get(0), s);
-                if (p.shape() == Primitive.Shape.SRCU_READ_UNLOCK) {
-                    value(a.get(1), s, new ArrayList<>());
-                }
-                Instr.SrcuOp op = p.shape() == Primitive.Shape.SRCU_READ_LOCK ? Instr.SrcuOp.READ_LOCK
-                        : p.shape() == Primitive.Shape.SRCU_READ_UNLOCK ? Instr.SrcuOp.READ_UNLOCK : Instr.SrcuOp.SYNCHRONIZE;
-                out.add(new Instr.Srcu(op, domain));
-                return;
-            }
-            default:
-                throw new AssertionError(p.shape());
-        }
-    }
-
-    private String srcuDomain(CExpr e, ThreadScope s) {
-        CExpr inner = e instanceof CExpr.AddrOf ? ((CExpr.AddrOf) e).operand() : e;
-        if (inner instanceof CExpr.Name && s.params.contains(((CExpr.Name) inner).name())) {
-            return ((CExpr.Name) inner).name();
-        }
-        throw new LitmusSyntaxException(lx.file(), e.at().line(), e.at().column(),
-                "an srcu_struct parameter of the thread", "'" + e.at().text() + "'");
-    }
-
-    private static Expr negate(Expr e) {
-        if (e instanceof Expr.Const && ((Expr.Const) e).value() instanceof Value.Int) {
-            return Expr.num(-((Value.Int) ((Expr.Const) e).value()).value());
-        }
-        return new Expr.Unary(Expr.UnaryOp.NEG, e);
-    }
-
-    private Expr lvalue(CExpr e, Primitive p, ThreadScope s, List<Instr> out) {
-        if (e instanceof CExpr.Deref) {
-            return value(((CExpr.Deref) e).pointer(), s, out);
-        }
-        throw new LitmusSyntaxException(lx.file(), e.at().line(), e.at().column(),
-                "'*' and a pointer (" + p.name() + " takes an lvalue such as *x)", "'" + e.at().text() + "'");
-    }
-
-    /** Lowers an expression to a thread-local IR expression, hoisting its memory accesses into {@code out}. */
-    private Expr value(CExpr e, ThreadScope s, List<Instr> out) {
-        if (e instanceof CExpr.Num) {
-            return Expr.num(((CExpr.Num) e).value());
-        }
-        if (e instanceof CExpr.Name) {
-            String n = ((CExpr.Name) e).name();
-            if (s.locals.contains(n)) {
-                return Expr.reg(n);
-            }
-            if (s.params.contains(n)) {
-                return Expr.addr(n);
-            }
-            throw new LitmusSyntaxException(lx.file(), e.at().line(), e.at().column(),
-                    "a declared local variable or parameter of " + s.thread, "'" + n + "'");
-        }
-        if (e instanceof CExpr.Deref) {
-            Expr addr = value(((CExpr.Deref) e).pointer(), s, out);
-            String tmp = s.fresh();
-            out.add(new Instr.Load(tmp, addr, Mode.PLAIN));
-            return Expr.reg(tmp);
-        }
-        if (e instanceof CExpr.AddrOf) {
-            CExpr operand = ((CExpr.AddrOf) e).operand();
-            if (operand instanceof CExpr.Deref) {
-                return value(((CExpr.Deref) operand).pointer(), s, out);
-            }
-            throw new LitmusSyntaxException(lx.file(), e.at().line(), e.at().column(),
-                    "'&*p' (parameters are already pointers: write x, not &x)", "'&'");
-        }
-        if (e instanceof CExpr.Unary) {
-            CExpr.Unary u = (CExpr.Unary) e;
-            Expr inner = value(u.operand(), s, out);
-            switch (u.op()) {
-                case "!": return Expr.not(inner);
-                case "-": return new Expr.Unary(Expr.UnaryOp.NEG, inner);
-                default:
-                    throw new LitmusSyntaxException(lx.file(), e.at().line(), e.at().column(),
-                            "'!' or '-' (the IR has no '" + u.op() + "')", "'" + u.op() + "'");
-            }
-        }
-        if (e instanceof CExpr.Binary) {
-            CExpr.Binary b = (CExpr.Binary) e;
-            Expr left = value(b.left(), s, out);
-            List<Instr> rightSide = new ArrayList<>();
-            Expr right = value(b.right(), s, rightSide);
-            if ((b.op().equals("&&") || b.op().equals("||")) && !rightSide.isEmpty()) {
-                throw new LitmusSyntaxException(lx.file(), b.right().at().line(), b.right().at().column(),
-                        "no memory access on the right of " + b.op() + " (it is evaluated only sometimes; "
-                                + "read it into a register first)", "'" + b.right().at().text() + "'");
-            }
-            out.addAll(rightSide);
-            return new Expr.Binary(binaryOp(b), left, right);
-        }
-        CExpr.Call c = (CExpr.Call) e;
-        Primitive p = primitive(c);
-        if (!p.shape().hasValue) {
-            throw new LitmusSyntaxException(lx.file(), c.at().line(), c.at().column(),
-                    "a primitive that returns a value", "'" + p.name() + "', which returns none");
-        }
-        if (p.shape() == Primitive.Shape.SRCU_READ_LOCK) {
-            call(c, null, s, out);
-            return Expr.num(0);
-        }
-        String tmp = s.fresh();
-        call(c, tmp, s, out);
-        return Expr.reg(tmp);
-    }
-
-    private Expr.BinaryOp binaryOp(CExpr.Binary b) {
-        for (Expr.BinaryOp op : Expr.BinaryOp.values()) {
-            if (op.symbol().equals(b.op())) {
-                return op;
-            }
-        }
-        throw new LitmusSyntaxException(lx.file(), b.at().line(), b.at().column(), "an operator the IR has",
-                "'" + b.op() + "'");
-    }
-
-    // ------------------------------------------------------------------ C expressions
-
-    private static final List<Set<String>> LEVELS = List.of(
-            Set.of("||"), Set.of("&&"), Set.of("|"), Set.of("^"), Set.of("&"),
-            Set.of("==", "!="), Set.of("<", "<=", ">", ">="), Set.of("+", "-"));
-
-    private CExpr expr() {
-        return binary(0);
-    }
-
-    private CExpr binary(int level) {
-        if (level == LEVELS.size()) {
-            return unary();
-        }
-        CExpr left = binary(level + 1);
-        while (lx.peek().kind() == Token.Kind.PUNCT && LEVELS.get(level).contains(lx.peek().text())) {
-            Token op = lx.next();
-            CExpr right = binary(level + 1);
-            left = new CExpr.Binary(op, op.text(), left, right);
-        }
-        return left;
-    }
-
-    private CExpr unary() {
-        Token t = lx.peek();
-        if (t.is("*")) {
-            lx.next();
-            return new CExpr.Deref(t, unary());
-        }
-        if (t.is("&")) {
-            lx.next();
-            return new CExpr.AddrOf(t, unary());
-        }
-        if (t.is("-")) {
-            lx.next();
-            if (lx.peek().kind() == Token.Kind.NUMBER) {
-                // '-1' is the constant -1; '-(1)' stays a negation, so the printer can say either.
-                Token n = lx.next();
-                return new CExpr.Num(t, -number(n));
-            }
-            return new CExpr.Unary(t, "-", unary());
-        }
-        if (t.is("!") || t.is("~")) {
-            lx.next();
-            return new CExpr.Unary(t, t.text(), unary());
-        }
-        return primary();
-    }
-
-    private CExpr primary() {
-        Token t = lx.next();
-        if (t.is("(")) {
-            CExpr e = expr();
-            expect(")", "')'");
-            return e;
-        }
-        if (t.kind() == Token.Kind.NUMBER) {
-            return new CExpr.Num(t, number(t));
-        }
-        if (t.isIdent()) {
-            if (lx.peek().is("(")) {
-                lx.next();
-                List<CExpr> args = new ArrayList<>();
-                if (!accept(")")) {
-                    do {
-                        args.add(expr());
-                    } while (accept(","));
-                    expect(")", "',' or ')' in the arguments of " + t.text());
-                }
-                return new CExpr.Call(t, t.text(), args);
-            }
-            if (lx.peek().is("->") || lx.peek().is(".")) {
-                throw lx.error(lx.peek(), "a plain variable (struct members are not supported; use one location per field)");
-            }
-            return new CExpr.Name(t, t.text());
-        }
-        throw lx.error(t, "an expression");
+        ThreadParser tp = new ThreadParser(lx, head.text(), initialised, tempBase);
+        threads.add(tp.parse());
+        params.addAll(tp.params());
     }
 
     // ------------------------------------------------------------------ locations and condition
 
     private void locationsClause(List<String> out, List<Token> tokens) {
-        expect("[", "'[' after locations");
-        while (!accept("]")) {
+        lx.expect("[", "'[' after locations");
+        while (!lx.accept("]")) {
             Token at = lx.peek();
             String f = field();
             out.add(f);
             tokens.add(new Token(at.kind(), f, at.offset(), at.line(), at.column()));
             if (!lx.peek().is("]")) {
-                expect(";", "';' or ']' in the locations list");
+                lx.expect(";", "';' or ']' in the locations list");
             }
         }
     }
@@ -807,15 +345,15 @@ public final class LitmusParser {
     private String field() {
         Token t = lx.next();
         if (t.is("[")) {
-            Token loc = ident("a location name");
-            expect("]", "']'");
+            Token loc = lx.ident("a location name");
+            lx.expect("]", "']'");
             return loc.text();
         }
         if (t.kind() == Token.Kind.NUMBER || isThreadStart(t)) {
             if (lx.peek().is(":")) {
                 lx.next();
                 int n = threadNumber(t);
-                Token reg = ident("a register name after ':'");
+                Token reg = lx.ident("a register name after ':'");
                 return n + ":" + reg.text();
             }
             if (t.kind() == Token.Kind.NUMBER) {
@@ -849,7 +387,7 @@ public final class LitmusParser {
 
     private Cond disjunction(List<Token> fieldTokens) {
         Cond c = conjunction(fieldTokens);
-        while (accept("\\/")) {
+        while (lx.accept("\\/")) {
             c = new Cond.Or(c, conjunction(fieldTokens));
         }
         return c;
@@ -857,7 +395,7 @@ public final class LitmusParser {
 
     private Cond conjunction(List<Token> fieldTokens) {
         Cond c = negation(fieldTokens);
-        while (accept("/\\")) {
+        while (lx.accept("/\\")) {
             c = new Cond.And(c, negation(fieldTokens));
         }
         return c;
@@ -872,7 +410,7 @@ public final class LitmusParser {
         if (t.is("(")) {
             lx.next();
             Cond c = disjunction(fieldTokens);
-            expect(")", "')' or an operator (/\\, \\/)");
+            lx.expect(")", "')' or an operator (/\\, \\/)");
             return c;
         }
         if (t.is("true")) {
@@ -886,7 +424,7 @@ public final class LitmusParser {
         Token at = lx.peek();
         String f = field();
         fieldTokens.add(new Token(at.kind(), f, at.offset(), at.line(), at.column()));
-        expect("=", "'=' and a value after " + f);
+        lx.expect("=", "'=' and a value after " + f);
         return new Cond.Eq(f, condValue());
     }
 
@@ -897,13 +435,13 @@ public final class LitmusParser {
             if (n.kind() != Token.Kind.NUMBER) {
                 throw lx.error(n, "a number after '-'");
             }
-            return Value.of(-number(n));
+            return Value.of(-lx.number(n));
         }
         if (t.kind() == Token.Kind.NUMBER) {
-            return Value.of(number(t));
+            return Value.of(lx.number(t));
         }
         if (t.is("&")) {
-            t = ident("a location after '&'");
+            t = lx.ident("a location after '&'");
         }
         if (t.isIdent()) {
             referenced.add(t.text());

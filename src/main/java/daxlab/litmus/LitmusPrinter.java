@@ -37,8 +37,44 @@ public final class LitmusPrinter {
     private LitmusPrinter() {
     }
 
+    /** The test in the kernel's layout, keeping the comment under its header (its {@code Result:} line). */
     public static String print(LitmusTest test) {
-        return print(test.program(), test.locationsClause(), List.of());
+        String out = print(test.program(), test.locationsClause(), List.of());
+        String comment = headerComment(test.source());
+        if (comment.isEmpty()) {
+            return out;
+        }
+        int afterHeader = out.indexOf("\n\n") + 2;
+        return out.substring(0, afterHeader) + comment + "\n\n" + out.substring(afterHeader);
+    }
+
+    /** The {@code (* ... *)} comment right after the {@code C name} line of a source, verbatim; empty if none. */
+    static String headerComment(String source) {
+        int nl = source.indexOf('\n');
+        if (!source.startsWith("C") || nl < 0) {
+            return "";
+        }
+        int i = nl + 1;
+        while (i < source.length() && Character.isWhitespace(source.charAt(i))) {
+            i++;
+        }
+        if (!source.startsWith("(*", i)) {
+            return "";
+        }
+        int depth = 0;
+        for (int j = i; j < source.length() - 1; j++) {
+            if (source.startsWith("(*", j)) {
+                depth++;
+                j++;
+            } else if (source.startsWith("*)", j)) {
+                depth--;
+                j++;
+                if (depth == 0) {
+                    return source.substring(i, j + 1);
+                }
+            }
+        }
+        return "";
     }
 
     public static String print(Program program) {
@@ -117,21 +153,21 @@ public final class LitmusPrinter {
         Set<String> inCondition = new LinkedHashSet<>();
         program.finalCondition().ifPresent(c -> c.proposition().collectFields(inCondition));
         List<String> locs = new ArrayList<>(locations);
+        List<String> more = new ArrayList<>();
         for (Observable o : program.observables()) {
             if (!inCondition.contains(o.name()) && !locs.contains(o.name())) {
-                locs.add(o.name());
+                more.add(o.name());
             }
         }
+        more.sort(HerdNames.FIELD_ORDER);
+        locs.addAll(more);
         for (String l : locs) {
             checkField(program, l);
         }
         if (!locs.isEmpty()) {
             sb.append("locations [").append(String.join("; ", locs)).append("]\n");
         }
-        program.finalCondition().ifPresent(c -> {
-            c.proposition().collectFields(new LinkedHashSet<>());
-            sb.append(condition(c)).append('\n');
-        });
+        program.finalCondition().ifPresent(c -> sb.append(condition(c)).append('\n'));
         return sb.toString();
     }
 

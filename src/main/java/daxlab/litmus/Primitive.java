@@ -26,6 +26,8 @@ record Primitive(String name, Shape shape, Mode mode, FenceKind fence, long delt
         STORE_LVALUE(2, false),
         /** {@code smp_store_release(p, v)}, {@code atomic_set(p, v)}. */
         STORE_POINTER(2, false),
+        /** {@code smp_store_mb(*p, v)}: a Once store followed by {@code smp_mb()}. */
+        STORE_MB(2, false),
         /** {@code cmpxchg(p, old, new)}. */
         CMPXCHG(3, true),
         /** {@code xchg(p, v)}. */
@@ -59,6 +61,39 @@ record Primitive(String name, Shape shape, Mode mode, FenceKind fence, long delt
 
     static Map<String, Primitive> all() {
         return ALL;
+    }
+
+    /** The known primitive nearest to a misspelt name (at most 3 edits away), or null. */
+    static String closest(String name) {
+        String best = null;
+        int bestDistance = 4;
+        for (String k : ALL.keySet()) {
+            int d = distance(name.toLowerCase(), k.toLowerCase());
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** The suffix the kernel spells for an RMW ordering. */
@@ -104,9 +139,13 @@ record Primitive(String name, Shape shape, Mode mode, FenceKind fence, long delt
         m.put("atomic_sub", new Primitive("atomic_sub", Shape.ADD, Mode.RELAXED, null, -1, false));
         m.put("atomic_inc", new Primitive("atomic_inc", Shape.INC, Mode.RELAXED, null, 1, false));
         m.put("atomic_dec", new Primitive("atomic_dec", Shape.INC, Mode.RELAXED, null, -1, false));
+        put(m, "smp_store_mb", Shape.STORE_MB, Mode.ONCE);
         for (FenceKind k : FenceKind.values()) {
             m.put(k.kernelName(), new Primitive(k.kernelName(), Shape.FENCE, null, k, 0, false));
         }
+        // The LKMM gives the expedited grace period the same semantics as the normal one.
+        m.put("synchronize_rcu_expedited", new Primitive("synchronize_rcu_expedited", Shape.FENCE, null,
+                FenceKind.SYNC_RCU, 0, false));
         put(m, "spin_lock", Shape.SPIN_LOCK, null);
         put(m, "spin_unlock", Shape.SPIN_UNLOCK, null);
         put(m, "spin_is_locked", Shape.SPIN_IS_LOCKED, null);

@@ -8,9 +8,9 @@ import daxlab.program.Program;
 
 /**
  * Sequential consistency by exhaustive interleaving ({@link Interleavings}): counts are
- * interleavings, not herd7's executions. Fences are no-ops here; locks and SRCU grace periods
- * block as they do in the kernel. RCU read-side sections and {@code synchronize_rcu()} are not
- * executed (the IR's RCU fences take no step), so an RCU grace-period guarantee is not enforced.
+ * interleavings, not herd7's executions. Memory barriers are no-ops here (every access is
+ * already in order); {@code spin_lock} waits for the lock; {@code synchronize_rcu()} and
+ * {@code synchronize_srcu()} wait for the readers inside a read-side section when they start.
  */
 final class ScEngine implements LitmusEngine {
     @Override

@@ -3,7 +3,7 @@ package daxlab.litmus;
 /** One token of a litmus file, with where it starts (1-based line and column). */
 record Token(Kind kind, String text, int offset, int line, int column) {
 
-    enum Kind { IDENT, NUMBER, PUNCT, EOF }
+    enum Kind { IDENT, NUMBER, PUNCT, STRING, EOF }
 
     boolean is(String s) {
         return kind != Kind.EOF && text.equals(s);

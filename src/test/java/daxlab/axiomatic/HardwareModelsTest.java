@@ -93,4 +93,39 @@ class HardwareModelsTest {
         assertEquals(1, v(mp, new Armv8()).positive(), "arm64: a failed cmpxchg is a bare LDXR");
         assertEquals(0, v(mp, new Tso()).positive(), "x86: LOCK CMPXCHG orders even when it fails");
     }
+
+    @Test
+    void aWriteAfterTheIfIsOrderedOnArmv8ButNotInTheLkmm() {
+        // tools/memory-model/README, LIMITATIONS: a WRITE_ONCE() after an if does not depend on
+        // the READ_ONCE() of its condition in the LKMM; a CPU still waits for the branch.
+        Program p = Shapes.lb("LB+ctrl-after-if+fencembonceonce",
+                t -> t.readOnce("r0", "x").ifThen(Expr.eq(Expr.reg("r0"), Expr.num(1)),
+                        th -> th.assign("r9", Expr.num(1))).writeOnce("y", ONE),
+                t -> t.readOnce("r0", "y").smpMb().writeOnce("x", ONE));
+        assertEquals(1, v(p, new Lkmm()).positive(), "LKMM: no ctrl past the if");
+        assertEquals(0, v(p, new Armv8()).positive(), "ARMv8: the branch orders the later write");
+        Program inside = Shapes.lb("LB+ctrl-inside-if+fencembonceonce",
+                t -> t.readOnce("r0", "x").ifThen(Expr.eq(Expr.reg("r0"), Expr.num(1)),
+                        th -> th.writeOnce("y", ONE)),
+                t -> t.readOnce("r0", "y").smpMb().writeOnce("x", ONE));
+        assertEquals(0, v(inside, new Lkmm()).positive(), "LKMM: ctrl into the if's body");
+    }
+
+    @Test
+    void aValueJustifiedByACycleIsFound() {
+        // crypto-control-data (paulmckrcu/litmus, "Result: Sometimes"): P0 stores the constant 1
+        // only when it reads x != 0, and x is 1 only if P1 copied that 1 from y. The LKMM sees no
+        // dependency in P0 (the store follows the if), so the cycle is allowed; a CPU's branch
+        // orders the store after the read, so ARMv8 forbids it.
+        Program p = Shapes.two("crypto-control-data", "x", "y")
+                .thread("P0", t -> t.assign("r1", Expr.num(1)).readOnce("r0", "x")
+                        .ifThen(Expr.eq(Expr.reg("r0"), Expr.num(0)), th -> th.assign("r1", Expr.num(0)))
+                        .store("y", Expr.reg("r1"), daxlab.program.Mode.ONCE))
+                .thread("P1", t -> t.readOnce("r2", "y").store("x", Expr.reg("r2"), daxlab.program.Mode.ONCE))
+                .observe("0:r1", "P0", "r1")
+                .exists(daxlab.program.Cond.eq("0:r1", ONE)).build();
+        assertEquals(1, v(p, new Lkmm()).positive());
+        assertEquals(0, v(p, new Armv8()).positive());
+        assertEquals(0, v(p, new Sc()).positive());
+    }
 }

@@ -129,4 +129,31 @@ class KernelSuiteLkmmTest {
             assertEquals(herdText.strip(), printed.strip(), "herd7 layout");
         }));
     }
+
+    /** The two SC engines agree on every kernel test too (locks, spin_is_locked, pointers). */
+    @TestFactory
+    Stream<DynamicTest> scAxiomaticEqualsInterleavingsOnTheKernelSuite() throws IOException {
+        return tests().stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            LitmusTest t = LitmusParser.parse(p);
+            assertEquals(new java.util.HashSet<>(daxlab.interleave.Interleavings.enumerate(t.program(), Classifier.NONE)
+                            .outcomes()),
+                    new java.util.HashSet<>(Axiomatic.enumerate(t.program(), new Sc(), Classifier.NONE).outcomes()));
+        }));
+    }
+
+    /** Hardware models nest on the kernel suite: SC within TSO within ARMv8, and ARMv8 within LKMM here. */
+    @TestFactory
+    Stream<DynamicTest> modelsNestOnTheKernelSuite() throws IOException {
+        return tests().stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            LitmusTest t = LitmusParser.parse(p);
+            java.util.Set<Outcome> sc = new java.util.HashSet<>(Axiomatic.enumerate(t.program(), new Sc(), Classifier.NONE).outcomes());
+            java.util.Set<Outcome> tso = new java.util.HashSet<>(Axiomatic.enumerate(t.program(), new Tso(), Classifier.NONE).outcomes());
+            java.util.Set<Outcome> arm = new java.util.HashSet<>(Axiomatic.enumerate(t.program(), new Armv8(), Classifier.NONE).outcomes());
+            java.util.Set<Outcome> lkmm = new java.util.HashSet<>(Axiomatic.enumerate(t.program(), new Lkmm(), Classifier.NONE).outcomes());
+            org.junit.jupiter.api.Assertions.assertTrue(tso.containsAll(sc), "SC within TSO");
+            org.junit.jupiter.api.Assertions.assertTrue(arm.containsAll(tso), "TSO within ARMv8");
+            // The LKMM is meant to be weaker than every architecture Linux runs on.
+            org.junit.jupiter.api.Assertions.assertTrue(lkmm.containsAll(arm), "ARMv8 within LKMM");
+        }));
+    }
 }

@@ -65,6 +65,9 @@ class LkmmPlainAndExplainTest {
         assertTrue(e.forbidden());
         assertEquals(1, e.candidates(), "one candidate: both reads from the initial writes");
         assertEquals("propagation", e.reasons().get(0).axiom());
+        // each pb edge spelled out as prop ; strong-fence ; hb*: R y=0 -fr-> W y=1 -mb-> R x=0 -fr-> W x=1 -mb-> R y=0
+        assertEquals("e -prop-> f -strong-fence-> h -prop-> c -strong-fence-> e", e.reasons().get(0).cycleText(),
+                e.text());
         assertTrue(e.text().contains("forbidden"), e.text());
 
         Explanation sc = Axiomatic.explain(Shapes.sb("SB", false), new Sc(), bothZero);

@@ -134,7 +134,7 @@ class ModelPropertiesTest {
         assertEquals(interleavings, outcomes(p, new Sc()), () -> "program " + spec);
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 1000)
     void scWithinTsoWithinArmv8(@ForAll("programsWithoutReleaseThenAcquire") List<List<Op>> spec) {
         Program p = build(spec);
         Set<Outcome> sc = outcomes(p, new Sc());
@@ -144,7 +144,7 @@ class ModelPropertiesTest {
         assertTrue(arm.containsAll(tso), () -> "TSO not within ARMv8 for " + spec);
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 1000)
     void scWithinLkmm(@ForAll("programs") List<List<Op>> spec) {
         Program p = build(spec);
         Set<Outcome> sc = outcomes(p, new Sc());

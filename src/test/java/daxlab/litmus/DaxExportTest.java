@@ -89,6 +89,9 @@ class DaxExportTest {
             assertEquals(kernel, modes, "the plain form keeps the kernel code's access modes");
         }
         assertTrue(e.text().contains("Values: NULL=0"), "the legend is in the header");
+        // Only C that herd7's parser reads: no '!', '&&', '||' in the code (the header comment aside).
+        String code = e.text().substring(e.text().indexOf("*)"));
+        assertFalse(code.matches("(?s).*(![^=]|&&|\\|\\|).*"), code);
     }
 
     @Test

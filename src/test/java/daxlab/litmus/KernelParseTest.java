@@ -37,6 +37,7 @@ class KernelParseTest {
             assertEquals(a, b, () -> "round trip changed the program; printed:\n" + printed);
             assertEquals(t.locationsClause(), again.locationsClause());
             assertEquals(printed, LitmusPrinter.print(again), "printing is a fixed point");
+            assertTrue(printed.contains(" * Result: "), "the header comment (with its Result: line) is kept");
         }));
     }
 

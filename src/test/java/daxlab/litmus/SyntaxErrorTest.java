@@ -21,15 +21,17 @@ class SyntaxErrorTest {
                 Arguments.of("missing header", "P0(int *x) { }", 1, 1, "expected 'C' and the test name"),
                 Arguments.of("no init block", "C t\nP0(int *x) {}\n", 2, 1, "expected '{' opening the init block"),
                 Arguments.of("unknown primitive", GOOD_HEAD + "P0(int *x)\n{\n\tint r0;\n\tr0 = READ_TWICE(*x);\n}\n",
-                        8, 7, "expected a kernel primitive (READ_ONCE"),
+                        8, 7, "expected a kernel primitive (did you mean READ_ONCE?) but found 'READ_TWICE'"),
                 Arguments.of("unknown primitive as statement", GOOD_HEAD + "P0(int *x)\n{\n\tfoo(x);\n}\n",
-                        7, 2, "but found 'foo'"),
+                        7, 2, "expected a kernel primitive (READ_ONCE, WRITE_ONCE, smp_load_acquire"),
                 Arguments.of("wrong arity", GOOD_HEAD + "P0(int *x)\n{\n\tWRITE_ONCE(*x);\n}\n",
                         7, 2, "expected 2 arguments to WRITE_ONCE but found 1"),
                 Arguments.of("READ_ONCE needs an lvalue", GOOD_HEAD + "P0(int *x)\n{\n\tint r0;\n\tr0 = READ_ONCE(x);\n}\n",
                         8, 17, "expected '*' and a pointer"),
-                Arguments.of("undeclared register", GOOD_HEAD + "P0(int *x)\n{\n\tr0 = READ_ONCE(*x);\n}\n",
-                        7, 2, "expected a declared local variable but found 'r0'"),
+                Arguments.of("assigning a parameter", GOOD_HEAD + "P0(int *x)\n{\n\tx = READ_ONCE(*x);\n}\n",
+                        7, 2, "expected a register (assigning a pointer parameter is not supported"),
+                Arguments.of("reading an undeclared register", GOOD_HEAD + "P0(int *x)\n{\n\tWRITE_ONCE(*x, r9);\n}\n",
+                        7, 17, "expected a declared local variable or parameter of P0 but found 'r9'"),
                 Arguments.of("undeclared variable in expression", GOOD_HEAD + "P0(int *x)\n{\n\tWRITE_ONCE(*x, y);\n}\n",
                         7, 17, "but found 'y'"),
                 Arguments.of("missing semicolon", GOOD_HEAD + "P0(int *x)\n{\n\tWRITE_ONCE(*x, 1)\n}\n",
@@ -52,6 +54,8 @@ class SyntaxErrorTest {
                 Arguments.of("short-circuit with an access", GOOD_HEAD
                         + "P0(int *x)\n{\n\tint r0;\n\tif (r0 && READ_ONCE(*x))\n\t\tr0 = 2;\n}\n",
                         8, 12, "expected no memory access on the right of &&"),
+                Arguments.of("init of a missing thread's register", "C t\n{\n x=1;\n 2:r0=1;\n}\nP0(int *x) {}\n", 4, 2,
+                        "expected a register of thread P0..P0 in the init block but found thread P2"),
                 Arguments.of("bad init", "C t\n{ x = ; }\nP0(int *x) {}\n", 2, 7, "expected an initial value"),
                 Arguments.of("loops are not supported", GOOD_HEAD + "P0(int *x)\n{\n\twhile (1) ;\n}\n",
                         7, 2, "expected a statement this parser supports"),
@@ -75,7 +79,7 @@ class SyntaxErrorTest {
 
     @Test
     void nestedCommentsAndLineCommentsAreSkipped() {
-        String src = "C t\n(* outer (* inner *) still comment *)\n{ x=1; }\n"
+        String src = "C t\n(* outer (* inner *) still comment *)\n{ x=1; // init\n}\n// before a thread\n"
                 + "P0(int *x) // a C comment\n{\n\tint r0; /* block */\n\tr0 = READ_ONCE(*x);\n}\n"
                 + "exists (0:r0=1) (* trailing *)\n";
         LitmusTest t = LitmusParser.parse(src, "ok.litmus");

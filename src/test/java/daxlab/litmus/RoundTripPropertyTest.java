@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * result, fences, locks, SRCU, nested if/else, pointer registers, negative constants and
  * conditions with every connective.
  */
-class RoundTripProperties {
+class RoundTripPropertyTest {
     private static final List<String> LOCS = List.of("x", "y", "z");
     private static final List<String> REGS = List.of("r0", "r1", "r2");
 

@@ -1,0 +1,520 @@
+package daxlab.litmus;
+
+import daxlab.program.Expr;
+import daxlab.program.FenceKind;
+import daxlab.program.Instr;
+import daxlab.program.Mode;
+import daxlab.program.RmwOp;
+import daxlab.program.ThreadCode;
+import daxlab.program.Value;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads one thread, {@code P0(int *x, spinlock_t *l) { ... }}, and lowers its C onto the IR as
+ * it goes: each statement becomes IR instructions, and a memory access nested in an expression
+ * ({@code *z2 = *z1}, {@code if (READ_ONCE(*x) == 1)}) becomes a load into a fresh register
+ * ({@code tmp0}) just before it, so that every IR instruction does at most one shared access.
+ * Which primitive becomes which instruction is {@link Primitive}'s table.
+ */
+final class ThreadParser {
+    /** Words that start a declaration or a cast. */
+    static final Set<String> TYPE_WORDS = Set.of("int", "long", "unsigned", "signed", "char", "short",
+            "bool", "_Bool", "intptr_t", "uintptr_t", "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64",
+            "size_t", "void", "const", "volatile", "struct", "spinlock_t", "atomic_t", "atomic_long_t");
+    private static final String PRIMITIVES_HINT = "a kernel primitive (READ_ONCE, WRITE_ONCE, smp_load_acquire, "
+            + "smp_store_release, smp_mb, cmpxchg, xchg, atomic_*, spin_lock, rcu_*, srcu_*, ...)";
+
+    private final Lexer lx;
+    private final String thread;
+    private final int tempBase;
+    private final ThreadScope scope;
+
+    /**
+     * @param initialised registers the init block gives a value ({@code 0:r1=2;}): declared already
+     * @param tempBase    the first number for fresh registers, above every {@code tmpN} in the file
+     */
+    ThreadParser(Lexer lx, String thread, Set<String> initialised, int tempBase) {
+        this.lx = lx;
+        this.thread = thread;
+        this.tempBase = tempBase;
+        this.scope = new ThreadScope(thread);
+        scope.locals.addAll(initialised);
+    }
+
+    /** The parameters read by {@link #parse()}: the shared locations this thread names. */
+    Set<String> params() {
+        return scope.params;
+    }
+
+    /** Reads {@code (params) { body }} after the thread's name, in C mode; leaves the lexer in frame mode. */
+    ThreadCode parse() {
+        lx.cMode(true);
+        lx.expect("(", "'(' and the parameters of " + thread);
+        if (!lx.accept(")")) {
+            do {
+                Token p = declarator("a parameter such as 'int *x'");
+                if (!scope.params.add(p.text())) {
+                    throw lx.error(p, "distinct parameter names");
+                }
+            } while (lx.accept(","));
+            lx.expect(")", "',' or ')' after a parameter");
+        }
+        lx.expect("{", "'{' opening the body of " + thread);
+        List<Instr> body = new ArrayList<>();
+        while (!lx.peek().is("}")) {
+            statement(scope, body);
+        }
+        lx.next();
+        lx.cMode(false);
+        return new ThreadCode(thread, body);
+    }
+
+    /** Type words and stars, as in a cast. */
+    private void declaratorType() {
+        Token t = lx.next();
+        if (t.is("struct")) {
+            lx.ident("a struct name");
+        }
+        while (lx.peek().is("*") || (lx.peek().isIdent() && TYPE_WORDS.contains(lx.peek().text()))) {
+            lx.next();
+        }
+    }
+
+    /** Type words, stars, a name: returns the name. */
+    private Token declarator(String what) {
+        Token t = lx.next();
+        if (!t.isIdent() || !TYPE_WORDS.contains(t.text())) {
+            throw lx.error(t, what);
+        }
+        if (t.is("struct")) {
+            lx.ident("a struct name");
+        }
+        while (lx.peek().is("*") || (lx.peek().isIdent() && TYPE_WORDS.contains(lx.peek().text()))) {
+            lx.next();
+        }
+        return lx.ident(what);
+    }
+
+    /** Names visible in one thread body. */
+    private final class ThreadScope {
+        final String thread;
+        final Set<String> params = new LinkedHashSet<>();
+        final Set<String> locals = new LinkedHashSet<>();
+        int temps = tempBase;
+
+        ThreadScope(String thread) {
+            this.thread = thread;
+        }
+
+        String fresh() {
+            String n;
+            do {
+                n = "tmp" + temps++;
+            } while (locals.contains(n) || params.contains(n));
+            locals.add(n);
+            return n;
+        }
+    }
+
+    private void statement(ThreadScope s, List<Instr> out) {
+        Token t = lx.peek();
+        if (t.is(";")) {
+            lx.next();
+            return;
+        }
+        if (t.is("{")) {
+            lx.next();
+            while (!lx.peek().is("}")) {
+                if (lx.peek().kind() == Token.Kind.EOF) {
+                    throw lx.error(lx.peek(), "'}' closing the block");
+                }
+                statement(s, out);
+            }
+            lx.next();
+            return;
+        }
+        if (t.kind() == Token.Kind.EOF) {
+            throw lx.error(t, "'}' closing the body of " + s.thread);
+        }
+        if (t.is("if")) {
+            lx.next();
+            lx.expect("(", "'(' after if");
+            CExpr c = expr();
+            lx.expect(")", "')' closing the condition");
+            Expr cond = value(c, s, out);
+            List<Instr> then = new ArrayList<>();
+            statement(s, then);
+            List<Instr> otherwise = new ArrayList<>();
+            if (lx.accept("else")) {
+                statement(s, otherwise);
+            }
+            out.add(new Instr.If(cond, then, otherwise));
+            return;
+        }
+        if (t.isIdent() && TYPE_WORDS.contains(t.text())) {
+            declaration(s, out);
+            return;
+        }
+        if (t.is("while") || t.is("for") || t.is("do") || t.is("return") || t.is("goto") || t.is("switch")) {
+            throw lx.error(t, "a statement this parser supports (assignment, primitive call, if/else, block)");
+        }
+        CExpr lhs = expr();
+        if (lx.accept("=")) {
+            CExpr rhs = expr();
+            assign(lhs, rhs, s, out);
+        } else if (lhs instanceof CExpr.Call) {
+            call((CExpr.Call) lhs, null, s, out);
+        } else {
+            throw lx.error(lx.peek(), "'=' or a call of " + PRIMITIVES_HINT);
+        }
+        lx.expect(";", "';' after the statement");
+    }
+
+    private void declaration(ThreadScope s, List<Instr> out) {
+        Token type = lx.next();
+        if (type.is("struct")) {
+            lx.ident("a struct name");
+        }
+        while (lx.peek().isIdent() && TYPE_WORDS.contains(lx.peek().text())) {
+            lx.next();
+        }
+        do {
+            while (lx.accept("*")) {
+                // pointer registers hold addresses; the IR does not type registers
+            }
+            Token name = lx.ident("the name of a local variable");
+            if (s.params.contains(name.text())) {
+                throw lx.error(name, "a local name different from the parameters");
+            }
+            s.locals.add(name.text());
+            if (lx.accept("=")) {
+                CExpr rhs = expr();
+                assign(new CExpr.Name(name, name.text()), rhs, s, out);
+            }
+        } while (lx.accept(","));
+        lx.expect(";", "';' or ',' after a declaration");
+    }
+
+    private void assign(CExpr lhs, CExpr rhs, ThreadScope s, List<Instr> out) {
+        if (lhs instanceof CExpr.Name) {
+            CExpr.Name n = (CExpr.Name) lhs;
+            if (s.params.contains(n.name())) {
+                throw new LitmusSyntaxException(lx.file(), n.at().line(), n.at().column(),
+                        "a register (assigning a pointer parameter is not supported; write *" + n.name() + " = ...)",
+                        "'" + n.name() + "'");
+            }
+            // Like herd7, an assignment declares the register it assigns if no declaration did.
+            s.locals.add(n.name());
+            if (rhs instanceof CExpr.Call) {
+                Primitive p = primitive((CExpr.Call) rhs);
+                if (!p.shape().hasValue) {
+                    throw new LitmusSyntaxException(lx.file(), rhs.at().line(), rhs.at().column(),
+                            "a primitive that returns a value", "'" + p.name() + "', which returns none");
+                }
+                call((CExpr.Call) rhs, n.name(), s, out);
+            } else if (rhs instanceof CExpr.Deref) {
+                Expr addr = value(((CExpr.Deref) rhs).pointer(), s, out);
+                out.add(new Instr.Load(n.name(), addr, Mode.PLAIN));
+            } else {
+                out.add(new Instr.Assign(n.name(), value(rhs, s, out)));
+            }
+        } else if (lhs instanceof CExpr.Deref) {
+            Expr addr = value(((CExpr.Deref) lhs).pointer(), s, out);
+            Expr v = value(rhs, s, out);
+            out.add(new Instr.Store(addr, v, Mode.PLAIN));
+        } else {
+            throw new LitmusSyntaxException(lx.file(), lhs.at().line(), lhs.at().column(),
+                    "a register or '*pointer' on the left of '='", "'" + lhs.at().text() + "'");
+        }
+    }
+
+    private Primitive primitive(CExpr.Call c) {
+        Primitive p = Primitive.lookup(c.function());
+        if (p == null) {
+            String near = Primitive.closest(c.function());
+            throw new LitmusSyntaxException(lx.file(), c.at().line(), c.at().column(),
+                    near == null ? PRIMITIVES_HINT : "a kernel primitive (did you mean " + near + "?)",
+                    "'" + c.function() + "'");
+        }
+        if (c.args().size() != p.shape().arity) {
+            throw new LitmusSyntaxException(lx.file(), c.at().line(), c.at().column(),
+                    p.shape().arity + " argument" + (p.shape().arity == 1 ? "" : "s") + " to " + p.name(),
+                    String.valueOf(c.args().size()));
+        }
+        return p;
+    }
+
+    /** Lowers one primitive call; {@code dest} receives its value (null: the value is dropped). */
+    private void call(CExpr.Call c, String dest, ThreadScope s, List<Instr> out) {
+        Primitive p = primitive(c);
+        List<CExpr> a = c.args();
+        switch (p.shape()) {
+            case LOAD_LVALUE:
+            case LOAD_POINTER: {
+                Expr addr = p.shape() == Primitive.Shape.LOAD_LVALUE ? lvalue(a.get(0), p, s, out) : value(a.get(0), s, out);
+                out.add(new Instr.Load(dest == null ? s.fresh() : dest, addr, p.mode()));
+                return;
+            }
+            case STORE_LVALUE:
+            case STORE_POINTER: {
+                Expr addr = p.shape() == Primitive.Shape.STORE_LVALUE ? lvalue(a.get(0), p, s, out) : value(a.get(0), s, out);
+                Expr v = value(a.get(1), s, out);
+                out.add(new Instr.Store(addr, v, p.mode()));
+                return;
+            }
+            case STORE_MB: {
+                Expr addr = lvalue(a.get(0), p, s, out);
+                Expr v = value(a.get(1), s, out);
+                out.add(new Instr.Store(addr, v, p.mode()));
+                out.add(new Instr.Fence(FenceKind.MB));
+                return;
+            }
+            case CMPXCHG: {
+                Expr addr = value(a.get(0), s, out);
+                Expr expected = value(a.get(1), s, out);
+                Expr desired = value(a.get(2), s, out);
+                out.add(new Instr.Rmw(dest, addr, new RmwOp.Cmpxchg(expected, desired), p.mode()));
+                return;
+            }
+            case XCHG: {
+                Expr addr = value(a.get(0), s, out);
+                Expr v = value(a.get(1), s, out);
+                out.add(new Instr.Rmw(dest, addr, new RmwOp.Xchg(v), p.mode()));
+                return;
+            }
+            case ADD: {
+                Expr delta = value(a.get(0), s, out);
+                Expr addr = value(a.get(1), s, out);
+                if (p.delta() < 0) {
+                    delta = negate(delta);
+                }
+                out.add(new Instr.Rmw(dest, addr, new RmwOp.FetchAdd(delta, p.returnsNew()), p.mode()));
+                return;
+            }
+            case INC: {
+                Expr addr = value(a.get(0), s, out);
+                out.add(new Instr.Rmw(dest, addr, new RmwOp.FetchAdd(Expr.num(p.delta()), p.returnsNew()), p.mode()));
+                return;
+            }
+            case FENCE:
+                out.add(new Instr.Fence(p.fence()));
+                return;
+            case SPIN_LOCK:
+            case SPIN_UNLOCK:
+                out.add(new Instr.Lock(null, value(a.get(0), s, out),
+                        p.shape() == Primitive.Shape.SPIN_LOCK ? Instr.LockOp.LOCK : Instr.LockOp.UNLOCK));
+                return;
+            case SPIN_IS_LOCKED:
+                out.add(new Instr.Lock(dest == null ? s.fresh() : dest, value(a.get(0), s, out), Instr.LockOp.IS_LOCKED));
+                return;
+            case SRCU_READ_LOCK:
+            case SYNCHRONIZE_SRCU:
+            case SRCU_READ_UNLOCK: {
+                // The IR names an SRCU domain; the index srcu_read_lock() returns only pairs lock with unlock,
+                // which the printer regenerates, so it is read (for errors) and dropped.
+                String domain = srcuDomain(a.get(0), s);
+                if (p.shape() == Primitive.Shape.SRCU_READ_UNLOCK) {
+                    value(a.get(1), s, new ArrayList<>());
+                }
+                Instr.SrcuOp op = p.shape() == Primitive.Shape.SRCU_READ_LOCK ? Instr.SrcuOp.READ_LOCK
+                        : p.shape() == Primitive.Shape.SRCU_READ_UNLOCK ? Instr.SrcuOp.READ_UNLOCK : Instr.SrcuOp.SYNCHRONIZE;
+                out.add(new Instr.Srcu(op, domain));
+                return;
+            }
+            default:
+                throw new AssertionError(p.shape());
+        }
+    }
+
+    private String srcuDomain(CExpr e, ThreadScope s) {
+        CExpr inner = e instanceof CExpr.AddrOf ? ((CExpr.AddrOf) e).operand() : e;
+        if (inner instanceof CExpr.Name && s.params.contains(((CExpr.Name) inner).name())) {
+            return ((CExpr.Name) inner).name();
+        }
+        throw new LitmusSyntaxException(lx.file(), e.at().line(), e.at().column(),
+                "an srcu_struct parameter of the thread", "'" + e.at().text() + "'");
+    }
+
+    private static Expr negate(Expr e) {
+        if (e instanceof Expr.Const && ((Expr.Const) e).value() instanceof Value.Int) {
+            return Expr.num(-((Value.Int) ((Expr.Const) e).value()).value());
+        }
+        return new Expr.Unary(Expr.UnaryOp.NEG, e);
+    }
+
+    private Expr lvalue(CExpr e, Primitive p, ThreadScope s, List<Instr> out) {
+        if (e instanceof CExpr.Deref) {
+            return value(((CExpr.Deref) e).pointer(), s, out);
+        }
+        throw new LitmusSyntaxException(lx.file(), e.at().line(), e.at().column(),
+                "'*' and a pointer (" + p.name() + " takes an lvalue such as *x)", "'" + e.at().text() + "'");
+    }
+
+    /** Lowers an expression to a thread-local IR expression, hoisting its memory accesses into {@code out}. */
+    private Expr value(CExpr e, ThreadScope s, List<Instr> out) {
+        if (e instanceof CExpr.Num) {
+            return Expr.num(((CExpr.Num) e).value());
+        }
+        if (e instanceof CExpr.Name) {
+            String n = ((CExpr.Name) e).name();
+            if (s.locals.contains(n)) {
+                return Expr.reg(n);
+            }
+            if (s.params.contains(n)) {
+                return Expr.addr(n);
+            }
+            throw new LitmusSyntaxException(lx.file(), e.at().line(), e.at().column(),
+                    "a declared local variable or parameter of " + s.thread, "'" + n + "'");
+        }
+        if (e instanceof CExpr.Deref) {
+            Expr addr = value(((CExpr.Deref) e).pointer(), s, out);
+            String tmp = s.fresh();
+            out.add(new Instr.Load(tmp, addr, Mode.PLAIN));
+            return Expr.reg(tmp);
+        }
+        if (e instanceof CExpr.AddrOf) {
+            CExpr operand = ((CExpr.AddrOf) e).operand();
+            if (operand instanceof CExpr.Deref) {
+                return value(((CExpr.Deref) operand).pointer(), s, out);
+            }
+            throw new LitmusSyntaxException(lx.file(), e.at().line(), e.at().column(),
+                    "'&*p' (parameters are already pointers: write x, not &x)", "'&'");
+        }
+        if (e instanceof CExpr.Unary) {
+            CExpr.Unary u = (CExpr.Unary) e;
+            Expr inner = value(u.operand(), s, out);
+            switch (u.op()) {
+                case "!": return Expr.not(inner);
+                case "-": return new Expr.Unary(Expr.UnaryOp.NEG, inner);
+                default:
+                    throw new LitmusSyntaxException(lx.file(), e.at().line(), e.at().column(),
+                            "'!' or '-' (the IR has no '" + u.op() + "')", "'" + u.op() + "'");
+            }
+        }
+        if (e instanceof CExpr.Binary) {
+            CExpr.Binary b = (CExpr.Binary) e;
+            Expr left = value(b.left(), s, out);
+            List<Instr> rightSide = new ArrayList<>();
+            Expr right = value(b.right(), s, rightSide);
+            if ((b.op().equals("&&") || b.op().equals("||")) && !rightSide.isEmpty()) {
+                throw new LitmusSyntaxException(lx.file(), b.right().at().line(), b.right().at().column(),
+                        "no memory access on the right of " + b.op() + " (it is evaluated only sometimes; "
+                                + "read it into a register first)", "'" + b.right().at().text() + "'");
+            }
+            out.addAll(rightSide);
+            return new Expr.Binary(binaryOp(b), left, right);
+        }
+        CExpr.Call c = (CExpr.Call) e;
+        Primitive p = primitive(c);
+        if (!p.shape().hasValue) {
+            throw new LitmusSyntaxException(lx.file(), c.at().line(), c.at().column(),
+                    "a primitive that returns a value", "'" + p.name() + "', which returns none");
+        }
+        if (p.shape() == Primitive.Shape.SRCU_READ_LOCK) {
+            call(c, null, s, out);
+            return Expr.num(0);
+        }
+        String tmp = s.fresh();
+        call(c, tmp, s, out);
+        return Expr.reg(tmp);
+    }
+
+    private Expr.BinaryOp binaryOp(CExpr.Binary b) {
+        for (Expr.BinaryOp op : Expr.BinaryOp.values()) {
+            if (op.symbol().equals(b.op())) {
+                return op;
+            }
+        }
+        throw new LitmusSyntaxException(lx.file(), b.at().line(), b.at().column(), "an operator the IR has",
+                "'" + b.op() + "'");
+    }
+
+    // ------------------------------------------------------------------ C expressions
+
+    private static final List<Set<String>> LEVELS = List.of(
+            Set.of("||"), Set.of("&&"), Set.of("|"), Set.of("^"), Set.of("&"),
+            Set.of("==", "!="), Set.of("<", "<=", ">", ">="), Set.of("+", "-"));
+
+    private CExpr expr() {
+        return binary(0);
+    }
+
+    private CExpr binary(int level) {
+        if (level == LEVELS.size()) {
+            return unary();
+        }
+        CExpr left = binary(level + 1);
+        while (lx.peek().kind() == Token.Kind.PUNCT && LEVELS.get(level).contains(lx.peek().text())) {
+            Token op = lx.next();
+            CExpr right = binary(level + 1);
+            left = new CExpr.Binary(op, op.text(), left, right);
+        }
+        return left;
+    }
+
+    private CExpr unary() {
+        Token t = lx.peek();
+        if (t.is("*")) {
+            lx.next();
+            return new CExpr.Deref(t, unary());
+        }
+        if (t.is("&")) {
+            lx.next();
+            return new CExpr.AddrOf(t, unary());
+        }
+        if (t.is("-")) {
+            lx.next();
+            if (lx.peek().kind() == Token.Kind.NUMBER) {
+                // '-1' is the constant -1; '-(1)' stays a negation, so the printer can say either.
+                Token n = lx.next();
+                return new CExpr.Num(t, -lx.number(n));
+            }
+            return new CExpr.Unary(t, "-", unary());
+        }
+        if (t.is("!") || t.is("~")) {
+            lx.next();
+            return new CExpr.Unary(t, t.text(), unary());
+        }
+        return primary();
+    }
+
+    private CExpr primary() {
+        Token t = lx.next();
+        if (t.is("(")) {
+            if (lx.peek().isIdent() && TYPE_WORDS.contains(lx.peek().text())) {
+                // A cast such as (int **): the IR does not type values, so it changes nothing.
+                declaratorType();
+                lx.expect(")", "')' closing the cast");
+                return unary();
+            }
+            CExpr e = expr();
+            lx.expect(")", "')'");
+            return e;
+        }
+        if (t.kind() == Token.Kind.NUMBER) {
+            return new CExpr.Num(t, lx.number(t));
+        }
+        if (t.isIdent()) {
+            if (lx.peek().is("(")) {
+                lx.next();
+                List<CExpr> args = new ArrayList<>();
+                if (!lx.accept(")")) {
+                    do {
+                        args.add(expr());
+                    } while (lx.accept(","));
+                    lx.expect(")", "',' or ')' in the arguments of " + t.text());
+                }
+                return new CExpr.Call(t, t.text(), args);
+            }
+            if (lx.peek().is("->") || lx.peek().is(".")) {
+                throw lx.error(lx.peek(), "a plain variable (struct members are not supported; use one location per field)");
+            }
+            return new CExpr.Name(t, t.text());
+        }
+        throw lx.error(t, "an expression");
+    }
+}

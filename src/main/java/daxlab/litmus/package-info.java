@@ -1,0 +1,25 @@
+/**
+ * C litmus tests in the Linux kernel's format ({@code tools/memory-model/litmus-tests}), to and
+ * from the program IR, and herd7's output, to and from data.
+ *
+ * <pre>
+ *   file.litmus --LitmusParser--&gt; LitmusTest(Program) --LitmusEngines.byName(model).run--&gt; Histogram
+ *   Histogram --Herd7Layout.result--&gt; Herd7Result --Herd7Layout.print--&gt; herd7's text  (diff it against herd7)
+ *   file.litmus.herd7 --Herd7Result.parse--&gt; Herd7Result --differencesFrom--&gt; what disagrees
+ *   Program --LitmusPrinter.print--&gt; file.litmus   (parse(print(p)) == p)
+ *   dax scenario --DaxExport.export--&gt; file.litmus for herd7, with a legend back to the scenario's values
+ * </pre>
+ *
+ * <p>Primitives map onto the IR as DESIGN §4 and the LKMM's {@code linux-kernel.def} say
+ * ({@link daxlab.litmus.Primitive}): a plain C access is {@code Mode.PLAIN}, READ_ONCE/WRITE_ONCE
+ * and rcu_dereference are {@code ONCE}, smp_load_acquire is {@code ACQUIRE}, smp_store_release and
+ * rcu_assign_pointer are {@code RELEASE}, the value-returning RMWs without suffix are {@code FULL},
+ * {@code _relaxed} is {@code RELAXED}, the void atomics ({@code atomic_inc}) are {@code RELAXED}
+ * with no register, fences and RCU markers are {@code Instr.Fence}, locks {@code Instr.Lock},
+ * SRCU {@code Instr.Srcu}.
+ *
+ * <p>Memory models plug in as {@link daxlab.litmus.LitmusEngine}s, found by name in
+ * {@link daxlab.litmus.LitmusEngines} ({@code sc} is built in; others register or are
+ * {@code ServiceLoader} providers).
+ */
+package daxlab.litmus;
