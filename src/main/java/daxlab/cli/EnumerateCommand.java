@@ -9,8 +9,9 @@ import daxlab.axiomatic.Axiomatic;
 import daxlab.axiomatic.CandidateBudgetExceeded;
 import daxlab.axiomatic.Explanation;
 import daxlab.axiomatic.Model;
-import daxlab.interleave.Interleavings;
-import daxlab.interleave.Settings;
+import daxlab.lab.Models;
+import daxlab.program.Marking;
+import daxlab.program.Program;
 import daxlab.interleave.StateBudgetExceeded;
 import daxlab.outcome.Histogram;
 import daxlab.outcome.HistogramJson;
@@ -28,7 +29,7 @@ import java.util.concurrent.Callable;
                 "Prints the histogram and the witness of every FORBIDDEN outcome."})
 final class EnumerateCommand implements Callable<Integer> {
     /** {@code sc} counts interleavings; the others count axiomatic executions (daxlab.axiomatic). */
-    static final List<String> MODELS = List.of("sc", "sc-axiomatic", "tso", "armv8", "lkmm");
+    static final List<String> MODELS = Models.ALL;
 
     @Option(names = "--scenario", paramLabel = "NAME",
             description = "put-vs-get, put-vs-reader, put-vs-get-vs-reader, wrong-holder-put-seq, wrong-holder-put, "
@@ -44,7 +45,8 @@ final class EnumerateCommand implements Callable<Integer> {
     ReaderVariant reader;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "sc",
-            description = "sc (interleavings), sc-axiomatic, tso, armv8 or lkmm (axiomatic executions) "
+            description = "sc (interleavings), sc-axiomatic, tso, armv8, lkmm or lkmm-once (axiomatic executions; "
+                    + "lkmm-once marks every plain access READ_ONCE/WRITE_ONCE) "
                     + "(default: ${DEFAULT-VALUE})")
     String model;
 
@@ -91,11 +93,7 @@ final class EnumerateCommand implements Callable<Integer> {
         for (DaxScenario d : runs) {
             Histogram h;
             try {
-                h = "sc".equals(model)
-                        ? Interleavings.enumerate(d.program(), d.classifier(),
-                                Settings.defaults().withVariant(d.variantLabel()).withBudget(budget))
-                        : Axiomatic.run(d.program(), Model.byName(model), d.classifier(), budget,
-                                d.variantLabel()).histogram();
+                h = Models.run(d, model, budget);
             } catch (StateBudgetExceeded | CandidateBudgetExceeded e) {
                 throw new Main.UsageError(e.getMessage());
             }
@@ -104,7 +102,9 @@ final class EnumerateCommand implements Callable<Integer> {
                 out.println(d.scenario().description());
                 out.print(Report.histogramWithWitnesses(h));
                 if (explain && !"sc".equals(model)) {
-                    for (Explanation e : Axiomatic.explainForbidden(d.program(), Model.byName(model), d.classifier())) {
+                    Program p = model.equals("lkmm-once") ? Marking.once(d.program()) : d.program();
+                    Model m = Model.byName(model.equals("lkmm-once") ? "lkmm" : model);
+                    for (Explanation e : Axiomatic.explainForbidden(p, m, d.classifier())) {
                         out.print("\n" + e.text());
                     }
                 }
