@@ -29,6 +29,9 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  *
  * How to run one:
  *     $ daxlab stress --scenario put-vs-get-vs-reader --put PATCH_V1 --reader READ_ONCE
+ *
+ * jcstress runs a test only when each of its threads has a core of its own: this one needs
+ * three, and the machine these tests were written on has two, so it has not run here yet.
  */
 public final class PutVsGetVsReader {
     private PutVsGetVsReader() {

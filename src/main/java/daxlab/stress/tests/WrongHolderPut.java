@@ -30,6 +30,9 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  *
  * How to run one:
  *     $ daxlab stress --scenario wrong-holder-put --put PATCH_V1 --reader READ_ONCE
+ *
+ * A run here (2-core AMD EPYC, JDK 17, 1 s per JIT mode, other builds running; all four modes):
+ * PATCH_V1 wiped A's ops in 2,531,404 of 2,531,404 samples; CHECK_HOLDER in 0 of 1,609,804.
  */
 public final class WrongHolderPut {
     private WrongHolderPut() {

@@ -28,6 +28,9 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  *
  * How to run one:
  *     $ daxlab stress --scenario wrong-holder-vs-get --put PATCH_V1
+ *
+ * A run here (2-core AMD EPYC, JDK 17, 1 s per JIT mode, other builds running; all four modes):
+ * B was left with NULL ops in 386,874 of 1,804,364 samples (21%).
  */
 public final class WrongHolderVsGet {
     private WrongHolderVsGet() {
