@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
         description = "Measure the SC enumerator on n getters vs n putters, n = 1..MAX.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--max-n", defaultValue = "6", description = "largest n (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-n", defaultValue = "5", description = "largest n (default: ${DEFAULT-VALUE})")
     int maxN;
 
     @Option(names = "--put", defaultValue = "PATCH_V1", description = "fs_put_dax() version (default: ${DEFAULT-VALUE})")
@@ -35,11 +35,28 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--budget", defaultValue = "20000000", description = "state budget (default: ${DEFAULT-VALUE})")
     long budget;
 
+    @Option(names = "--litmus", paramLabel = "DIR",
+            description = "instead: time an axiomatic model on every .litmus test in DIR (see --model)")
+    java.nio.file.Path litmusDir;
+
+    @Option(names = "--model", defaultValue = "lkmm",
+            description = "with --litmus: sc-axiomatic, tso, armv8 or lkmm (default: ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--warmup", defaultValue = "20", description = "with --litmus: warm-up rounds (default: ${DEFAULT-VALUE})")
+    int warmup;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if (litmusDir != null) {
+            if (repeat < 1 || warmup < 0) {
+                throw new Main.UsageError("--repeat must be at least 1 and --warmup at least 0");
+            }
+            return LitmusBench.run(litmusDir, model, warmup, repeat, spec.commandLine().getOut());
+        }
         if (maxN < 1 || maxN > 15 || repeat < 1) {
             throw new Main.UsageError("--max-n must be in 1..15 and --repeat at least 1");
         }

@@ -5,6 +5,10 @@ import daxlab.dax.PutVariant;
 import daxlab.dax.ReaderVariant;
 import daxlab.dax.Scenario;
 import daxlab.dax.Scenarios;
+import daxlab.axiomatic.Axiomatic;
+import daxlab.axiomatic.CandidateBudgetExceeded;
+import daxlab.axiomatic.Explanation;
+import daxlab.axiomatic.Model;
 import daxlab.interleave.Interleavings;
 import daxlab.interleave.Settings;
 import daxlab.interleave.StateBudgetExceeded;
@@ -23,7 +27,8 @@ import java.util.concurrent.Callable;
         description = {"Enumerate every outcome of a dax scenario and count how it comes about.",
                 "Prints the histogram and the witness of every FORBIDDEN outcome."})
 final class EnumerateCommand implements Callable<Integer> {
-    static final List<String> MODELS = List.of("sc");
+    /** {@code sc} counts interleavings; the others count axiomatic executions (daxlab.axiomatic). */
+    static final List<String> MODELS = List.of("sc", "sc-axiomatic", "tso", "armv8", "lkmm");
 
     @Option(names = "--scenario", paramLabel = "NAME",
             description = "put-vs-get, put-vs-reader, put-vs-get-vs-reader, wrong-holder-put-seq, wrong-holder-put, "
@@ -39,8 +44,13 @@ final class EnumerateCommand implements Callable<Integer> {
     ReaderVariant reader;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "sc",
-            description = "memory model: sc (default: ${DEFAULT-VALUE})")
+            description = "sc (interleavings), sc-axiomatic, tso, armv8 or lkmm (axiomatic executions) "
+                    + "(default: ${DEFAULT-VALUE})")
     String model;
+
+    @Option(names = "--explain", description = "for an axiomatic model, say which axiom forbids each FORBIDDEN "
+            + "outcome it never gives, with the cycle")
+    boolean explain;
 
     @Option(names = "--all", description = "every scenario with every variant it uses")
     boolean all;
@@ -49,7 +59,8 @@ final class EnumerateCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--budget", paramLabel = "STATES", defaultValue = "5000000",
-            description = "stop with an error after this many states (default: ${DEFAULT-VALUE})")
+            description = "stop with an error after this many states (sc) or candidate executions (axiomatic models) "
+                    + "(default: ${DEFAULT-VALUE})")
     long budget;
 
     @picocli.CommandLine.Spec
@@ -65,7 +76,7 @@ final class EnumerateCommand implements Callable<Integer> {
         }
         List<DaxScenario> runs = new ArrayList<>();
         if (all) {
-            runs.addAll(everyVariant());
+            runs.addAll(Scenarios.everyVariant());
         } else {
             Scenario s;
             try {
@@ -80,14 +91,23 @@ final class EnumerateCommand implements Callable<Integer> {
         for (DaxScenario d : runs) {
             Histogram h;
             try {
-                h = Interleavings.enumerate(d.program(), d.classifier(),
-                        Settings.defaults().withVariant(d.variantLabel()).withBudget(budget));
-            } catch (StateBudgetExceeded e) {
+                h = "sc".equals(model)
+                        ? Interleavings.enumerate(d.program(), d.classifier(),
+                                Settings.defaults().withVariant(d.variantLabel()).withBudget(budget))
+                        : Axiomatic.run(d.program(), Model.byName(model), d.classifier(), budget,
+                                d.variantLabel()).histogram();
+            } catch (StateBudgetExceeded | CandidateBudgetExceeded e) {
                 throw new Main.UsageError(e.getMessage());
             }
             results.add(h);
             if (!json) {
+                out.println(d.scenario().description());
                 out.print(Report.histogramWithWitnesses(h));
+                if (explain && !"sc".equals(model)) {
+                    for (Explanation e : Axiomatic.explainForbidden(d.program(), Model.byName(model), d.classifier())) {
+                        out.print("\n" + e.text());
+                    }
+                }
                 out.println();
                 out.flush();
             }
@@ -97,20 +117,5 @@ final class EnumerateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** Every scenario with every put variant and every reader variant it uses. */
-    static List<DaxScenario> everyVariant() {
-        List<DaxScenario> out = new ArrayList<>();
-        for (Scenario s : Scenario.values()) {
-            PutVariant[] puts = s.usesPut() ? PutVariant.values() : new PutVariant[] {PutVariant.PATCH_V1};
-            ReaderVariant[] readers = s.usesReader() ? ReaderVariant.values() : new ReaderVariant[] {ReaderVariant.DOUBLE_READ};
-            for (PutVariant p : puts) {
-                for (ReaderVariant r : readers) {
-                    out.add(Scenarios.build(s, p, r));
-                }
-            }
-        }
-        return out;
     }
 }

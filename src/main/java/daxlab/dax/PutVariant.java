@@ -80,15 +80,42 @@ public enum PutVariant {
             + "WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }") {
         @Override
         void emit(Code c, Value holder) {
-            c.readOnce("cur", HOLDER_DATA)
-                    .ifThen(Expr.eq(Expr.reg("cur"), Expr.val(holder)), owner -> owner
-                            .writeOnce(HOLDER_OPS, NULL)
-                            .cmpxchg("prev", HOLDER_DATA, holder, NULL)
-                            .assign("warn", Expr.ne(Expr.reg("prev"), Expr.val(holder))));
+            checkHolder(c, holder, false);
         }
 
         @Override
         public boolean warns() {
+            return true;
+        }
+    },
+    /**
+     * CHECK_HOLDER plus an SRCU grace period between clearing the ops and releasing the device,
+     * so that a reader inside dax_read_lock() that already loaded the old ops finishes its
+     * callback while holder_data still names its holder:
+     * <pre>
+     * if (READ_ONCE(dev->holder_data) != holder)
+     *         return;
+     * WRITE_ONCE(dev->holder_ops, NULL);
+     * synchronize_srcu(&dax_srcu);               // wait for readers that may hold the old ops
+     * prev = cmpxchg(&dev->holder_data, holder, NULL);
+     * WARN_ON(prev != holder);
+     * </pre>
+     * fs_put_dax() runs at unmount, where a grace period's latency is affordable.
+     */
+    CHECK_HOLDER_SRCU("if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); "
+            + "WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }") {
+        @Override
+        void emit(Code c, Value holder) {
+            checkHolder(c, holder, true);
+        }
+
+        @Override
+        public boolean warns() {
+            return true;
+        }
+
+        @Override
+        public boolean usesSrcu() {
             return true;
         }
     };
@@ -99,11 +126,31 @@ public enum PutVariant {
         this.summary = summary;
     }
 
+    /** The body shared by the CHECK_HOLDER variants, with or without the grace period. */
+    private static void checkHolder(Code c, Value holder, boolean gracePeriod) {
+        c.readOnce("cur", HOLDER_DATA).ifThen(Expr.eq(Expr.reg("cur"), Expr.val(holder)), owner -> {
+            owner.writeOnce(HOLDER_OPS, NULL);
+            if (gracePeriod) {
+                owner.synchronizeSrcu(Dax.DAX_SRCU);
+            }
+            owner.cmpxchg("prev", HOLDER_DATA, holder, NULL)
+                    .assign("warn", Expr.ne(Expr.reg("prev"), Expr.val(holder)));
+        });
+    }
+
     /** Emits the body of fs_put_dax(dev, holder) into the thread's code. */
     abstract void emit(Code c, Value holder);
 
     /** Whether this variant keeps WARN_ON bookkeeping in register {@code warn}. */
     public boolean warns() {
+        return false;
+    }
+
+    /**
+     * Whether this variant waits for SRCU readers; the scenarios then model the reader's
+     * dax_read_lock() section too, as the kernel has it.
+     */
+    public boolean usesSrcu() {
         return false;
     }
 

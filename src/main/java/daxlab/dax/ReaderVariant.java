@@ -77,6 +77,26 @@ public enum ReaderVariant {
     }
 
     /**
+     * Loads holder_data, then holder_ops, with this variant's access modes (plain, READ_ONCE, or an
+     * acquire load of holder_data): the order in which the review's concern #1 says a reader can
+     * see the new holder_data with the old holder_ops. Registers {@code seen_data} and {@code seen_ops}.
+     */
+    public void observe(Code c) {
+        c.call("observer", body -> {
+            switch (this) {
+                case DOUBLE_READ:
+                    body.load("seen_data", HOLDER_DATA).load("seen_ops", HOLDER_OPS);
+                    break;
+                case READ_ONCE:
+                    body.readOnce("seen_data", HOLDER_DATA).readOnce("seen_ops", HOLDER_OPS);
+                    break;
+                default:
+                    body.loadAcquire("seen_data", HOLDER_DATA).readOnce("seen_ops", HOLDER_OPS);
+            }
+        });
+    }
+
+    /**
      * The reader as a thread calls it. With {@code underSrcu}, it runs as in the kernel: inside
      * dax_read_lock() and returning -ENXIO once the device is dead. That part is modelled only in
      * the kill_dax scenarios, where it matters.

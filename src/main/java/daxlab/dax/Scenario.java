@@ -12,6 +12,8 @@ public enum Scenario {
             "A holds the device. P0: A calls fs_put_dax(). P1: B calls fs_dax_get(). Can B end up holding with no ops?"),
     PUT_VS_READER("put-vs-reader", true, true,
             "A holds the device. P0: A calls fs_put_dax(). P1: a memory failure calls dax_holder_notify_failure()."),
+    PUT_VS_OBSERVER("put-vs-observer", true, true,
+            "A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?"),
     PUT_VS_GET_VS_READER("put-vs-get-vs-reader", true, true,
             "A holds. P0: A puts. P1: B gets. P2: a reader notifies. Is any callback run with the wrong holder?"),
     WRONG_HOLDER_PUT_SEQ("wrong-holder-put-seq", true, true,

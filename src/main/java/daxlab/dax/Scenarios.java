@@ -28,10 +28,29 @@ public final class Scenarios {
     public static final String READER = "reader";
     /** Outcome field: what kill_dax()'s own notification did. */
     public static final String KILL_NOTIFY = "kill_notify";
+    /** Outcome fields: what the observer of put-vs-observer loaded. */
+    public static final String SEEN_DATA = "seen_data";
+    public static final String SEEN_OPS = "seen_ops";
     /** Outcome field: 1 when the put's WARN_ON fired (variants that have one). */
     public static final String WARN = "warn";
 
     private Scenarios() {
+    }
+
+    /** Every scenario with every put and reader variant it uses: what {@code daxlab enumerate --all} runs. */
+    public static List<DaxScenario> everyVariant() {
+        List<DaxScenario> out = new ArrayList<>();
+        for (Scenario s : Scenario.values()) {
+            PutVariant[] puts = s.usesPut() ? PutVariant.values() : new PutVariant[] {PutVariant.PATCH_V1};
+            ReaderVariant[] readers = s.usesReader() ? ReaderVariant.values()
+                    : new ReaderVariant[] {ReaderVariant.DOUBLE_READ};
+            for (PutVariant p : puts) {
+                for (ReaderVariant r : readers) {
+                    out.add(build(s, p, r));
+                }
+            }
+        }
+        return out;
     }
 
     /** The scenario with today's reader. */
@@ -44,6 +63,9 @@ public final class Scenarios {
         List<String> readerFields = new ArrayList<>();
         Set<Value> holders = new LinkedHashSet<>(List.of(A));
         String putThread = "P0";
+        // The reader runs inside dax_read_lock() where a grace period can wait for it.
+        boolean srcu = put.usesSrcu() && s.usesPut();
+        boolean observer = false;
         switch (s) {
             case PUT_VS_GET:
                 held(p).thread("P0", t -> put.call(t, A)).thread("P1", t -> Functions.fsDaxGet(t, B, "ret"));
@@ -51,13 +73,18 @@ public final class Scenarios {
                 observeGet(p, "P1");
                 break;
             case PUT_VS_READER:
-                held(p).thread("P0", t -> put.call(t, A)).thread("P1", t -> reader.call(t, "ret", false));
+                held(p).thread("P0", t -> put.call(t, A)).thread("P1", t -> reader.call(t, "ret", srcu));
                 observeReader(p, "P1", READER, readerFields);
+                break;
+            case PUT_VS_OBSERVER:
+                held(p).thread("P0", t -> put.call(t, A)).thread("P1", reader::observe)
+                        .observe(SEEN_DATA, "P1", "seen_data").observe(SEEN_OPS, "P1", "seen_ops");
+                observer = true;
                 break;
             case PUT_VS_GET_VS_READER:
                 held(p).thread("P0", t -> put.call(t, A))
                         .thread("P1", t -> Functions.fsDaxGet(t, B, "ret"))
-                        .thread("P2", t -> reader.call(t, "ret", false));
+                        .thread("P2", t -> reader.call(t, "ret", srcu));
                 holders.add(B);
                 observeGet(p, "P1");
                 observeReader(p, "P2", READER, readerFields);
@@ -65,13 +92,13 @@ public final class Scenarios {
             case WRONG_HOLDER_PUT_SEQ:
                 held(p).thread("P0", t -> {
                     put.call(t, C);
-                    reader.call(t, "ret", false);
+                    reader.call(t, "ret", srcu);
                 });
                 holders.add(C);
                 observeReader(p, "P0", READER, readerFields);
                 break;
             case WRONG_HOLDER_PUT:
-                held(p).thread("P0", t -> put.call(t, C)).thread("P1", t -> reader.call(t, "ret", false));
+                held(p).thread("P0", t -> put.call(t, C)).thread("P1", t -> reader.call(t, "ret", srcu));
                 holders.add(C);
                 observeReader(p, "P1", READER, readerFields);
                 break;
@@ -83,12 +110,12 @@ public final class Scenarios {
                 observeGet(p, "P1");
                 break;
             case KILL_VS_PUT:
-                alive(held(p)).thread("P0", t -> Functions.killDax(t, reader, "ret")).thread("P1", t -> put.call(t, A));
+                held(p).thread("P0", t -> Functions.killDax(t, reader, "ret")).thread("P1", t -> put.call(t, A));
                 putThread = "P1";
                 observeReader(p, "P0", KILL_NOTIFY, readerFields);
                 break;
             case KILL_VS_READER:
-                alive(held(p)).thread("P0", t -> Functions.killDax(t, reader, "ret"))
+                held(p).thread("P0", t -> Functions.killDax(t, reader, "ret"))
                         .thread("P1", t -> reader.call(t, "ret", true));
                 observeReader(p, "P0", KILL_NOTIFY, readerFields);
                 observeReader(p, "P1", READER, readerFields);
@@ -96,11 +123,22 @@ public final class Scenarios {
             default:
                 throw new AssertionError(s);
         }
+        // dax_alive() reads the DAXDEV_ALIVE bit wherever the reader runs its kernel prologue.
+        if (srcu || s == Scenario.KILL_VS_PUT || s == Scenario.KILL_VS_READER) {
+            alive(p);
+        }
         if (s.usesPut() && put.warns()) {
             p.observe(WARN, putThread, "warn");
         }
         boolean stranger = holders.contains(C);
-        return new DaxScenario(s, put, reader, p.build(), classifier(holders, readerFields, stranger));
+        Classifier c = classifier(holders, readerFields, stranger);
+        if (observer) {
+            List<Rule> rules = new ArrayList<>(c.rules());
+            rules.add(Rule.forbidden("released data with old ops",
+                    Cond.eq(SEEN_DATA, NULL).and(Cond.eq(SEEN_OPS, Dax.opsOf(A)))));
+            c = new Classifier(rules);
+        }
+        return new DaxScenario(s, put, reader, p.build(), c);
     }
 
     /** A holds the device with its ops installed. */

@@ -6,10 +6,7 @@ import daxlab.outcome.Outcome;
 import daxlab.program.Program;
 
 import java.math.BigInteger;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +23,9 @@ import java.util.concurrent.CancellationException;
  * done; its outcome collects the count.
  *
  * <p>Each state remembers the first predecessor that reached it; following those links back
- * from a final state gives one witness schedule per outcome. States are kept in insertion order,
- * so the witness is the schedule that lets lower-numbered threads go first where it can.
+ * from a final state gives one witness schedule per outcome. States are numbered in the order
+ * first reached, threads tried lowest first, so the witness is the schedule that lets
+ * lower-numbered threads go first where it can.
  */
 public final class Interleavings {
     private static final String MODEL = "sc";
@@ -41,139 +39,145 @@ public final class Interleavings {
     }
 
     public static Histogram enumerate(Program program, Classifier classifier, Settings settings) {
-        long started = System.nanoTime();
+        try {
+            return run(program, classifier, settings);
+        } catch (OutOfMemoryError e) {
+            // The budget estimate is meant to prevent this; if the heap is shared and fills
+            // anyway, report it like a budget overrun rather than let the caller die.
+            throw new StateBudgetExceeded(program.name(), -1, -1, -1);
+        }
+    }
+
+    private static Histogram run(Program program, Classifier classifier, Settings settings) {
         Machine m = new Machine(program);
-        Node root = new Node(m.initialState(), null, -1, new Counter(1));
-        Map<Node, Node> level = new LinkedHashMap<>();
-        level.put(root, root);
+        List<Level> levels = new ArrayList<>();
+        Level level = new Level(m.size, 1);
+        level.findOrAdd(m.initialState(), -1, -1);
+        level.add(0, 1, null);
         Map<Outcome, Final> finals = new LinkedHashMap<>();
+        int[] cur = new int[m.size];
+        int[] next = new int[m.size];
         long seen = 1;
-        int depth = 0;
         int maxFrontier = 1;
-        while (!level.isEmpty()) {
-            Map<Node, Node> next = new LinkedHashMap<>();
-            for (Node node : level.values()) {
-                if (m.allDone(node.state)) {
-                    Outcome o = m.outcome(node.state);
-                    Final f = finals.get(o);
-                    if (f == null) {
-                        finals.put(o, new Final(node, new Counter(0)));
-                        f = finals.get(o);
+        Thread self = Thread.currentThread();
+        long budget = effectiveBudget(m, settings.budget());
+        while (level.size() > 0) {
+            levels.add(level);
+            int depth = levels.size() - 1;
+            Level successors = new Level(m.size, level.size() * 2);
+            for (int i = 0; i < level.size(); i++) {
+                level.state(i, cur);
+                if (m.allDone(cur)) {
+                    Outcome o = m.outcome(cur);
+                    Final f = finals.computeIfAbsent(o, k -> new Final(levels.size() - 1));
+                    if (f.level == depth && f.index < 0) {
+                        f.index = i;
                     }
-                    f.count.add(node.count);
+                    f.add(level.countOf(i));
                     continue;
                 }
                 boolean moved = false;
+                long c = level.smallCount(i);
+                BigInteger cBig = level.bigCount(i);
                 for (int t = 0; t < m.threads; t++) {
-                    if (!m.enabled(node.state, t)) {
+                    if (!m.enabled(cur, t)) {
                         continue;
                     }
                     moved = true;
-                    Node succ = new Node(m.step(node.state, t, null), node, t, new Counter(0));
-                    Node existing = next.putIfAbsent(succ, succ);
-                    (existing == null ? succ : existing).count.add(node.count);
-                    if (existing == null && ++seen > settings.budget()) {
-                        throw new StateBudgetExceeded(program.name(), seen, settings.budget(), depth + 1);
-                    }
-                    if ((seen & 0xFFF) == 0 && Thread.currentThread().isInterrupted()) {
-                        throw new CancellationException("enumeration of " + program.name()
-                                + " interrupted after " + seen + " states");
+                    m.stepInto(cur, t, next, null);
+                    int j = successors.findOrAdd(next, i, t);
+                    successors.add(j, c, cBig);
+                    if (successors.added) {
+                        if (++seen > budget) {
+                            throw new StateBudgetExceeded(program.name(), seen, budget, depth + 1);
+                        }
+                        if ((seen & 0xFFF) == 0 && self.isInterrupted()) {
+                            throw new CancellationException("enumeration of " + program.name()
+                                    + " interrupted after " + seen + " states");
+                        }
                     }
                 }
                 if (!moved) {
-                    throw new IllegalStateException("deadlock in " + program.name() + ": no thread can move in state "
-                            + describe(m, node));
+                    throw new IllegalStateException("deadlock in " + program.name()
+                            + ": no thread can move in state " + describe(m, cur));
                 }
             }
-            depth++;
-            maxFrontier = Math.max(maxFrontier, next.size());
+            maxFrontier = Math.max(maxFrontier, successors.size());
             if (settings.progress() != null) {
-                settings.progress().accept(new Settings.Progress(depth, seen, next.size()));
+                settings.progress().accept(new Settings.Progress(depth + 1, seen, successors.size()));
             }
-            level = next;
+            level = successors;
         }
-        if (Thread.currentThread().isInterrupted()) {
+        if (self.isInterrupted()) {
             throw new CancellationException("enumeration of " + program.name() + " interrupted");
         }
         List<Histogram.Entry> entries = new ArrayList<>();
         for (Map.Entry<Outcome, Final> e : finals.entrySet()) {
-            entries.add(new Histogram.Entry(e.getKey(), e.getValue().count.value(), classifier.grade(e.getKey()),
-                    witness(m, e.getValue().first)));
+            Final f = e.getValue();
+            entries.add(new Histogram.Entry(e.getKey(), f.total, classifier.grade(e.getKey()),
+                    witness(m, levels, f.level, f.index)));
         }
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("states", Long.toString(seen));
-        facts.put("longest schedule", depth - 1 + " steps");
+        facts.put("longest schedule", levels.size() - 1 + " steps");
         facts.put("widest level", Integer.toString(maxFrontier));
-        facts.put("time", String.format("%.1f ms", (System.nanoTime() - started) / 1e6));
         return new Histogram(program.name(), settings.variant(), MODEL, UNIT, entries, facts);
     }
 
-    /** The number of states and schedules without keeping a histogram: what the benchmark measures. */
-    public static BigInteger countSchedules(Program program, Settings settings) {
-        Histogram h = enumerate(program, daxlab.outcome.Classifier.NONE, settings);
-        return h.total();
+    /**
+     * The requested budget, lowered so that the states kept (every level stays, for the
+     * witnesses) fit in 60% of the heap: running out of states is an error with a message,
+     * running out of memory is not.
+     */
+    static long effectiveBudget(Machine m, long requested) {
+        // Arena, count, parent, thread, hash and two index slots per state; arrays grow by
+        // doubling and are copied while growing, hence the factor 3.
+        long bytesPerState = 3 * (4L * m.size + 32);
+        long fits = (long) (Runtime.getRuntime().maxMemory() * 0.6) / bytesPerState;
+        return Math.max(1, Math.min(requested, fits));
     }
 
-    private static Schedule witness(Machine m, Node last) {
-        Deque<Node> chain = new ArrayDeque<>();
-        for (Node n = last; n.parent != null; n = n.parent) {
-            chain.push(n);
+    /** Follows first-arrival links back from a final state and re-runs each step to describe it. */
+    private static Schedule witness(Machine m, List<Level> levels, int level, int index) {
+        int[] indices = new int[level + 1];
+        for (int l = level, i = index; l >= 0; l--) {
+            indices[l] = i;
+            i = levels.get(l).parent(i);
         }
         List<Step> steps = new ArrayList<>();
-        for (Node n : chain) {
+        int[] before = new int[m.size];
+        for (int l = 1; l <= level; l++) {
+            levels.get(l - 1).state(indices[l - 1], before);
+            int t = levels.get(l).thread(indices[l]);
+            String function = m.ops[t][before[t]].function;
             StringBuilder sb = new StringBuilder();
-            int t = n.thread;
-            int pc = n.parent.state[t];
-            String function = m.ops[t][pc].function;
-            m.step(n.parent.state, t, sb);
+            m.step(before, t, sb);
             steps.add(new Step(t, m.threadName(t), function, sb.toString()));
         }
         return new Schedule(steps);
     }
 
-    private static String describe(Machine m, Node node) {
+    private static String describe(Machine m, int[] s) {
         StringBuilder sb = new StringBuilder();
         for (int t = 0; t < m.threads; t++) {
-            sb.append(m.threadName(t)).append(m.done(node.state, t) ? " done; "
-                    : " at '" + m.ops[t][node.state[t]].source.text() + "'; ");
+            sb.append(m.threadName(t)).append(m.done(s, t) ? " done; "
+                    : " at '" + m.ops[t][s[t]].source.text() + "'; ");
         }
         return sb.toString();
     }
 
-    /** A state with the number of schedules reaching it and the first way it was reached. */
-    private static final class Node {
-        final int[] state;
-        final int hash;
-        final Node parent;
-        final int thread;
-        final Counter count;
-
-        Node(int[] state, Node parent, int thread, Counter count) {
-            this.state = state;
-            this.hash = Arrays.hashCode(state);
-            this.parent = parent;
-            this.thread = thread;
-            this.count = count;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Node && ((Node) o).hash == hash && Arrays.equals(((Node) o).state, state);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
+    /** An outcome's total and where its first final state is. */
     private static final class Final {
-        final Node first;
-        final Counter count;
+        final int level;
+        int index = -1;
+        BigInteger total = BigInteger.ZERO;
 
-        Final(Node first, Counter count) {
-            this.first = first;
-            this.count = count;
+        Final(int level) {
+            this.level = level;
+        }
+
+        void add(BigInteger c) {
+            total = total.add(c);
         }
     }
 }

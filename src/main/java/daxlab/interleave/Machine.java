@@ -303,7 +303,14 @@ final class Machine {
      * when {@code describe} is not null, appends what the step did.
      */
     int[] step(int[] s, int t, StringBuilder describe) {
-        int[] n = s.clone();
+        int[] n = new int[size];
+        stepInto(s, t, n, describe);
+        return n;
+    }
+
+    /** As {@link #step}, writing the new state into {@code n} (no allocation on the hot path). */
+    void stepInto(int[] s, int t, int[] n, StringBuilder describe) {
+        System.arraycopy(s, 0, n, 0, size);
         Op op = ops[t][n[t]];
         switch (op.kind) {
             case LOAD: {
@@ -442,7 +449,6 @@ final class Machine {
         }
         n[t]++;
         runLocals(n, t);
-        return n;
     }
 
     private String threadsIn(int mask) {

@@ -7,9 +7,11 @@ public final class StateBudgetExceeded extends RuntimeException {
     private final long budget;
 
     public StateBudgetExceeded(String program, long statesSeen, long budget, int level) {
-        super("enumeration of " + program + " stopped: " + statesSeen + " states seen (after " + level
+        super(statesSeen < 0 ? "enumeration of " + program + " stopped: the " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MiB heap filled up; give it more with -Xmx (DAXLAB_JAVA_OPTS) or make the program smaller" : "enumeration of " + program + " stopped: " + statesSeen + " states seen (after " + level
                 + " steps), over the budget of " + budget
-                + " states; raise it with --budget (each state costs about 200 bytes of heap) or make the program smaller");
+                + " states (the requested budget, or what fits in 60% of the " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MiB heap); raise it with --budget and -Xmx (DAXLAB_JAVA_OPTS), or make the program smaller");
         this.statesSeen = statesSeen;
         this.budget = budget;
     }

@@ -1,0 +1,174 @@
+package daxlab.axiomatic;
+
+import daxlab.program.Program;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Generates candidate executions: one per choice of a trace per thread, a write for every read
+ * to read from (same location, same value), and a coherence order per location, as herd7
+ * generates them. Spinlock locations get their {@code co} and {@code rf} as lock.cat builds them.
+ *
+ * <p>With {@code prefilter}, choices that break per-location coherence ({@code acyclic po-loc |
+ * rf | co | fr}) or atomicity ({@code empty rmw & (fre ; coe)}) are dropped location by location
+ * before the product is formed: every model here has both axioms, so this removes only
+ * executions every model rejects, and makes the rest cheap. Without it (for explanations),
+ * every candidate is produced.
+ */
+final class Candidates {
+    private final Program program;
+    private final boolean prefilter;
+    private final long budget;
+    private long produced;
+    private long combinations;
+
+    Candidates(Program program, boolean prefilter, long budget) {
+        this.program = program;
+        this.prefilter = prefilter;
+        this.budget = budget;
+    }
+
+    long produced() {
+        return produced;
+    }
+
+    long combinations() {
+        return combinations;
+    }
+
+    void forEach(Consumer<Execution> sink) {
+        Traces traces = new Traces(program);
+        List<ThreadTrace> chosen = new ArrayList<>();
+        combine(traces, 0, chosen, sink);
+    }
+
+    private void combine(Traces traces, int t, List<ThreadTrace> chosen, Consumer<Execution> sink) {
+        if (t == traces.perThread.size()) {
+            combinations++;
+            Skeleton sk = new Skeleton(program, chosen);
+            expand(sk, traces, sink);
+            return;
+        }
+        for (ThreadTrace tr : traces.perThread.get(t)) {
+            chosen.add(tr);
+            combine(traces, t + 1, chosen, sink);
+            chosen.remove(chosen.size() - 1);
+        }
+    }
+
+    private void expand(Skeleton sk, Traces traces, Consumer<Execution> sink) {
+        List<List<Rel[]>> perLocation = new ArrayList<>();
+        for (String l : program.locations()) {
+            List<Rel[]> options = traces.isLock(l) ? LockChoices.options(sk, l) : dataOptions(sk, l);
+            if (options.isEmpty()) {
+                return;
+            }
+            perLocation.add(options);
+        }
+        product(sk, perLocation, 0, Rel.empty(sk.n), Rel.empty(sk.n), sink);
+    }
+
+    private void product(Skeleton sk, List<List<Rel[]>> perLocation, int k, Rel rf, Rel co, Consumer<Execution> sink) {
+        if (k == perLocation.size()) {
+            if (++produced > budget) {
+                throw new CandidateBudgetExceeded(program.name(), budget);
+            }
+            if ((produced & 0x3FF) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("enumeration of " + program.name()
+                        + " interrupted after " + produced + " candidates");
+            }
+            sink.accept(new Execution(sk, rf, co));
+            return;
+        }
+        for (Rel[] o : perLocation.get(k)) {
+            product(sk, perLocation, k + 1, rf.union(o[0]), co.union(o[1]), sink);
+        }
+    }
+
+    /** The (rf, co) choices on one data location. */
+    private List<Rel[]> dataOptions(Skeleton sk, String l) {
+        int init = -1;
+        List<Integer> ws = new ArrayList<>();
+        List<Integer> rs = new ArrayList<>();
+        for (int i = 0; i < sk.n; i++) {
+            Event e = sk.events[i];
+            if (!e.isMemory() || !e.location().equals(l)) {
+                continue;
+            }
+            if (e.isInit()) {
+                init = i;
+            } else if (e.isWrite()) {
+                ws.add(i);
+            } else {
+                rs.add(i);
+            }
+        }
+        List<int[]> sources = new ArrayList<>();
+        for (int r : rs) {
+            List<Integer> s = new ArrayList<>();
+            for (int w = 0; w < sk.n; w++) {
+                Event e = sk.events[w];
+                if (e.isWrite() && e.location().equals(l) && e.value().equals(sk.events[r].value())) {
+                    s.add(w);
+                }
+            }
+            if (s.isEmpty()) {
+                return List.of();
+            }
+            sources.add(s.stream().mapToInt(Integer::intValue).toArray());
+        }
+        List<Rel> coOrders = new ArrayList<>();
+        permutations(ws, 0, init, sk.n, coOrders);
+        List<Rel[]> out = new ArrayList<>();
+        for (Rel co : coOrders) {
+            rfChoices(sk, rs, sources, 0, Rel.empty(sk.n), co, out);
+        }
+        return out;
+    }
+
+    private void rfChoices(Skeleton sk, List<Integer> rs, List<int[]> sources, int k, Rel rf, Rel co, List<Rel[]> out) {
+        if (k == rs.size()) {
+            if (!prefilter || locallyConsistent(sk, rf, co)) {
+                out.add(new Rel[] {rf, co});
+            }
+            return;
+        }
+        int r = rs.get(k);
+        for (int w : sources.get(k)) {
+            rfChoices(sk, rs, sources, k + 1, rf.union(Rel.builder(sk.n).add(w, r).build()), co, out);
+        }
+    }
+
+    /** Coherence and atomicity on one location's events. */
+    static boolean locallyConsistent(Skeleton sk, Rel rf, Rel co) {
+        Rel fr = rf.inverse().seq(co).minus(Rel.id(sk.n, -1L));
+        if (!sk.po.inter(sk.loc).union(rf).union(co).union(fr).acyclic()) {
+            return false;
+        }
+        return sk.rmw.inter(fr.inter(sk.external).seq(co.inter(sk.external))).isEmpty();
+    }
+
+    /** Every total order of {@code ws} after the initial write, as a transitive relation. */
+    private static void permutations(List<Integer> ws, int k, int init, int n, List<Rel> out) {
+        if (k == ws.size()) {
+            Rel.Builder b = Rel.builder(n);
+            for (int i = 0; i < ws.size(); i++) {
+                if (init >= 0) {
+                    b.add(init, ws.get(i));
+                }
+                for (int j = i + 1; j < ws.size(); j++) {
+                    b.add(ws.get(i), ws.get(j));
+                }
+            }
+            out.add(b.build());
+            return;
+        }
+        for (int i = k; i < ws.size(); i++) {
+            java.util.Collections.swap(ws, k, i);
+            permutations(ws, k + 1, init, n, out);
+            java.util.Collections.swap(ws, k, i);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package daxlab.axiomatic;
+
+import daxlab.outcome.Outcome;
+import daxlab.outcome.Witness;
+import daxlab.program.Observable;
+import daxlab.program.Value;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A candidate execution: the events, program order, dependencies and the chosen reads-from
+ * ({@code rf}) and coherence order ({@code co}), with the relations every model derives from
+ * them ({@code fr}, and the internal/external parts). A model says whether it is consistent.
+ * As a {@link Witness} it prints one line per event with its outgoing edges.
+ */
+public final class Execution implements Witness {
+    private final Skeleton sk;
+    public final Rel rf;
+    public final Rel co;
+    public final Rel fr;
+
+    Execution(Skeleton sk, Rel rf, Rel co) {
+        this.sk = sk;
+        this.rf = rf;
+        this.co = co;
+        this.fr = rf.inverse().seq(co).minus(Rel.id(sk.n, -1L));
+    }
+
+    public int size() {
+        return sk.n;
+    }
+
+    public Event event(int i) {
+        return sk.events[i];
+    }
+
+    public List<Event> events() {
+        return List.of(sk.events);
+    }
+
+    public Rel po() {
+        return sk.po;
+    }
+
+    public Rel loc() {
+        return sk.loc;
+    }
+
+    public Rel poLoc() {
+        return sk.po.inter(sk.loc);
+    }
+
+    /** Pairs of events of the same thread ({@code int}). */
+    public Rel internal() {
+        return sk.internal;
+    }
+
+    /** Pairs of events of different threads, initial writes included ({@code ext}). */
+    public Rel external() {
+        return sk.external;
+    }
+
+    public Rel rmw() {
+        return sk.rmw;
+    }
+
+    public Rel addr() {
+        return sk.addr;
+    }
+
+    public Rel data() {
+        return sk.data;
+    }
+
+    public Rel ctrl() {
+        return sk.ctrl;
+    }
+
+    public Rel rcuRscs() {
+        return sk.rcuRscs;
+    }
+
+    public Rel srcuRscs() {
+        return sk.srcuRscs;
+    }
+
+    public Rel sameDomain() {
+        return sk.sameDomain;
+    }
+
+    public Rel rfe() {
+        return rf.inter(sk.external);
+    }
+
+    public Rel rfi() {
+        return rf.inter(sk.internal);
+    }
+
+    public Rel coe() {
+        return co.inter(sk.external);
+    }
+
+    public Rel coi() {
+        return co.inter(sk.internal);
+    }
+
+    public Rel fre() {
+        return fr.inter(sk.external);
+    }
+
+    public Rel fri() {
+        return fr.inter(sk.internal);
+    }
+
+    public Rel id() {
+        return Rel.id(sk.n, -1L);
+    }
+
+    /** {@code [S]} */
+    public Rel id(long s) {
+        return Rel.id(sk.n, s);
+    }
+
+    public Rel product(long s, long t) {
+        return Rel.product(sk.n, s, t);
+    }
+
+    public long reads() {
+        return sk.reads;
+    }
+
+    public long writes() {
+        return sk.writes;
+    }
+
+    public long inits() {
+        return sk.inits;
+    }
+
+    public long memory() {
+        return sk.memory;
+    }
+
+    /** All events. */
+    public long all() {
+        return sk.n == 64 ? -1L : (1L << sk.n) - 1;
+    }
+
+    /** The set of events satisfying {@code p}. */
+    public long set(java.util.function.Predicate<Event> p) {
+        return sk.set(p);
+    }
+
+    /** {@code fencerel(S)} of cat: {@code po ; [S] ; po}. */
+    public Rel fencerel(long s) {
+        return sk.po.to(s).seq(sk.po);
+    }
+
+    /** The final value of each observable: the co-last write of a location, a thread's register. */
+    public Outcome outcome() {
+        Map<String, Value> fields = new LinkedHashMap<>();
+        for (Observable o : sk.program.observables()) {
+            if (o.ref() instanceof Observable.Loc) {
+                fields.put(o.name(), finalValue(((Observable.Loc) o.ref()).location()));
+            } else {
+                Observable.Register r = (Observable.Register) o.ref();
+                int t = threadIndex(r.thread());
+                Value v = sk.traces.get(t).registers().get(r.register());
+                fields.put(o.name(), v == null ? Value.of(0) : v);
+            }
+        }
+        return new Outcome(fields);
+    }
+
+    private Value finalValue(String location) {
+        Value last = null;
+        for (int i = 0; i < sk.n; i++) {
+            Event e = sk.events[i];
+            if (e.isWrite() && e.location().equals(location) && (co.row(i) & sk.writes) == 0) {
+                last = e.value();
+            }
+        }
+        return last;
+    }
+
+    private int threadIndex(String name) {
+        for (int t = 0; t < sk.program.threads().size(); t++) {
+            if (sk.program.threads().get(t).name().equals(name)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("no thread " + name);
+    }
+
+    /** {@code a: P0 fs_put_dax: W[plain] holder_ops=NULL} */
+    public String describe(int i) {
+        Event e = sk.events[i];
+        String who = e.thread() < 0 ? "init" : sk.program.threads().get(e.thread()).name();
+        return name(i) + ": " + who + (e.function() == null ? "" : " " + e.function()) + ": " + e.label();
+    }
+
+    /** Events are named a, b, c, ... as in herd7's pictures. */
+    public static String name(int i) {
+        return i < 26 ? String.valueOf((char) ('a' + i)) : "e" + i;
+    }
+
+    @Override
+    public List<String> lines() {
+        List<String> out = new ArrayList<>();
+        Rel coImmediate = co.minus(co.seq(co));
+        for (int i = 0; i < sk.n; i++) {
+            StringBuilder sb = new StringBuilder(describe(i));
+            edges(sb, "rf", rf, i);
+            edges(sb, "co", coImmediate, i);
+            edges(sb, "addr", sk.addr, i);
+            edges(sb, "data", sk.data, i);
+            edges(sb, "ctrl", sk.ctrl, i);
+            edges(sb, "rmw", sk.rmw, i);
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    private static void edges(StringBuilder sb, String label, Rel r, int i) {
+        long bits = r.row(i);
+        while (bits != 0) {
+            int j = Long.numberOfTrailingZeros(bits);
+            bits &= bits - 1;
+            sb.append("  -").append(label).append("-> ").append(name(j));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.join("\n", lines());
+    }
+}

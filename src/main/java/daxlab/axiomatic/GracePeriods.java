@@ -1,0 +1,91 @@
+package daxlab.axiomatic;
+
+import daxlab.program.FenceKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The grace-period guarantee for models that know nothing of RCU (SC, TSO, ARMv8). The kernel's
+ * {@code synchronize_rcu()}/{@code synchronize_srcu()} returns only after every read-side
+ * section that was running when it started has ended. With a grace period from {@code s}
+ * (start) to {@code e} (end) and a section from {@code l} to {@code u} on another thread, either
+ * the section started after the grace period did ({@code s -> l}) or it ended before the grace
+ * period did ({@code u -> e}). An execution is allowed when one choice per pair keeps the
+ * model's order acyclic; a section that never ends leaves only {@code s -> l}.
+ */
+final class GracePeriods {
+    private GracePeriods() {
+    }
+
+    /** One pair's two ways out; {@code alternative} is null for a section that never ends. */
+    record Choice(int[] edge, int[] alternative) {
+    }
+
+    static List<Choice> choices(Execution x) {
+        List<Choice> out = new ArrayList<>();
+        for (int s = 0; s < x.size(); s++) {
+            Event g = x.event(s);
+            boolean rcu = g.kind() == Event.Kind.FENCE && g.fence() == FenceKind.SYNC_RCU;
+            boolean srcu = g.kind() == Event.Kind.SRCU_SYNC;
+            if (!rcu && !srcu) {
+                continue;
+            }
+            int e = s + 1; // the GP_END event follows its start in the same thread
+            for (int l = 0; l < x.size(); l++) {
+                Event lock = x.event(l);
+                if (lock.thread() == g.thread()) {
+                    continue;
+                }
+                boolean isLock = rcu ? lock.kind() == Event.Kind.FENCE && lock.fence() == FenceKind.RCU_LOCK
+                        : lock.kind() == Event.Kind.SRCU_LOCK && lock.location().equals(g.location());
+                if (!isLock) {
+                    continue;
+                }
+                long unlocks = (rcu ? x.rcuRscs() : x.srcuRscs()).row(l);
+                int u = unlocks == 0 ? -1 : Long.numberOfTrailingZeros(unlocks);
+                out.add(new Choice(new int[] {s, l}, u < 0 ? null : new int[] {u, e}));
+            }
+        }
+        return out;
+    }
+
+    /** Whether some choice per pair keeps {@code order} acyclic. */
+    static boolean satisfiable(Rel order, List<Choice> choices) {
+        return search(order, choices, 0);
+    }
+
+    private static boolean search(Rel order, List<Choice> choices, int k) {
+        if (!order.acyclic()) {
+            return false;
+        }
+        if (k == choices.size()) {
+            return true;
+        }
+        Choice c = choices.get(k);
+        if (search(order.union(edge(order.size(), c.edge())), choices, k + 1)) {
+            return true;
+        }
+        return c.alternative() != null && search(order.union(edge(order.size(), c.alternative())), choices, k + 1);
+    }
+
+    /** The first choice's edges, for showing why no choice works. */
+    static Rel firstChoice(int n, List<Choice> choices) {
+        Rel r = Rel.empty(n);
+        for (Choice c : choices) {
+            r = r.union(edge(n, c.edge()));
+        }
+        return r;
+    }
+
+    private static Rel edge(int n, int[] e) {
+        return Rel.builder(n).add(e[0], e[1]).build();
+    }
+
+    /** {@code [M] ; po ; [F] | [F] ; po ; [M]}: a full fence event ordered with its neighbours. */
+    static Rel aroundFences(Execution x, long fences) {
+        Rel po = x.po();
+        return po.restrict(x.all() & ~fences, fences).union(po.restrict(fences, x.all() & ~fences))
+                .union(po.restrict(fences, fences));
+    }
+}

@@ -1,0 +1,388 @@
+package daxlab.axiomatic;
+
+import daxlab.program.Expr;
+import daxlab.program.FenceKind;
+import daxlab.program.Instr;
+import daxlab.program.Mode;
+import daxlab.program.Program;
+import daxlab.program.RmwOp;
+import daxlab.program.ThreadCode;
+import daxlab.program.Value;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every way each thread can run, thread by thread. A thread's control flow depends only on the
+ * values its reads return, so each read branches over the values its location can hold: the
+ * initial value and every value some write can store. Those sets are found first, as a fixpoint
+ * (a stored value may itself depend on what was read). A trace whose read values no write can
+ * supply is dropped later, when reads choose their writes.
+ */
+final class Traces {
+    /** Above this many traces per thread the program is too large to enumerate this way. */
+    static final int MAX_TRACES_PER_THREAD = 20_000;
+
+    private final Program program;
+    private final Set<String> lockLocations = new LinkedHashSet<>();
+    final Map<String, Set<Value>> domains = new LinkedHashMap<>();
+    final List<List<ThreadTrace>> perThread = new ArrayList<>();
+
+    Traces(Program program) {
+        this.program = program;
+        for (ThreadCode t : program.threads()) {
+            daxlab.program.Walk.each(t.body(), i -> {
+                if (i instanceof Instr.Lock && ((Instr.Lock) i).address() instanceof Expr.Const) {
+                    Value a = ((Expr.Const) ((Instr.Lock) i).address()).value();
+                    if (a instanceof Value.Addr) {
+                        lockLocations.add(((Value.Addr) a).location());
+                    }
+                }
+            });
+        }
+        program.init().forEach((loc, v) -> domains.put(loc, new LinkedHashSet<>(List.of(v))));
+        for (String l : lockLocations) {
+            domains.get(l).add(Value.of(0));
+            domains.get(l).add(Value.of(1));
+        }
+        // A value chain in one execution passes through distinct writes, so as many rounds as
+        // there are store instructions (plus one) reach every value an execution can store.
+        int rounds = countStores() + 1;
+        for (int round = 0; round < rounds; round++) {
+            boolean grew = false;
+            perThread.clear();
+            for (int t = 0; t < program.threads().size(); t++) {
+                List<ThreadTrace> traces = new Runner(t).all();
+                perThread.add(traces);
+                for (ThreadTrace tr : traces) {
+                    for (Event e : tr.events()) {
+                        if (e.kind() == Event.Kind.WRITE && domains.get(e.location()).add(e.value())) {
+                            grew = true;
+                        }
+                    }
+                }
+            }
+            if (!grew) {
+                return;
+            }
+        }
+    }
+
+    boolean isLock(String location) {
+        return lockLocations.contains(location);
+    }
+
+    private int countStores() {
+        int[] n = {0};
+        for (ThreadCode t : program.threads()) {
+            daxlab.program.Walk.each(t.body(), i -> {
+                if (i instanceof Instr.Store || i instanceof Instr.Rmw) {
+                    n[0]++;
+                }
+            });
+        }
+        return n[0];
+    }
+
+    /** Runs one thread's code along every path. */
+    private final class Runner {
+        private final int thread;
+        private final ThreadCode code;
+        private final List<ThreadTrace> out = new ArrayList<>();
+
+        Runner(int thread) {
+            this.thread = thread;
+            this.code = program.threads().get(thread);
+        }
+
+        List<ThreadTrace> all() {
+            List<Frame> stack = new ArrayList<>();
+            stack.add(new Frame(code.body(), 0, null));
+            run(stack, new State());
+            return out;
+        }
+
+        /** Continues from the top frame; forks at every read. */
+        private void run(List<Frame> stack, State s) {
+            while (true) {
+                if (stack.isEmpty()) {
+                    finish(s);
+                    return;
+                }
+                Frame f = stack.get(stack.size() - 1);
+                if (f.pc >= f.body.size()) {
+                    stack.remove(stack.size() - 1);
+                    continue;
+                }
+                Instr i = f.body.get(f.pc);
+                f.pc++;
+                String fn = currentFunction(stack);
+                if (i instanceof Instr.Load) {
+                    Instr.Load l = (Instr.Load) i;
+                    String loc = location(l.address(), s, i);
+                    long addrDeps = s.taintOf(l.address());
+                    for (Value v : domainOf(loc, i)) {
+                        State n = s.copy();
+                        int e = n.add(new Event(0, thread, Event.Kind.READ, loc, v, l.mode(), Event.RmwPart.NONE,
+                                Event.LockPart.NONE, null, i, fn), addrDeps, 0);
+                        n.set(l.register(), v, 1L << e);
+                        run(copy(stack), n);
+                    }
+                    return;
+                } else if (i instanceof Instr.Store) {
+                    Instr.Store st = (Instr.Store) i;
+                    String loc = location(st.address(), s, i);
+                    Value v = st.value().eval(s.regs::get);
+                    s.add(new Event(0, thread, Event.Kind.WRITE, loc, v, st.mode(), Event.RmwPart.NONE,
+                            Event.LockPart.NONE, null, i, fn), s.taintOf(st.address()), s.taintOf(st.value()));
+                } else if (i instanceof Instr.Rmw) {
+                    rmw((Instr.Rmw) i, stack, s, fn);
+                    return;
+                } else if (i instanceof Instr.Lock) {
+                    if (lock((Instr.Lock) i, stack, s, fn)) {
+                        return;
+                    }
+                } else if (i instanceof Instr.Fence) {
+                    FenceKind k = ((Instr.Fence) i).kind();
+                    s.add(new Event(0, thread, Event.Kind.FENCE, null, null, null, Event.RmwPart.NONE,
+                            Event.LockPart.NONE, k, i, fn), 0, 0);
+                    if (k == FenceKind.SYNC_RCU) {
+                        s.add(new Event(0, thread, Event.Kind.GP_END, "rcu", null, null, Event.RmwPart.NONE,
+                                Event.LockPart.NONE, null, i, fn), 0, 0);
+                    }
+                } else if (i instanceof Instr.Srcu) {
+                    Instr.Srcu sr = (Instr.Srcu) i;
+                    Event.Kind k = sr.op() == Instr.SrcuOp.READ_LOCK ? Event.Kind.SRCU_LOCK
+                            : sr.op() == Instr.SrcuOp.READ_UNLOCK ? Event.Kind.SRCU_UNLOCK : Event.Kind.SRCU_SYNC;
+                    s.add(new Event(0, thread, k, sr.domain(), null, null, Event.RmwPart.NONE, Event.LockPart.NONE,
+                            null, i, fn), 0, 0);
+                    if (k == Event.Kind.SRCU_SYNC) {
+                        s.add(new Event(0, thread, Event.Kind.GP_END, sr.domain(), null, null, Event.RmwPart.NONE,
+                                Event.LockPart.NONE, null, i, fn), 0, 0);
+                    }
+                } else if (i instanceof Instr.Assign) {
+                    Instr.Assign a = (Instr.Assign) i;
+                    s.set(a.register(), a.value().eval(s.regs::get), s.taintOf(a.value()));
+                } else if (i instanceof Instr.If) {
+                    Instr.If c = (Instr.If) i;
+                    s.ctrlTaint |= s.taintOf(c.condition());
+                    boolean taken = c.condition().eval(s.regs::get).truthy();
+                    stack.add(new Frame(taken ? c.then() : c.otherwise(), 0, null));
+                } else if (i instanceof Instr.Call) {
+                    Instr.Call c = (Instr.Call) i;
+                    stack.add(new Frame(c.body(), 0, c.function()));
+                } else {
+                    throw new AssertionError(i);
+                }
+            }
+        }
+
+        private void rmw(Instr.Rmw r, List<Frame> stack, State s, String fn) {
+            String loc = location(r.address(), s, r);
+            if (isLock(loc)) {
+                throw new IllegalArgumentException(code.name() + ": '" + r.text() + "' uses spinlock '" + loc
+                        + "' as data; a location is either a spinlock or data");
+            }
+            long addrDeps = s.taintOf(r.address());
+            RmwOp op = r.op();
+            for (Value old : domainOf(loc, r)) {
+                State n = s.copy();
+                Value written;
+                Value result = old;
+                long dataDeps;
+                if (op instanceof RmwOp.Cmpxchg) {
+                    RmwOp.Cmpxchg c = (RmwOp.Cmpxchg) op;
+                    boolean success = Expr.same(old, c.expected().eval(n.regs::get));
+                    written = success ? c.desired().eval(n.regs::get) : null;
+                    dataDeps = n.taintOf(c.desired()) | n.taintOf(c.expected());
+                } else if (op instanceof RmwOp.Xchg) {
+                    written = ((RmwOp.Xchg) op).value().eval(n.regs::get);
+                    dataDeps = n.taintOf(((RmwOp.Xchg) op).value());
+                } else {
+                    RmwOp.FetchAdd a = (RmwOp.FetchAdd) op;
+                    Value delta = a.delta().eval(n.regs::get);
+                    written = Value.of(asLong(old, r) + asLong(delta, r));
+                    result = a.returnsNew() ? written : old;
+                    dataDeps = n.taintOf(a.delta());
+                }
+                int re = n.add(new Event(0, thread, Event.Kind.READ, loc, old, r.mode(),
+                        written == null ? Event.RmwPart.FAILED_READ : Event.RmwPart.READ, Event.LockPart.NONE,
+                        null, r, fn), addrDeps, 0);
+                if (written != null) {
+                    int we = n.add(new Event(0, thread, Event.Kind.WRITE, loc, written, r.mode(), Event.RmwPart.WRITE,
+                            Event.LockPart.NONE, null, r, fn), addrDeps, dataDeps);
+                    n.rmw.add(new int[] {re, we});
+                }
+                if (r.register() != null) {
+                    n.set(r.register(), result, 1L << re);
+                }
+                run(copy(stack), n);
+            }
+        }
+
+        /** Returns true when it forked (and so already ran the rest). */
+        private boolean lock(Instr.Lock l, List<Frame> stack, State s, String fn) {
+            String loc = location(l.address(), s, l);
+            long addrDeps = s.taintOf(l.address());
+            switch (l.op()) {
+                case LOCK: {
+                    int re = s.add(lockEvent(Event.Kind.READ, loc, 0, Event.LockPart.LKR, l, fn), addrDeps, 0);
+                    int we = s.add(lockEvent(Event.Kind.WRITE, loc, 1, Event.LockPart.LKW, l, fn), addrDeps, 0);
+                    s.rmw.add(new int[] {re, we});
+                    return false;
+                }
+                case UNLOCK:
+                    s.add(lockEvent(Event.Kind.WRITE, loc, 0, Event.LockPart.UL, l, fn), addrDeps, 0);
+                    return false;
+                default:
+                    for (int held = 1; held >= 0; held--) {
+                        State n = s.copy();
+                        int e = n.add(lockEvent(Event.Kind.READ, loc, held,
+                                held == 1 ? Event.LockPart.RL : Event.LockPart.RU, l, fn), addrDeps, 0);
+                        n.set(l.register(), Value.of(held), 1L << e);
+                        run(copy(stack), n);
+                    }
+                    return true;
+            }
+        }
+
+        private Event lockEvent(Event.Kind k, String loc, long v, Event.LockPart part, Instr source, String fn) {
+            return new Event(0, thread, k, loc, Value.of(v), Mode.ONCE, Event.RmwPart.NONE, part, null, source, fn);
+        }
+
+        private void finish(State s) {
+            if (out.size() >= MAX_TRACES_PER_THREAD) {
+                throw new IllegalArgumentException(program.name() + ": thread " + code.name() + " has more than "
+                        + MAX_TRACES_PER_THREAD + " paths; the program is too large for the axiomatic engine");
+            }
+            out.add(new ThreadTrace(thread, s.events, s.addr, s.data, s.ctrl, s.rmw, s.regs));
+        }
+
+        private String location(Expr address, State s, Instr i) {
+            Value a = address.eval(s.regs::get);
+            if (!(a instanceof Value.Addr) || !program.init().containsKey(((Value.Addr) a).location())) {
+                throw new IllegalArgumentException(code.name() + ": '" + i.text() + "' accesses " + a
+                        + ", which is not a declared location; declared: " + String.join(", ", program.init().keySet()));
+            }
+            return ((Value.Addr) a).location();
+        }
+
+        private Set<Value> domainOf(String loc, Instr i) {
+            return new LinkedHashSet<>(domains.get(loc));
+        }
+
+        private String currentFunction(List<Frame> stack) {
+            for (int k = stack.size() - 1; k >= 0; k--) {
+                if (stack.get(k).function != null) {
+                    return stack.get(k).function;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static long asLong(Value v, Instr i) {
+        if (v instanceof Value.Int) {
+            return ((Value.Int) v).value();
+        }
+        if (v.equals(Value.NULL)) {
+            return 0;
+        }
+        throw new IllegalArgumentException("'" + i.text() + "' needs an integer, got " + v);
+    }
+
+    private static List<Frame> copy(List<Frame> stack) {
+        List<Frame> c = new ArrayList<>(stack.size());
+        for (Frame f : stack) {
+            c.add(new Frame(f.body, f.pc, f.function));
+        }
+        return c;
+    }
+
+    /** A position in a (nested) instruction list. */
+    private static final class Frame {
+        final List<Instr> body;
+        int pc;
+        final String function;
+
+        Frame(List<Instr> body, int pc, String function) {
+            this.body = body;
+            this.pc = pc;
+            this.function = function;
+        }
+    }
+
+    /** Registers, their taint (which of the trace's reads they derive from), and the events so far. */
+    private static final class State {
+        final Map<String, Value> regs;
+        final Map<String, Long> taint;
+        long ctrlTaint;
+        final List<Event> events;
+        final List<int[]> addr;
+        final List<int[]> data;
+        final List<int[]> ctrl;
+        final List<int[]> rmw;
+
+        State() {
+            this(new HashMap<>(), new HashMap<>(), 0, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>(), new ArrayList<>());
+        }
+
+        private State(Map<String, Value> regs, Map<String, Long> taint, long ctrlTaint, List<Event> events,
+                      List<int[]> addr, List<int[]> data, List<int[]> ctrl, List<int[]> rmw) {
+            this.regs = regs;
+            this.taint = taint;
+            this.ctrlTaint = ctrlTaint;
+            this.events = events;
+            this.addr = addr;
+            this.data = data;
+            this.ctrl = ctrl;
+            this.rmw = rmw;
+        }
+
+        State copy() {
+            return new State(new HashMap<>(regs), new HashMap<>(taint), ctrlTaint, new ArrayList<>(events),
+                    new ArrayList<>(addr), new ArrayList<>(data), new ArrayList<>(ctrl), new ArrayList<>(rmw));
+        }
+
+        long taintOf(Expr e) {
+            long t = 0;
+            for (String r : e.registers()) {
+                t |= taint.getOrDefault(r, 0L);
+            }
+            return t;
+        }
+
+        void set(String reg, Value v, long t) {
+            regs.put(reg, v);
+            taint.put(reg, t);
+        }
+
+        /** Appends an event with its address and data dependencies and the control ones in force. */
+        int add(Event e, long addrDeps, long dataDeps) {
+            int id = events.size();
+            if (id >= Rel.MAX_EVENTS) {
+                throw new IllegalArgumentException("a thread has more than " + Rel.MAX_EVENTS + " events");
+            }
+            events.add(e.withId(id, e.thread()));
+            edges(addrDeps, id, addr);
+            edges(dataDeps, id, data);
+            edges(ctrlTaint, id, ctrl);
+            return id;
+        }
+
+        private static void edges(long from, int to, List<int[]> out) {
+            long bits = from;
+            while (bits != 0) {
+                int f = Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                out.add(new int[] {f, to});
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package daxlab.cli;
+
+import daxlab.kernel.Kernelspec;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code daxlab install-kernel}: the kernelspec, for a Jupyter of your own. */
+@Command(name = "install-kernel", mixinStandardHelpOptions = true,
+        description = {"Install the Java (daxlab) kernelspec (kernel name 'java').",
+                "Default: into the project's target/jupyter (use with JUPYTER_PATH=target/jupyter);",
+                "--user: into your Jupyter data directory, for every Jupyter you start."})
+final class InstallKernelCommand implements Callable<Integer> {
+    @Mixin
+    JupyterOptions jupyter;
+
+    @Option(names = "--user", description = "install for the current user ($JUPYTER_DATA_DIR or ~/.local/share/jupyter)")
+    boolean user;
+
+    @Option(names = "--kernels-dir", description = "install into this kernels directory instead")
+    Path kernelsDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Path kernels = kernelsDir != null ? kernelsDir
+                : user ? Kernelspec.userKernels()
+                : jupyter.root().resolve("target").resolve("jupyter").resolve("kernels");
+        Path dir = Kernelspec.install(kernels, jupyter.jar());
+        System.out.println("installed kernel 'java' (Java (daxlab)) in " + dir);
+        if (!user && kernelsDir == null) {
+            System.out.println("use it with: JUPYTER_PATH=" + kernels.getParent() + " jupyter notebook");
+        }
+        return 0;
+    }
+}

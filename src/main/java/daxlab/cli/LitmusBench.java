@@ -1,0 +1,107 @@
+package daxlab.cli;
+
+import daxlab.axiomatic.Axiomatic;
+import daxlab.axiomatic.Model;
+import daxlab.litmus.Herd7Result;
+import daxlab.litmus.LitmusParser;
+import daxlab.litmus.LitmusTest;
+import daxlab.outcome.Classifier;
+import daxlab.outcome.Histogram;
+import daxlab.outcome.Outcome;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * {@code daxlab bench --litmus DIR}: the axiomatic engine on a directory of litmus tests, in one
+ * process. Tests are parsed once; after warm-up rounds it times the whole suite (median of the
+ * rounds) and each test (median of its runs), and checks each result against the
+ * {@code NAME.litmus.herd7} file beside it when there is one (same final states and counts).
+ */
+final class LitmusBench {
+    private LitmusBench() {
+    }
+
+    static int run(Path dir, String modelName, int warmup, int repeat, PrintWriter out) throws IOException {
+        Model model;
+        try {
+            model = Model.byName(modelName);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageError(e.getMessage());
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new Main.UsageError("--litmus " + dir + ": not a directory of .litmus files");
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".litmus")).sorted().collect(Collectors.toList());
+        }
+        if (files.isEmpty()) {
+            throw new Main.UsageError("--litmus " + dir + ": no .litmus files there");
+        }
+        List<LitmusTest> tests = new ArrayList<>();
+        for (Path f : files) {
+            tests.add(LitmusParser.parse(f));
+        }
+        for (int i = 0; i < warmup; i++) {
+            for (LitmusTest t : tests) {
+                Axiomatic.enumerate(t.program(), model, Classifier.NONE);
+            }
+        }
+        double[][] perTest = new double[tests.size()][repeat];
+        double[] suite = new double[repeat];
+        Histogram[] last = new Histogram[tests.size()];
+        for (int r = 0; r < repeat; r++) {
+            long s0 = System.nanoTime();
+            for (int i = 0; i < tests.size(); i++) {
+                long t0 = System.nanoTime();
+                last[i] = Axiomatic.enumerate(tests.get(i).program(), model, Classifier.NONE);
+                perTest[i][r] = (System.nanoTime() - t0) / 1e6;
+            }
+            suite[r] = (System.nanoTime() - s0) / 1e6;
+        }
+        out.printf("%s on %d litmus tests in %s: %d warm-up rounds, median of %d timed rounds, %s, %d cores%n%n",
+                model.name(), tests.size(), dir, warmup, repeat,
+                System.getProperty("java.vm.name") + " " + Runtime.version(), Runtime.getRuntime().availableProcessors());
+        out.println("| test | executions | states | herd7 agrees | median ms |");
+        out.println("|---|---|---|---|---|");
+        int agree = 0;
+        int compared = 0;
+        for (int i = 0; i < tests.size(); i++) {
+            Path herd = files.get(i).resolveSibling(files.get(i).getFileName() + ".herd7");
+            String verdict = "-";
+            if (Files.exists(herd)) {
+                Herd7Result h = Herd7Result.parse(herd);
+                Set<Outcome> ours = new HashSet<>(last[i].outcomes());
+                boolean same = ours.equals(h.outcomes())
+                        && last[i].total().longValueExact() == h.positive() + h.negative();
+                compared++;
+                if (same) {
+                    agree++;
+                }
+                verdict = same ? "yes" : "NO";
+            }
+            out.printf("| %s | %s | %d | %s | %.3f |%n", tests.get(i).name(), last[i].total(),
+                    last[i].entries().size(), verdict, median(perTest[i]));
+        }
+        out.printf("%nwhole suite: %.1f ms (median of %d); herd7 agrees on %d of %d compared%n",
+                median(suite), repeat, agree, compared);
+        out.flush();
+        return agree == compared ? 0 : 1;
+    }
+
+    private static double median(double[] xs) {
+        double[] c = xs.clone();
+        Arrays.sort(c);
+        return c[c.length / 2];
+    }
+}

@@ -1,0 +1,158 @@
+package daxlab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import daxlab.litmus.DaxExport;
+import daxlab.litmus.Herd7Layout;
+import daxlab.litmus.Herd7Result;
+import daxlab.litmus.HerdNames;
+import daxlab.litmus.LitmusClassifier;
+import daxlab.litmus.LitmusEngine;
+import daxlab.litmus.LitmusEngines;
+import daxlab.litmus.LitmusParser;
+import daxlab.litmus.LitmusSyntaxException;
+import daxlab.litmus.LitmusTest;
+import daxlab.outcome.Histogram;
+import daxlab.outcome.HistogramJson;
+import daxlab.program.Value;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code daxlab litmus FILE...}: runs C litmus tests and prints, per test, what herd7 prints, so
+ * that the two can be diffed. A file that cannot be read or run is reported (file:line:col and
+ * what was expected) and skipped; the others still run; the exit code is then 2.
+ */
+@Command(name = "litmus", mixinStandardHelpOptions = true,
+        description = {"Run C litmus tests (the Linux kernel's format) and print herd7's layout.",
+                "Also exports the dax scenarios as litmus tests for herd7 (--export-dax)."})
+final class LitmusCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "litmus files (*.litmus)")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "sc",
+            description = "memory model (default: ${DEFAULT-VALUE}); available: see --list-models")
+    String model;
+
+    @Option(names = "--list-models", description = "list the memory models and exit")
+    boolean listModels;
+
+    @Option(names = "--json", description = "print one JSON array (one object per file) instead of herd7's layout")
+    boolean json;
+
+    @Option(names = "--budget", paramLabel = "N", defaultValue = "5000000",
+            description = "give up on a test after this much work (states for sc; default: ${DEFAULT-VALUE})")
+    long budget;
+
+    @Option(names = "--export-dax", paramLabel = "DIR",
+            description = "write every dax scenario as litmus tests (as written, and +once) into DIR")
+    Path exportDir;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (listModels) {
+            for (String m : LitmusEngines.names()) {
+                out.println(m + "\t" + LitmusEngines.byName(m).description());
+            }
+            out.flush();
+            return 0;
+        }
+        LitmusEngine engine;
+        try {
+            engine = LitmusEngines.byName(model);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageError(e.getMessage());
+        }
+        if (budget <= 0) {
+            throw new Main.UsageError("--budget must be positive, got " + budget);
+        }
+        if (exportDir != null) {
+            List<Path> written = DaxExport.writeAll(exportDir);
+            err.println("daxlab: wrote " + written.size() + " litmus files to " + exportDir);
+            err.flush();
+        }
+        if (files.isEmpty()) {
+            if (exportDir == null) {
+                throw new Main.UsageError("give litmus FILEs to run, or --export-dax DIR");
+            }
+            return 0;
+        }
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode results = mapper.createArrayNode();
+        boolean failed = false;
+        for (Path f : files) {
+            ObjectNode node = results.addObject();
+            node.put("file", f.toString());
+            String problem = null;
+            try {
+                LitmusTest t = LitmusParser.parse(f);
+                Histogram h = engine.run(t.program(), LitmusClassifier.of(t.program()), budget);
+                Herd7Result r = Herd7Layout.result(t.program(), h, LitmusEngine.flags(h));
+                if (json) {
+                    fill(node, mapper, engine, r, h);
+                } else {
+                    out.print(Herd7Layout.print(r));
+                    out.flush();
+                }
+            } catch (LitmusSyntaxException e) {
+                problem = e.getMessage();
+            } catch (NoSuchFileException e) {
+                problem = f + ": no such file";
+            } catch (IOException e) {
+                problem = f + ": cannot read: " + e.getMessage();
+            } catch (RuntimeException e) {
+                // Budget exceeded, a deadlock, an access to a non-location: the engine says what and where.
+                problem = f + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+            if (problem != null) {
+                failed = true;
+                node.put("error", problem);
+                err.println("daxlab: " + problem);
+                err.flush();
+            }
+        }
+        if (json) {
+            out.println(mapper.writeValueAsString(results));
+        }
+        out.flush();
+        return failed ? 2 : 0;
+    }
+
+    private static void fill(ObjectNode node, ObjectMapper mapper, LitmusEngine engine, Herd7Result r, Histogram h) {
+        node.put("test", r.test());
+        node.put("model", engine.model());
+        node.put("unit", h.unit());
+        node.put("kind", r.kind());
+        ArrayNode states = node.putArray("states");
+        for (Map<String, Value> s : r.states()) {
+            ObjectNode o = states.addObject();
+            s.forEach((k, v) -> o.put(k, HerdNames.text(v)));
+        }
+        node.put("ok", r.ok());
+        node.put("positive", r.positive());
+        node.put("negative", r.negative());
+        ArrayNode flags = node.putArray("flags");
+        r.flags().forEach(flags::add);
+        node.put("condition", r.condition());
+        node.put("observation", r.observation());
+        node.set("histogram", HistogramJson.toNode(h));
+    }
+}

@@ -1,0 +1,338 @@
+package daxlab.kernel;
+
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Java, one cell at a time: JShell with the in-process engine. Evaluates a cell snippet by
+ * snippet, returns the value of a trailing expression as a real object, and turns every failure
+ * into a {@link CellFailure} that points at the cell's own lines. Not thread-safe: the kernel
+ * calls it from one thread.
+ */
+final class JavaRepl implements AutoCloseable {
+    /** Imports every cell starts with: the library, charts, and {@code display()}. */
+    static final List<String> DEFAULT_IMPORTS = List.of(
+            "import java.util.*;",
+            "import java.util.stream.*;",
+            "import java.math.BigInteger;",
+            "import java.nio.file.*;",
+            "import daxlab.program.*;",
+            "import daxlab.outcome.*;",
+            "import daxlab.interleave.*;",
+            "import daxlab.dax.*;",
+            "import daxlab.chart.*;",
+            "import daxlab.lab.*;",
+            "import static daxlab.lab.Lab.*;",
+            "import static daxlab.dax.Scenario.*;",
+            "import static daxlab.dax.PutVariant.*;",
+            "import static daxlab.dax.ReaderVariant.*;",
+            "import static daxlab.kernel.Notebook.*;");
+
+    private final InProcessExecution.Provider engine = new InProcessExecution.Provider();
+    private final JShell shell;
+    private final SourceCodeAnalysis analysis;
+    /** Where each snippet came from: cell number and first line, for stack traces ("#12:3"). */
+    private final Map<String, Placement> placements = new HashMap<>();
+    private final Set<String> classPath = new LinkedHashSet<>();
+
+    private record Placement(int cell, Cell.Piece piece, Cell source) {
+    }
+
+    JavaRepl(List<String> startupClassPath) {
+        shell = JShell.builder().executionEngine(engine, Map.of()).build();
+        analysis = shell.sourceCodeAnalysis();
+        for (String entry : startupClassPath) {
+            addToClassPath(entry);
+        }
+        for (String imp : DEFAULT_IMPORTS) {
+            for (SnippetEvent e : shell.eval(imp)) {
+                if (e.status() == Snippet.Status.REJECTED) {
+                    throw new IllegalStateException("startup import failed: " + imp + ": " + diagnostics(e.snippet()));
+                }
+            }
+        }
+    }
+
+    /** The class path the kernel itself runs with: daxlab.jar and its dependencies. */
+    static List<String> ownClassPath() {
+        return List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+    }
+
+    void addToClassPath(String entry) {
+        if (entry.isBlank() || !classPath.add(entry)) {
+            return;
+        }
+        if (!new File(entry).exists()) {
+            classPath.remove(entry);
+            throw new IllegalArgumentException("no such file or directory: " + entry);
+        }
+        shell.addToClasspath(entry);
+    }
+
+    List<String> classPath() {
+        return List.copyOf(classPath);
+    }
+
+    /**
+     * Runs a cell. Returns the value of its last snippet when that is an expression
+     * ({@code h}, {@code Charts.histogram(h)}), else {@link Optional#empty()}.
+     *
+     * @throws CellFailure when a snippet does not compile or throws; the snippets before it ran
+     */
+    Optional<Object> eval(int cellNumber, String code) {
+        Cell cell = Cell.split(code, analysis);
+        Optional<Object> result = Optional.empty();
+        for (Cell.Piece piece : cell.pieces()) {
+            if (piece.completeness() == Completeness.DEFINITELY_INCOMPLETE) {
+                throw incomplete(cell, piece);
+            }
+            engine.execution().takeValue();
+            List<SnippetEvent> events = shell.eval(piece.source());
+            result = Optional.empty();
+            for (SnippetEvent e : events) {
+                if (e.causeSnippet() != null) {
+                    continue; // a dependent snippet updated by this one, not this one
+                }
+                placements.put(e.snippet().id(), new Placement(cellNumber, piece, cell));
+                check(e, cell, piece);
+                if (isValue(e.snippet())) {
+                    Object v = engine.execution().takeValue();
+                    result = Optional.of(v == null ? NullValue.INSTANCE : v);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Marks a trailing expression whose value is {@code null}, so the cell still shows "null". */
+    enum NullValue {
+        INSTANCE;
+
+        @Override
+        public String toString() {
+            return "null";
+        }
+    }
+
+    private static boolean isValue(Snippet s) {
+        if (s.kind() == Snippet.Kind.EXPRESSION) {
+            return true;
+        }
+        return s instanceof VarSnippet && s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+    }
+
+    private void check(SnippetEvent e, Cell cell, Cell.Piece piece) {
+        Snippet s = e.snippet();
+        if (e.status() == Snippet.Status.REJECTED) {
+            throw compileError(cell, piece, s);
+        }
+        if (e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED || e.status() == Snippet.Status.RECOVERABLE_DEFINED) {
+            if (s instanceof DeclarationSnippet) {
+                List<String> missing = shell.unresolvedDependencies((DeclarationSnippet) s).collect(Collectors.toList());
+                if (!missing.isEmpty()) {
+                    throw new CellFailure("CompileError", "cannot find symbol " + String.join(", ", missing),
+                            List.of(Styles.red("CompileError") + ": cannot find symbol " + String.join(", ", missing),
+                                    at(cell, piece.line()) + cell.line(piece.line())));
+                }
+            }
+        }
+        JShellException thrown = e.exception();
+        if (thrown != null) {
+            throw userError(thrown);
+        }
+    }
+
+    private CellFailure compileError(Cell cell, Cell.Piece piece, Snippet s) {
+        List<String> lines = new ArrayList<>();
+        String first = null;
+        for (Diag d : shell.diagnostics(s).collect(Collectors.toList())) {
+            if (!d.isError()) {
+                continue;
+            }
+            String message = tidy(d.getMessage(Locale.ROOT));
+            first = first == null ? message : first;
+            long pos = Math.max(0, d.getStartPosition());
+            int lineInSnippet = Cell.lineOf(piece.source(), (int) pos);
+            int columnInSnippet = Cell.columnOf(piece.source(), (int) pos);
+            int line = piece.line() + lineInSnippet;
+            int column = (lineInSnippet == 0 ? piece.column() : 0) + columnInSnippet;
+            lines.add(Styles.red("error") + ": " + message.replace("\n", "\n  "));
+            String prefix = at(cell, line);
+            lines.add(prefix + cell.line(line));
+            long span = Math.max(1, Math.min(d.getEndPosition(), pos + 80) - pos);
+            lines.add(" ".repeat(prefix.length() - Styles.invisible(prefix) + column)
+                    + Styles.red("^".repeat((int) Math.min(span, Math.max(1, cell.line(line).length() - column)))));
+        }
+        if (first == null) {
+            first = "the snippet was rejected: " + s.source().strip();
+            lines.add(first);
+        }
+        return new CellFailure("CompileError", first.lines().findFirst().orElse(first), lines);
+    }
+
+    private CellFailure incomplete(Cell cell, Cell.Piece piece) {
+        String message = "incomplete code: a statement, block or string is not closed";
+        return new CellFailure("CompileError", message,
+                List.of(Styles.red("error") + ": " + message, at(cell, piece.line()) + cell.line(piece.line())));
+    }
+
+    private static String at(Cell cell, int line) {
+        return Styles.dim("line " + (line + 1) + " | ");
+    }
+
+    /**
+     * The user's exception as Java prints it, with snippet frames ({@code #12:3}) shown as cell
+     * lines, and the kernel's own frames (reflection, JShell, daxlab.kernel) left out.
+     */
+    private CellFailure userError(JShellException thrown) {
+        String ename;
+        if (thrown instanceof EvalException) {
+            ename = ((EvalException) thrown).getExceptionClassName();
+        } else if (thrown instanceof UnresolvedReferenceException) {
+            ename = "UnresolvedReference";
+        } else {
+            ename = thrown.getClass().getName();
+        }
+        String evalue = thrown.getMessage() == null ? "" : tidy(thrown.getMessage());
+        if (thrown instanceof UnresolvedReferenceException) {
+            DeclarationSnippet s = ((UnresolvedReferenceException) thrown).getSnippet();
+            evalue = s.name() + " uses undefined " + shell.unresolvedDependencies(s).collect(Collectors.joining(", "));
+        }
+        List<String> lines = new ArrayList<>();
+        Throwable t = thrown;
+        boolean first = true;
+        while (t != null) {
+            String name = t instanceof EvalException ? ((EvalException) t).getExceptionClassName() : t.getClass().getName();
+            String msg = t == thrown ? evalue : t.getMessage() == null ? null : tidy(t.getMessage());
+            lines.add((first ? "" : "Caused by: ") + Styles.red(name) + (msg == null || msg.isEmpty() ? "" : ": " + msg));
+            for (StackTraceElement f : t.getStackTrace()) {
+                if (isKernelFrame(f)) {
+                    break;
+                }
+                lines.add("    at " + frame(f));
+            }
+            first = false;
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        return new CellFailure(ename, evalue, lines);
+    }
+
+    /** Drops JShell's wrapper names from messages ({@code REPL.$JShell$23.o} is the user's {@code o}). */
+    static String tidy(String message) {
+        return message.replaceAll("REPL\\.\\$JShell\\$\\d+[A-Za-z]?\\.", "")
+                .replaceAll("\n\\s*location: class\\s*(?=\n|$)", "");
+    }
+
+    private static boolean isKernelFrame(StackTraceElement f) {
+        String c = f.getClassName();
+        return c.startsWith("jdk.internal.reflect.") || c.startsWith("java.lang.reflect.Method")
+                || c.startsWith("jdk.jshell.") || c.startsWith("daxlab.kernel.");
+    }
+
+    private String frame(StackTraceElement f) {
+        String file = f.getFileName();
+        if (file != null && file.startsWith("#")) {
+            Placement p = placements.get(file.substring(1));
+            String method = f.getMethodName();
+            String where = method.isEmpty() || method.startsWith("do_it$") ? "" : method + ", ";
+            if (p != null && f.getLineNumber() > 0) {
+                int line = p.piece().codeLine() + f.getLineNumber() - 1;
+                return where + "cell [" + p.cell() + "] line " + (line + 1) + ": " + p.source().line(line).strip();
+            }
+            return where + "snippet " + file;
+        }
+        return f.toString();
+    }
+
+    private String diagnostics(Snippet s) {
+        return shell.diagnostics(s).map(d -> d.getMessage(Locale.ROOT)).collect(Collectors.joining("; "));
+    }
+
+    /** Completions at {@code cursor}: names that fit, and the range of the cell they replace. */
+    Completions complete(String code, int cursor) {
+        Cell cell = Cell.split(code, analysis);
+        Cell.Piece piece = cell.at(cursor);
+        int base = piece == null ? 0 : piece.offset();
+        String input = code.substring(base);
+        int[] anchor = new int[1];
+        List<String> names = analysis.completionSuggestions(input, cursor - base, anchor).stream()
+                .map(SourceCodeAnalysis.Suggestion::continuation)
+                .distinct().collect(Collectors.toList());
+        return new Completions(names, base + anchor[0], cursor);
+    }
+
+    record Completions(List<String> names, int start, int end) {
+    }
+
+    /** Signatures and javadoc of what is at the cursor, or empty. */
+    List<SourceCodeAnalysis.Documentation> documentation(String code, int cursor, boolean javadoc) {
+        Cell cell = Cell.split(code, analysis);
+        Cell.Piece piece = cell.at(cursor);
+        int base = piece == null ? 0 : piece.offset();
+        String input = code.substring(base);
+        int at = Math.min(cursor - base, input.length());
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(input, at, javadoc);
+        if (docs.isEmpty()) {
+            // On a method name (Scenarios.bu|ild), JShell documents the call: ask as if "(" followed.
+            int end = at;
+            while (end < input.length() && Character.isJavaIdentifierPart(input.charAt(end))) {
+                end++;
+            }
+            docs = analysis.documentation(input.substring(0, end) + "(", end + 1, javadoc);
+        }
+        return docs;
+    }
+
+    /** Jupyter's is_complete: "complete", "incomplete" or "invalid". */
+    String completeness(String code) {
+        String remaining = code;
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            switch (info.completeness()) {
+                case DEFINITELY_INCOMPLETE:
+                    return "incomplete";
+                case UNKNOWN:
+                    return "invalid";
+                case EMPTY:
+                    return "complete";
+                default:
+                    break;
+            }
+            if (info.remaining().length() >= remaining.length()) {
+                break;
+            }
+            remaining = info.remaining();
+        }
+        return "complete";
+    }
+
+    /** Interrupts the running cell, if any. */
+    boolean interrupt() {
+        return engine.execution().interrupt();
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+}

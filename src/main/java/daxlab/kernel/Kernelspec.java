@@ -1,0 +1,71 @@
+package daxlab.kernel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The kernelspec Jupyter reads to start this kernel: {@code KERNELS/java/kernel.json}, naming
+ * this Java and this jar by absolute path, so the kernel starts the same whatever the PATH of
+ * the process that launches it.
+ */
+public final class Kernelspec {
+    private Kernelspec() {
+    }
+
+    /** Writes {@code kernelsDir/java/kernel.json}; returns the kernel's directory. */
+    public static Path install(Path kernelsDir, Path jar) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("no daxlab jar at " + jar + " (build it: mvn -B package -DskipTests)");
+        }
+        Path dir = kernelsDir.resolve(DaxlabKernel.NAME);
+        Files.createDirectories(dir);
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("argv", List.of(java().toString(), "-Djava.awt.headless=true", "-cp",
+                jar.toAbsolutePath().normalize().toString(), KernelMain.class.getName(), "{connection_file}"));
+        spec.put("display_name", DaxlabKernel.DISPLAY_NAME);
+        spec.put("language", "java");
+        // Interrupts as messages: the kernel stops the running cell's thread; no signals.
+        spec.put("interrupt_mode", "message");
+        spec.put("env", Map.of());
+        spec.put("metadata", Map.of("debugger", false));
+        Path file = dir.resolve("kernel.json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), spec);
+        return dir;
+    }
+
+    /** The java executable running now. */
+    public static Path java() {
+        return ProcessHandle.current().info().command().map(Paths::get)
+                .orElse(Paths.get(System.getProperty("java.home"), "bin", "java"));
+    }
+
+    /** The jar this code was loaded from (target/daxlab.jar), if it was a jar. */
+    public static Path ownJar() {
+        try {
+            Path p = Paths.get(Kernelspec.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(p)) {
+                throw new IllegalStateException("daxlab runs from " + p + ", not from a jar; pass --jar target/daxlab.jar");
+            }
+            return p;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Jupyter's per-user kernels directory: $JUPYTER_DATA_DIR/kernels or ~/.local/share/jupyter/kernels. */
+    public static Path userKernels() {
+        String data = System.getenv("JUPYTER_DATA_DIR");
+        Path base = data != null && !data.isBlank() ? Paths.get(data)
+                : Paths.get(System.getProperty("user.home"), ".local", "share", "jupyter");
+        return base.resolve("kernels");
+    }
+}

@@ -1,0 +1,174 @@
+package daxlab.lab;
+
+import daxlab.axiomatic.Axiomatic;
+import daxlab.axiomatic.Explanation;
+import daxlab.axiomatic.Model;
+import daxlab.dax.DaxScenario;
+import daxlab.dax.PutVariant;
+import daxlab.dax.ReaderVariant;
+import daxlab.dax.Scenario;
+import daxlab.dax.Scenarios;
+import daxlab.litmus.DaxExport;
+import daxlab.outcome.Histogram;
+import daxlab.outcome.OutcomeClass;
+import daxlab.outcome.Witness;
+import daxlab.verdict.Candidate;
+import daxlab.verdict.Matrix;
+import daxlab.verdict.Property;
+import daxlab.verdict.Report;
+
+import daxlab.chart.Charts;
+import daxlab.chart.Picture;
+import daxlab.stress.Durations;
+import daxlab.stress.ReaderTwin;
+import daxlab.stress.RunMode;
+import daxlab.stress.Stress;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The notebook's vocabulary: one static method per experiment, so that a cell reads like the
+ * claim it tests. {@code import static daxlab.lab.Lab.*;} brings it in (the daxlab kernel does
+ * this at start-up, with the scenario and variant names).
+ * <pre>{@code
+ * enumerate(PUT_VS_GET, ORIGINAL)                 // every SC interleaving, counted
+ * enumerate(PUT_VS_GET, PATCH_V1_RELAXED, "lkmm") // every execution the LKMM allows
+ * models(PUT_VS_GET, PATCH_V1_RELAXED)            // the same under sc, tso, armv8, lkmm
+ * }</pre>
+ */
+public final class Lab {
+    private Lab() {
+    }
+
+    /** The scenario's program and grading rules, for a closer look. */
+    public static DaxScenario scenario(Scenario s, PutVariant put, ReaderVariant reader) {
+        return Scenarios.build(s, put, reader);
+    }
+
+    /**
+     * The scenario as a C litmus test herd7 accepts: symbolic values as integers (legend in the
+     * header), the exists clause = the scenario's FORBIDDEN outcomes.
+     */
+    public static String source(Scenario s, PutVariant put, ReaderVariant reader) {
+        return DaxExport.export(Scenarios.build(s, put, reader), DaxExport.Form.PLAIN).text();
+    }
+
+    /** Every SC interleaving with today's reader. */
+    public static Histogram enumerate(Scenario s, PutVariant put) {
+        return enumerate(s, put, ReaderVariant.DOUBLE_READ, "sc");
+    }
+
+    public static Histogram enumerate(Scenario s, PutVariant put, String model) {
+        return enumerate(s, put, ReaderVariant.DOUBLE_READ, model);
+    }
+
+    public static Histogram enumerate(Scenario s, PutVariant put, ReaderVariant reader) {
+        return enumerate(s, put, reader, "sc");
+    }
+
+    public static Histogram enumerate(Scenario s, PutVariant put, ReaderVariant reader, String model) {
+        return Models.run(Scenarios.build(s, put, reader), model);
+    }
+
+    /** One scenario under every model, strongest first: sc, tso, armv8, lkmm. */
+    public static List<Histogram> models(Scenario s, PutVariant put) {
+        return models(s, put, ReaderVariant.DOUBLE_READ);
+    }
+
+    public static List<Histogram> models(Scenario s, PutVariant put, ReaderVariant reader) {
+        return Models.NAMES.stream().map(m -> enumerate(s, put, reader, m)).collect(Collectors.toList());
+    }
+
+    /** One scenario and model, several put versions. */
+    public static List<Histogram> variants(Scenario s, String model, PutVariant... puts) {
+        return Arrays.stream(puts).map(p -> enumerate(s, p, ReaderVariant.DOUBLE_READ, model))
+                .collect(Collectors.toList());
+    }
+
+    /** One scenario and model, several readers. */
+    public static List<Histogram> readers(Scenario s, PutVariant put, String model, ReaderVariant... readers) {
+        return Arrays.stream(readers).map(r -> enumerate(s, put, r, model)).collect(Collectors.toList());
+    }
+
+    /**
+     * The scenario on this CPU with jcstress, {@code time} in all (split over the interpreter,
+     * C1, C2 and C2 with its scheduling randomizers). The Java twin of {@code DOUBLE_READ} uses two
+     * opaque loads: two plain loads of one field are merged by the JIT (the READ_ONCE lesson).
+     */
+    public static Histogram stress(Scenario s, PutVariant put, ReaderVariant reader, String time) {
+        ReaderTwin twin = reader == ReaderVariant.DOUBLE_READ ? ReaderTwin.DOUBLE_READ_OPAQUE
+                : ReaderTwin.byName(reader.name());
+        return stress(s, put, twin, time);
+    }
+
+    /** As above, with the Java reader named exactly ({@code ReaderTwin.DOUBLE_READ_PLAIN}, ...). */
+    public static Histogram stress(Scenario s, PutVariant put, ReaderTwin reader, String time) {
+        Duration perMode = Durations.parse(time).dividedBy(RunMode.values().length);
+        try {
+            return Stress.run(s, put, reader, perMode.isZero() ? Duration.ofMillis(1) : perMode);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("stress run of " + s + " interrupted");
+        }
+    }
+
+    /** Several histograms as one grouped chart: bars per outcome, one colour per run. */
+    public static Picture compare(Histogram... hs) {
+        return Charts.compare(hs);
+    }
+
+    public static Picture compare(List<Histogram> hs) {
+        return Charts.compare(hs);
+    }
+
+    /** The witness of the first FORBIDDEN outcome (a schedule under sc, an execution otherwise). */
+    public static Witness witness(Histogram h) {
+        return h.forbidden().stream().filter(e -> e.witness() != null).map(Histogram.Entry::witness).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no FORBIDDEN outcome in " + h.title()));
+    }
+
+    /** How many of the counted interleavings / executions reach a FORBIDDEN outcome, as "n of N". */
+    public static String forbiddenShare(Histogram h) {
+        return h.countWhere(e -> e.outcomeClass() == OutcomeClass.FORBIDDEN) + " of " + h.total() + " " + h.unit();
+    }
+
+    /**
+     * Why a weak model never gives the scenario's FORBIDDEN outcomes: the axiom and the cycle,
+     * for each FORBIDDEN outcome some candidate execution would give.
+     */
+    public static String explain(Scenario s, PutVariant put, ReaderVariant reader, String model) {
+        DaxScenario d = Scenarios.build(s, put, reader);
+        List<Explanation> all = Axiomatic.explainForbidden(d.program(), Model.byName(model), d.classifier());
+        if (all.isEmpty()) {
+            return "no candidate execution of " + s + " [" + d.variantLabel() + "] gives a FORBIDDEN outcome";
+        }
+        return all.stream().map(Explanation::text).collect(Collectors.joining("\n"));
+    }
+
+    /** The verdict matrix of the thread's candidates over every property and model. */
+    public static Matrix verdict() {
+        return Matrix.compute(Candidate.fromTheThread(), Arrays.asList(Property.values()), Models.NAMES, Models::run);
+    }
+
+    /** The verdict as 72-column text for a reply on the list. */
+    public static String report(Matrix m) {
+        return Report.text(m);
+    }
+
+    /** Writes every scenario as a C litmus test (as written, and with marked accesses) for herd7. */
+    public static List<Path> exportLitmus(Path dir) {
+        try {
+            return new ArrayList<>(DaxExport.writeAll(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

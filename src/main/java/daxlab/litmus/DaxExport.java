@@ -1,0 +1,488 @@
+package daxlab.litmus;
+
+import daxlab.dax.DaxScenario;
+import daxlab.dax.PutVariant;
+import daxlab.dax.ReaderVariant;
+import daxlab.dax.Scenario;
+import daxlab.dax.Scenarios;
+import daxlab.outcome.Outcome;
+import daxlab.outcome.OutcomeClass;
+import daxlab.outcome.Rule;
+import daxlab.program.Cond;
+import daxlab.program.Condition;
+import daxlab.program.Expr;
+import daxlab.program.Instr;
+import daxlab.program.Mode;
+import daxlab.program.Observable;
+import daxlab.program.Program;
+import daxlab.program.RmwOp;
+import daxlab.program.ThreadCode;
+import daxlab.program.Value;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The dax scenarios as C litmus tests that herd7 accepts, so that anyone can check our verdicts
+ * with {@code herd7 -conf linux-kernel.cfg}.
+ *
+ * <p>C has no symbols, so each symbolic value becomes an integer ({@code NULL} is 0, so C's
+ * truth tests keep their meaning), listed in a legend in the header comment. A tagged result
+ * such as {@code OK(ops,holder)} (which ops were called with which holder) becomes an
+ * if/else chain over the values its registers can hold ({@link ValueDomains}), each branch
+ * assigning the integer of one combination. The {@code exists} clause is the disjunction of the
+ * scenario's FORBIDDEN rules. Function calls are flattened, with a comment naming each.
+ *
+ * <p>Two forms: {@link Form#PLAIN} keeps the plain C accesses of the kernel code as written (so
+ * herd7 flags its data races), {@link Form#ONCE} marks them READ_ONCE/WRITE_ONCE.
+ */
+public final class DaxExport {
+
+    public enum Form {
+        /** Accesses as the kernel writes them. */
+        PLAIN(""),
+        /** Plain accesses made READ_ONCE / WRITE_ONCE. */
+        ONCE("+once");
+
+        private final String suffix;
+
+        Form(String suffix) {
+            this.suffix = suffix;
+        }
+
+        public String suffix() {
+            return suffix;
+        }
+    }
+
+    /**
+     * How to read the exported test's results as the scenario's: integers back to symbols, and
+     * herd7 field names ({@code 1:ret}) back to the scenario's ({@code get}).
+     */
+    public record Legend(Map<Value, Long> codes, Map<String, String> fields, Map<String, Set<Value>> domains) {
+        public Legend {
+            codes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(codes));
+            fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            domains = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(domains));
+        }
+
+        /** The integer standing for a value in the litmus file. */
+        public Value encode(Value v) {
+            if (v.equals(Value.NULL)) {
+                return Value.of(0);
+            }
+            Long code = codes.get(v);
+            return code == null ? v : Value.of(code);
+        }
+
+        /** An outcome of the exported test, named and valued as the scenario's outcomes are. */
+        public Outcome decode(Outcome litmusOutcome) {
+            Map<String, Value> out = new LinkedHashMap<>();
+            litmusOutcome.fields().forEach((f, v) -> {
+                String dax = fields.getOrDefault(f, f);
+                out.put(dax, decode(dax, v));
+            });
+            return new Outcome(out);
+        }
+
+        /** Decodes by the values the field can hold: 0 is NULL in a pointer field, 0 in a flag. */
+        public Value decode(String daxField, Value v) {
+            Set<Value> domain = domains.get(daxField);
+            if (!(v instanceof Value.Int)) {
+                return v;
+            }
+            long n = ((Value.Int) v).value();
+            if (n == 0) {
+                return domain != null && domain.contains(Value.NULL) ? Value.NULL : v;
+            }
+            for (Map.Entry<Value, Long> e : codes.entrySet()) {
+                if (e.getValue() == n && (domain == null || domain.contains(e.getKey()))) {
+                    return e.getKey();
+                }
+            }
+            return v;
+        }
+
+        /** The legend lines of the header comment. */
+        List<String> lines() {
+            List<String> out = new ArrayList<>();
+            out.add("Values: NULL=0" + codes.entrySet().stream().map(e -> " " + e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining()));
+            if (!fields.isEmpty()) {
+                out.add("Fields: " + fields.entrySet().stream().map(e -> e.getKey() + " is " + e.getValue())
+                        .collect(Collectors.joining(", ")));
+            }
+            return out;
+        }
+    }
+
+    /** One exported file. */
+    public record Export(DaxScenario scenario, Form form, String fileName, String text, Program program, Legend legend) {
+    }
+
+    private DaxExport() {
+    }
+
+    /** Every scenario with every variant it uses, as {@code daxlab enumerate --all} runs them. */
+    public static List<DaxScenario> everyScenario() {
+        return Scenarios.everyVariant();
+    }
+
+    /** Writes every scenario in both forms into {@code dir}; returns the files written. */
+    public static List<Path> writeAll(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> out = new ArrayList<>();
+        for (DaxScenario s : everyScenario()) {
+            for (Form f : Form.values()) {
+                Export e = export(s, f);
+                Path p = dir.resolve(e.fileName());
+                Files.writeString(p, e.text(), StandardCharsets.UTF_8);
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** {@code dax-put-vs-get+ORIGINAL+once}: the scenario, the variants it uses, the form. */
+    public static String testName(DaxScenario s, Form form) {
+        StringBuilder sb = new StringBuilder("dax-").append(s.scenario().id());
+        if (s.scenario().usesPut()) {
+            sb.append('+').append(s.put());
+        }
+        if (s.scenario().usesReader()) {
+            sb.append('+').append(s.reader());
+        }
+        return sb.append(form.suffix()).toString();
+    }
+
+    public static Export export(DaxScenario s, Form form) {
+        Program original = s.program();
+        ValueDomains domains = new ValueDomains(original);
+        Legend legend = legend(s, domains);
+        Renamer names = new Renamer(original);
+        List<ThreadCode> threads = new ArrayList<>();
+        for (int i = 0; i < original.threads().size(); i++) {
+            ThreadCode t = original.threads().get(i);
+            if (!t.name().equals("P" + i)) {
+                throw new IllegalArgumentException("threads must be P0, P1, ... to export; thread " + i + " is " + t.name());
+            }
+            Lowering l = new Lowering(t.name(), form, legend, domains, names);
+            threads.add(new ThreadCode(t.name(), l.body(t.body())));
+        }
+        Map<String, Value> init = new LinkedHashMap<>();
+        original.init().forEach((k, v) -> init.put(k, legend.encode(v)));
+        List<Observable> observables = new ArrayList<>();
+        Map<String, String> fieldOf = new LinkedHashMap<>();
+        for (Observable o : original.observables()) {
+            String f = litmusField(o, names);
+            fieldOf.put(o.name(), f);
+            observables.add(o.ref() instanceof Observable.Loc ? Observable.location(f)
+                    : Observable.register(f, ((Observable.Register) o.ref()).thread(), HerdNames.registerOf(f)));
+        }
+        List<Cond> forbidden = new ArrayList<>();
+        List<String> ruleLines = new ArrayList<>();
+        for (Rule r : s.classifier().rules()) {
+            if (r.grade() == OutcomeClass.FORBIDDEN) {
+                Cond c = encode(r.when(), fieldOf, legend);
+                if (!forbidden.contains(c)) {
+                    forbidden.add(c);
+                }
+                ruleLines.add("  " + r.label() + ": " + r.when().text());
+            }
+        }
+        Cond any = forbidden.isEmpty() ? new Cond.Not(new Cond.True()) : Cond.any(forbidden.toArray(new Cond[0]));
+        String name = testName(s, form);
+        Program p = new Program(name, init, threads, observables, Condition.exists(any));
+        Map<String, String> litmusToDax = new LinkedHashMap<>();
+        fieldOf.forEach((dax, lit) -> {
+            if (!dax.equals(lit)) {
+                litmusToDax.put(lit, dax);
+            }
+        });
+        Legend full = new Legend(legend.codes(), litmusToDax, legend.domains());
+        List<String> header = new ArrayList<>();
+        header.add("Exported by daxlab from scenario " + s.scenario().id()
+                + (s.variantLabel().isEmpty() ? "" : " [" + s.variantLabel() + "]") + ",");
+        header.add(form == Form.PLAIN ? "accesses as the kernel code writes them (plain C accesses stay plain)."
+                : "with every plain access made READ_ONCE()/WRITE_ONCE().");
+        header.add(s.scenario().description());
+        header.add("");
+        header.add("Symbolic values are integers here:");
+        header.addAll(full.lines());
+        header.add("");
+        header.add("The exists clause is the scenario's FORBIDDEN outcomes:");
+        header.addAll(ruleLines);
+        header.add("");
+        header.add("Run: herd7 -conf linux-kernel.cfg " + name + ".litmus");
+        String text = LitmusPrinter.print(p, List.of(), header);
+        return new Export(s, form, name + ".litmus", text, p, full);
+    }
+
+    private static String litmusField(Observable o, Renamer names) {
+        if (o.ref() instanceof Observable.Loc) {
+            return ((Observable.Loc) o.ref()).location();
+        }
+        Observable.Register r = (Observable.Register) o.ref();
+        return r.thread().substring(1) + ":" + names.register(r.thread(), r.register());
+    }
+
+    private static Cond encode(Cond c, Map<String, String> fieldOf, Legend legend) {
+        if (c instanceof Cond.Eq) {
+            Cond.Eq e = (Cond.Eq) c;
+            String f = fieldOf.get(e.field());
+            if (f == null) {
+                throw new IllegalArgumentException("rule names '" + e.field() + "', which is not observed");
+            }
+            return new Cond.Eq(f, legend.encode(e.value()));
+        }
+        if (c instanceof Cond.Not) {
+            return new Cond.Not(encode(((Cond.Not) c).operand(), fieldOf, legend));
+        }
+        if (c instanceof Cond.And) {
+            return new Cond.And(encode(((Cond.And) c).left(), fieldOf, legend), encode(((Cond.And) c).right(), fieldOf, legend));
+        }
+        if (c instanceof Cond.Or) {
+            return new Cond.Or(encode(((Cond.Or) c).left(), fieldOf, legend), encode(((Cond.Or) c).right(), fieldOf, legend));
+        }
+        return c;
+    }
+
+    /**
+     * Integers for the symbols: NULL is 0; the others count up from above every integer the
+     * program uses, so that no field mixes a symbol's code with a genuine integer.
+     */
+    private static Legend legend(DaxScenario s, ValueDomains domains) {
+        Program p = s.program();
+        Set<Value> symbols = new TreeSet<>(Comparator.comparing(Value::toString));
+        long maxInt = 1;
+        List<Set<Value>> all = new ArrayList<>();
+        p.init().keySet().forEach(l -> all.add(domains.location(l)));
+        for (ThreadCode t : p.threads()) {
+            for (String r : Program.registersOf(t)) {
+                all.add(domains.register(t.name(), r));
+            }
+        }
+        for (Rule r : s.classifier().rules()) {
+            collectValues(r.when(), all);
+        }
+        for (Set<Value> d : all) {
+            if (d == null) {
+                continue;
+            }
+            for (Value v : d) {
+                if (v instanceof Value.Sym && !v.equals(Value.NULL)) {
+                    symbols.add(v);
+                } else if (v instanceof Value.Int) {
+                    maxInt = Math.max(maxInt, Math.abs(((Value.Int) v).value()));
+                }
+            }
+        }
+        Map<Value, Long> codes = new LinkedHashMap<>();
+        long next = maxInt + 1;
+        for (Value v : symbols) {
+            codes.put(v, next++);
+        }
+        Map<String, Set<Value>> fieldDomains = new LinkedHashMap<>();
+        for (Observable o : p.observables()) {
+            Set<Value> d = o.ref() instanceof Observable.Loc ? domains.location(((Observable.Loc) o.ref()).location())
+                    : domains.register(((Observable.Register) o.ref()).thread(), ((Observable.Register) o.ref()).register());
+            if (d != null) {
+                fieldDomains.put(o.name(), new LinkedHashSet<>(d));
+            }
+        }
+        return new Legend(codes, Map.of(), fieldDomains);
+    }
+
+    private static void collectValues(Cond c, List<Set<Value>> out) {
+        if (c instanceof Cond.Eq) {
+            out.add(Set.of(((Cond.Eq) c).value()));
+        } else if (c instanceof Cond.Not) {
+            collectValues(((Cond.Not) c).operand(), out);
+        } else if (c instanceof Cond.And) {
+            collectValues(((Cond.And) c).left(), out);
+            collectValues(((Cond.And) c).right(), out);
+        } else if (c instanceof Cond.Or) {
+            collectValues(((Cond.Or) c).left(), out);
+            collectValues(((Cond.Or) c).right(), out);
+        }
+    }
+
+    /** Register names that are valid, distinct C locals: not a location, keyword or primitive. */
+    private static final class Renamer {
+        private final Set<String> reserved = new LinkedHashSet<>();
+        private final Map<String, String> renamed = new LinkedHashMap<>();
+
+        Renamer(Program p) {
+            reserved.addAll(p.init().keySet());
+            reserved.addAll(p.srcuDomains());
+            reserved.addAll(Primitive.all().keySet());
+            reserved.addAll(List.of("if", "else", "while", "for", "do", "return", "int", "long", "char", "short",
+                    "unsigned", "signed", "void", "struct", "const", "volatile", "bool", "spinlock_t", "atomic_t",
+                    "exists", "forall", "locations", "filter", "true", "false", "not"));
+        }
+
+        String register(String thread, String reg) {
+            return renamed.computeIfAbsent(thread + ":" + reg, k -> {
+                if (!reserved.contains(reg) && !reg.matches("srcu_idx[0-9]+")) {
+                    return reg;
+                }
+                String n = "r_" + reg;
+                while (reserved.contains(n)) {
+                    n = "r_" + n;
+                }
+                return n;
+            });
+        }
+    }
+
+    /** Rewrites one thread's code for C: integer values, renamed registers, tags as case splits. */
+    private static final class Lowering {
+        final String thread;
+        final Form form;
+        final Legend legend;
+        final ValueDomains domains;
+        final Renamer names;
+
+        Lowering(String thread, Form form, Legend legend, ValueDomains domains, Renamer names) {
+            this.thread = thread;
+            this.form = form;
+            this.legend = legend;
+            this.domains = domains;
+            this.names = names;
+        }
+
+        List<Instr> body(List<Instr> in) {
+            List<Instr> out = new ArrayList<>();
+            for (Instr i : in) {
+                out.add(instr(i));
+            }
+            return out;
+        }
+
+        Mode mode(Mode m) {
+            return form == Form.ONCE && m == Mode.PLAIN ? Mode.ONCE : m;
+        }
+
+        String reg(String r) {
+            return r == null ? null : names.register(thread, r);
+        }
+
+        Instr instr(Instr i) {
+            if (i instanceof Instr.Load) {
+                Instr.Load l = (Instr.Load) i;
+                return new Instr.Load(reg(l.register()), expr(l.address()), mode(l.mode()));
+            }
+            if (i instanceof Instr.Store) {
+                Instr.Store s = (Instr.Store) i;
+                return new Instr.Store(expr(s.address()), expr(s.value()), mode(s.mode()));
+            }
+            if (i instanceof Instr.Rmw) {
+                Instr.Rmw r = (Instr.Rmw) i;
+                RmwOp op = r.op();
+                RmwOp lowered;
+                if (op instanceof RmwOp.Cmpxchg) {
+                    lowered = new RmwOp.Cmpxchg(expr(((RmwOp.Cmpxchg) op).expected()), expr(((RmwOp.Cmpxchg) op).desired()));
+                } else if (op instanceof RmwOp.Xchg) {
+                    lowered = new RmwOp.Xchg(expr(((RmwOp.Xchg) op).value()));
+                } else {
+                    lowered = new RmwOp.FetchAdd(expr(((RmwOp.FetchAdd) op).delta()), ((RmwOp.FetchAdd) op).returnsNew());
+                }
+                return new Instr.Rmw(reg(r.register()), expr(r.address()), lowered, r.mode());
+            }
+            if (i instanceof Instr.Assign) {
+                Instr.Assign a = (Instr.Assign) i;
+                if (a.value() instanceof Expr.Tag) {
+                    return tag(reg(a.register()), (Expr.Tag) a.value());
+                }
+                return new Instr.Assign(reg(a.register()), expr(a.value()));
+            }
+            if (i instanceof Instr.If) {
+                Instr.If f = (Instr.If) i;
+                return new Instr.If(expr(f.condition()), body(f.then()), body(f.otherwise()));
+            }
+            if (i instanceof Instr.Call) {
+                Instr.Call c = (Instr.Call) i;
+                return new Instr.Call(c.function(), body(c.body()));
+            }
+            if (i instanceof Instr.Lock) {
+                Instr.Lock l = (Instr.Lock) i;
+                return new Instr.Lock(reg(l.register()), expr(l.address()), l.op());
+            }
+            return i; // fences, SRCU
+        }
+
+        Expr expr(Expr e) {
+            if (e instanceof Expr.Const) {
+                return Expr.val(legend.encode(((Expr.Const) e).value()));
+            }
+            if (e instanceof Expr.Reg) {
+                return Expr.reg(reg(((Expr.Reg) e).name()));
+            }
+            if (e instanceof Expr.Unary) {
+                return new Expr.Unary(((Expr.Unary) e).op(), expr(((Expr.Unary) e).operand()));
+            }
+            if (e instanceof Expr.Binary) {
+                Expr.Binary b = (Expr.Binary) e;
+                return new Expr.Binary(b.op(), expr(b.left()), expr(b.right()));
+            }
+            throw new IllegalArgumentException(thread + ": the tagged value " + e.text()
+                    + " can only be exported as the whole right-hand side of an assignment");
+        }
+
+        /**
+         * {@code dest = OK(a, b)}: one branch per pair of values a and b can hold, each assigning
+         * the integer of that combination. The last value of each argument is the else branch.
+         */
+        Instr tag(String dest, Expr.Tag tag) {
+            List<Expr> args = tag.args();
+            List<List<Value>> choices = new ArrayList<>();
+            for (Expr a : args) {
+                Set<Value> d = domains.expr(thread, a);
+                if (d == null) {
+                    throw new IllegalArgumentException(thread + ": cannot bound the values of " + a.text() + " in "
+                            + tag.text() + ", so the tagged value has no finite C form");
+                }
+                List<Value> sorted = new ArrayList<>(d);
+                sorted.sort(Comparator.comparing(Value::toString));
+                choices.add(sorted);
+            }
+            // split() builds one instruction: an assignment, or an if/else chain of them.
+            return split(dest, tag, choices, 0, new ArrayList<>()).get(0);
+        }
+
+        private List<Instr> split(String dest, Expr.Tag tag, List<List<Value>> choices, int i, List<Value> chosen) {
+            if (i == choices.size()) {
+                List<Expr> consts = new ArrayList<>();
+                chosen.forEach(v -> consts.add(Expr.val(v)));
+                Value v = new Expr.Tag(tag.name(), consts).eval(r -> null);
+                return List.of(new Instr.Assign(dest, Expr.val(legend.encode(v))));
+            }
+            List<Value> values = choices.get(i);
+            Expr arg = expr(tag.args().get(i));
+            List<Instr> chain = null;
+            for (int k = values.size() - 1; k >= 0; k--) {
+                Value v = values.get(k);
+                chosen.add(v);
+                List<Instr> branch = split(dest, tag, choices, i + 1, chosen);
+                chosen.remove(chosen.size() - 1);
+                if (chain == null) {
+                    chain = branch;
+                } else {
+                    chain = List.of(new Instr.If(Expr.eq(arg, Expr.val(legend.encode(v))), branch, chain));
+                }
+            }
+            return chain;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package daxlab.litmus;
+
+/**
+ * Tokens on demand, so that the parser can say which comment syntax applies where.
+ *
+ * <p>A litmus file mixes two languages: the frame (header, init block, {@code locations},
+ * condition) is herd's, whose comments are OCaml's nestable {@code (* ... *)}; the thread bodies
+ * are C, where {@code (*p)} is a dereference and comments are {@code //} and {@code /* *}{@code /}.
+ * The parser switches the mode at the boundaries; the lexer never looks ahead more than one
+ * token, and a mode switch re-reads that token.
+ */
+final class Lexer {
+    private static final String[] PUNCT = {
+        "/\\", "\\/", "==", "!=", "<=", ">=", "&&", "||", "->",
+        "{", "}", "(", ")", "[", "]", ";", ",", "*", "&", "=", "<", ">", "!", "~", "+", "-", "|", "^", ":", ".", "/", "%",
+    };
+
+    private final String src;
+    private final String file;
+    private int pos;
+    private int line = 1;
+    private int col = 1;
+    private boolean cMode;
+    private Token peeked;
+
+    Lexer(String src, String file) {
+        this.src = src;
+        this.file = file;
+    }
+
+    String file() {
+        return file;
+    }
+
+    /** C mode: {@code //} and {@code /* *}{@code /} comments; frame mode: nested {@code (* *)} comments. */
+    void cMode(boolean on) {
+        if (on == cMode) {
+            return;
+        }
+        if (peeked != null) {
+            pos = peeked.offset();
+            line = peeked.line();
+            col = peeked.column();
+            peeked = null;
+        }
+        cMode = on;
+    }
+
+    Token peek() {
+        if (peeked == null) {
+            peeked = lex();
+        }
+        return peeked;
+    }
+
+    Token next() {
+        Token t = peek();
+        peeked = null;
+        return t;
+    }
+
+    /** The rest of the current line, raw (for the test name after {@code C}). */
+    Token restOfLine() {
+        if (peeked != null) {
+            pos = peeked.offset();
+            line = peeked.line();
+            col = peeked.column();
+            peeked = null;
+        }
+        while (pos < src.length() && (src.charAt(pos) == ' ' || src.charAt(pos) == '\t')) {
+            advance();
+        }
+        int start = pos;
+        int l = line;
+        int c = col;
+        while (pos < src.length() && src.charAt(pos) != '\n' && src.charAt(pos) != '\r') {
+            advance();
+        }
+        return new Token(Token.Kind.IDENT, src.substring(start, pos).strip(), start, l, c);
+    }
+
+    LitmusSyntaxException error(Token at, String expected) {
+        return new LitmusSyntaxException(file, at.line(), at.column(), expected, at.quoted());
+    }
+
+    private void advance() {
+        if (src.charAt(pos) == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+        pos++;
+    }
+
+    private boolean at(String s) {
+        return src.startsWith(s, pos);
+    }
+
+    private void skipSpaceAndComments() {
+        while (pos < src.length()) {
+            char ch = src.charAt(pos);
+            if (Character.isWhitespace(ch)) {
+                advance();
+            } else if (!cMode && at("(*")) {
+                skipOcamlComment();
+            } else if (cMode && at("//")) {
+                while (pos < src.length() && src.charAt(pos) != '\n') {
+                    advance();
+                }
+            } else if (cMode && at("/*")) {
+                int l = line;
+                int c = col;
+                advance();
+                advance();
+                while (pos < src.length() && !at("*/")) {
+                    advance();
+                }
+                if (pos >= src.length()) {
+                    throw new LitmusSyntaxException(file, l, c, "'*/' closing this comment", "end of file");
+                }
+                advance();
+                advance();
+            } else {
+                return;
+            }
+        }
+    }
+
+    private void skipOcamlComment() {
+        int l = line;
+        int c = col;
+        int depth = 0;
+        do {
+            if (pos >= src.length()) {
+                throw new LitmusSyntaxException(file, l, c, "'*)' closing this comment", "end of file");
+            }
+            if (at("(*")) {
+                depth++;
+                advance();
+                advance();
+            } else if (at("*)")) {
+                depth--;
+                advance();
+                advance();
+            } else {
+                advance();
+            }
+        } while (depth > 0);
+    }
+
+    private Token lex() {
+        skipSpaceAndComments();
+        int start = pos;
+        int l = line;
+        int c = col;
+        if (pos >= src.length()) {
+            return new Token(Token.Kind.EOF, "", start, l, c);
+        }
+        char ch = src.charAt(pos);
+        if (Character.isLetter(ch) || ch == '_') {
+            while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+                advance();
+            }
+            return new Token(Token.Kind.IDENT, src.substring(start, pos), start, l, c);
+        }
+        if (Character.isDigit(ch)) {
+            if (at("0x") || at("0X")) {
+                advance();
+                advance();
+            }
+            while (pos < src.length() && Character.isLetterOrDigit(src.charAt(pos))) {
+                advance();
+            }
+            return new Token(Token.Kind.NUMBER, src.substring(start, pos), start, l, c);
+        }
+        for (String p : PUNCT) {
+            if (at(p)) {
+                for (int i = 0; i < p.length(); i++) {
+                    advance();
+                }
+                return new Token(Token.Kind.PUNCT, p, start, l, c);
+            }
+        }
+        advance();
+        throw new LitmusSyntaxException(file, l, c, "a token", "'" + ch + "'");
+    }
+}

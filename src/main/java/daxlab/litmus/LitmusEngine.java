@@ -1,0 +1,41 @@
+package daxlab.litmus;
+
+import daxlab.outcome.Histogram;
+import daxlab.program.Program;
+
+import java.util.List;
+
+/**
+ * A memory model that can run a litmus test: {@code daxlab litmus --model NAME} looks engines up
+ * by {@link #model()} in {@link LitmusEngines}.
+ *
+ * <p>An engine returns a histogram of the program's outcomes (its observables' final values)
+ * with a count per outcome in its own unit ({@code interleavings}, {@code executions}). herd7's
+ * flags ({@code data-race}) travel in the histogram's facts under {@link #FLAGS_FACT}, as a
+ * comma-separated list, so that the histogram stays the one result type of every engine.
+ */
+public interface LitmusEngine {
+
+    /** The histogram fact that lists herd7-style flags raised by the run, e.g. {@code data-race}. */
+    String FLAGS_FACT = "flags";
+
+    /** The name users type after {@code --model}: {@code sc}, {@code lkmm}, ... */
+    String model();
+
+    /** One line for {@code --help} and error messages. */
+    String description();
+
+    /**
+     * Runs the program; the classifier grades its outcomes (see {@link LitmusClassifier}).
+     *
+     * @param budget the most work (states, candidate executions) before giving up with an exception
+     *               whose message says what to do
+     */
+    Histogram run(Program program, daxlab.outcome.Classifier classifier, long budget);
+
+    /** The flags a histogram carries, in order; empty when none. */
+    static List<String> flags(Histogram h) {
+        String f = h.facts().get(FLAGS_FACT);
+        return f == null || f.isBlank() ? List.of() : List.of(f.split("\\s*,\\s*"));
+    }
+}

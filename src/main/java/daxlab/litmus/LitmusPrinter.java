@@ -1,0 +1,441 @@
+package daxlab.litmus;
+
+import daxlab.program.Cond;
+import daxlab.program.Condition;
+import daxlab.program.Expr;
+import daxlab.program.Instr;
+import daxlab.program.Mode;
+import daxlab.program.Observable;
+import daxlab.program.Program;
+import daxlab.program.RmwOp;
+import daxlab.program.ThreadCode;
+import daxlab.program.Value;
+import daxlab.program.Walk;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a program as a C litmus test in the kernel's layout, so that herd7 (and
+ * {@link LitmusParser}) reads it back. Parsing the output gives the same {@link Program}.
+ *
+ * <p>What the IR does not keep is regenerated: parameter types ({@code spinlock_t *} for locks,
+ * {@code int **} for locations holding addresses), register declarations, and the index that
+ * pairs {@code srcu_read_lock()} with its {@code srcu_read_unlock()}. Symbolic values and
+ * {@link Expr.Tag}s have no C form; {@link DaxExport} turns them into integers first.
+ * {@link Instr.Call} groups are flattened with a comment naming the function.
+ */
+public final class LitmusPrinter {
+    private static final String INDENT = "\t";
+
+    private LitmusPrinter() {
+    }
+
+    public static String print(LitmusTest test) {
+        return print(test.program(), test.locationsClause(), List.of());
+    }
+
+    public static String print(Program program) {
+        return print(program, List.of(), List.of());
+    }
+
+    /**
+     * @param locations     the {@code locations [...]} entries; observables that the condition does not
+     *                      name are added to them so that the re-parsed program observes the same things
+     * @param headerComment lines for the {@code (* ... *)} comment under the header (none: no comment)
+     */
+    public static String print(Program program, List<String> locations, List<String> headerComment) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("C ").append(program.name()).append("\n\n");
+        if (!headerComment.isEmpty()) {
+            sb.append("(*\n");
+            for (String l : headerComment) {
+                sb.append(l.isEmpty() ? " *" : " * " + l.replace("*)", "* )")).append('\n');
+            }
+            sb.append(" *)\n\n");
+        }
+        Set<String> paramsAnywhere = new LinkedHashSet<>();
+        List<List<String>> threadParams = new ArrayList<>();
+        for (ThreadCode t : program.threads()) {
+            List<String> ps = new ArrayList<>(locationsOf(t));
+            threadParams.add(ps);
+            paramsAnywhere.addAll(ps);
+        }
+        Set<String> pointerLocations = pointerLocations(program);
+        Set<String> lockLocations = lockLocations(program);
+        Set<String> srcuDomains = program.srcuDomains();
+        // init block
+        List<String> inits = new ArrayList<>();
+        for (Map.Entry<String, Value> e : program.init().entrySet()) {
+            boolean zero = e.getValue() instanceof Value.Int && ((Value.Int) e.getValue()).value() == 0;
+            if (!zero || !paramsAnywhere.contains(e.getKey())) {
+                inits.add(e.getKey() + "=" + value(e.getValue()) + ";");
+            }
+        }
+        if (inits.isEmpty()) {
+            sb.append("{}\n\n");
+        } else {
+            sb.append("{\n");
+            inits.forEach(i -> sb.append(i).append('\n'));
+            sb.append("}\n\n");
+        }
+        for (int i = 0; i < program.threads().size(); i++) {
+            ThreadCode t = program.threads().get(i);
+            if (!t.name().equals("P" + i)) {
+                throw new IllegalArgumentException("litmus threads are named P0, P1, ...; thread " + i + " is " + t.name());
+            }
+            List<String> params = new ArrayList<>();
+            for (String loc : threadParams.get(i)) {
+                String type = srcuDomains.contains(loc) ? "struct srcu_struct *"
+                        : lockLocations.contains(loc) ? "spinlock_t *"
+                        : pointerLocations.contains(loc) ? "int **" : "int *";
+                params.add(type + loc);
+            }
+            sb.append(t.name()).append('(').append(String.join(", ", params)).append(")\n{\n");
+            Set<String> pointerRegs = pointerRegisters(t);
+            Set<String> regs = Program.registersOf(t);
+            ThreadPrinter tp = new ThreadPrinter(sb, regs);
+            for (String r : regs) {
+                sb.append(INDENT).append(pointerRegs.contains(r) ? "int *" : "int ").append(r).append(";\n");
+            }
+            for (String r : tp.srcuIndexNames(t.body())) {
+                sb.append(INDENT).append("int ").append(r).append(";\n");
+            }
+            if (!regs.isEmpty() || tp.srcuCount > 0) {
+                sb.append('\n');
+            }
+            tp.srcuCount = 0;
+            tp.body(t.body(), 1);
+            sb.append("}\n\n");
+        }
+        Set<String> inCondition = new LinkedHashSet<>();
+        program.finalCondition().ifPresent(c -> c.proposition().collectFields(inCondition));
+        List<String> locs = new ArrayList<>(locations);
+        for (Observable o : program.observables()) {
+            if (!inCondition.contains(o.name()) && !locs.contains(o.name())) {
+                locs.add(o.name());
+            }
+        }
+        for (String l : locs) {
+            checkField(program, l);
+        }
+        if (!locs.isEmpty()) {
+            sb.append("locations [").append(String.join("; ", locs)).append("]\n");
+        }
+        program.finalCondition().ifPresent(c -> {
+            c.proposition().collectFields(new LinkedHashSet<>());
+            sb.append(condition(c)).append('\n');
+        });
+        return sb.toString();
+    }
+
+    /** Observables must be named as herd7 names them for a litmus file to say what they observe. */
+    private static void checkField(Program p, String field) {
+        for (Observable o : p.observables()) {
+            if (o.name().equals(field)) {
+                if (o.ref() instanceof Observable.Register) {
+                    Observable.Register r = (Observable.Register) o.ref();
+                    String herd = r.thread().substring(1) + ":" + r.register();
+                    if (!field.equals(herd)) {
+                        throw new IllegalArgumentException("observable '" + field + "' must be named " + herd
+                                + " in a litmus test (DaxExport renames fields)");
+                    }
+                } else if (!field.equals(((Observable.Loc) o.ref()).location())) {
+                    throw new IllegalArgumentException("observable '" + field + "' must be named after its location");
+                }
+            }
+        }
+    }
+
+    /** {@code exists (0:r0=1 /\ x=2)}: litmus syntax, which parses back to the same tree. */
+    public static String condition(Condition c) {
+        return c.quantifier().keyword() + " (" + cond(c.proposition()) + ")";
+    }
+
+    static String cond(Cond c) {
+        if (c instanceof Cond.Eq) {
+            Cond.Eq e = (Cond.Eq) c;
+            return e.field() + "=" + value(e.value());
+        }
+        if (c instanceof Cond.True) {
+            return "true";
+        }
+        if (c instanceof Cond.Not) {
+            Cond inner = ((Cond.Not) c).operand();
+            if (inner instanceof Cond.True) {
+                return "false";
+            }
+            return "~" + (inner instanceof Cond.Eq || inner instanceof Cond.Not ? cond(inner) : "(" + cond(inner) + ")");
+        }
+        if (c instanceof Cond.And) {
+            Cond.And a = (Cond.And) c;
+            // The parser builds left-nested trees: parenthesise what would otherwise re-associate.
+            String l = a.left() instanceof Cond.Or ? "(" + cond(a.left()) + ")" : cond(a.left());
+            String r = a.right() instanceof Cond.Or || a.right() instanceof Cond.And
+                    ? "(" + cond(a.right()) + ")" : cond(a.right());
+            return l + " /\\ " + r;
+        }
+        Cond.Or o = (Cond.Or) c;
+        String r = o.right() instanceof Cond.Or ? "(" + cond(o.right()) + ")" : cond(o.right());
+        return cond(o.left()) + " \\/ " + r;
+    }
+
+    /** A value in C / condition syntax: integers, and locations for their addresses. */
+    static String value(Value v) {
+        if (v instanceof Value.Int) {
+            return v.toString();
+        }
+        if (v instanceof Value.Addr) {
+            return ((Value.Addr) v).location();
+        }
+        throw new IllegalArgumentException("the symbolic value " + v + " has no C form; "
+                + "map symbols to integers first (DaxExport does)");
+    }
+
+    /** Locations a thread names as constant addresses (its parameters), in first-use order. */
+    static Set<String> locationsOf(ThreadCode t) {
+        Set<String> out = new LinkedHashSet<>();
+        Walk.each(t.body(), i -> {
+            Walk.exprs(i, e -> collectAddrs(e, out));
+            if (i instanceof Instr.Srcu) {
+                out.add(((Instr.Srcu) i).domain());
+            }
+        });
+        return out;
+    }
+
+    private static void collectAddrs(Expr e, Set<String> out) {
+        if (e instanceof Expr.Const && ((Expr.Const) e).value() instanceof Value.Addr) {
+            out.add(((Value.Addr) ((Expr.Const) e).value()).location());
+        } else if (e instanceof Expr.Unary) {
+            collectAddrs(((Expr.Unary) e).operand(), out);
+        } else if (e instanceof Expr.Binary) {
+            collectAddrs(((Expr.Binary) e).left(), out);
+            collectAddrs(((Expr.Binary) e).right(), out);
+        } else if (e instanceof Expr.Tag) {
+            ((Expr.Tag) e).args().forEach(a -> collectAddrs(a, out));
+        }
+    }
+
+    private static Set<String> lockLocations(Program p) {
+        Set<String> out = new LinkedHashSet<>();
+        for (ThreadCode t : p.threads()) {
+            Walk.each(t.body(), i -> {
+                if (i instanceof Instr.Lock) {
+                    collectAddrs(((Instr.Lock) i).address(), out);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Locations that hold addresses: initialised to one, or written one. */
+    private static Set<String> pointerLocations(Program p) {
+        Set<String> out = new LinkedHashSet<>();
+        p.init().forEach((k, v) -> {
+            if (v instanceof Value.Addr) {
+                out.add(k);
+            }
+        });
+        for (ThreadCode t : p.threads()) {
+            Walk.each(t.body(), i -> {
+                if (i instanceof Instr.Store) {
+                    Instr.Store s = (Instr.Store) i;
+                    Set<String> vals = new LinkedHashSet<>();
+                    collectAddrs(s.value(), vals);
+                    if (!vals.isEmpty()) {
+                        collectAddrs(s.address(), out);
+                    }
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Registers used as addresses: declared {@code int *}. */
+    private static Set<String> pointerRegisters(ThreadCode t) {
+        Set<String> out = new LinkedHashSet<>();
+        Walk.each(t.body(), i -> Walk.addresses(i, a -> a.collectRegisters(out)));
+        return out;
+    }
+
+    /** C text of an expression; parses back to the same expression. */
+    static String expr(Expr e) {
+        if (e instanceof Expr.Const) {
+            return value(((Expr.Const) e).value());
+        }
+        if (e instanceof Expr.Reg) {
+            return ((Expr.Reg) e).name();
+        }
+        if (e instanceof Expr.Unary) {
+            Expr.Unary u = (Expr.Unary) e;
+            // '-(5)' stays a negation of 5; '-5' would read back as the constant -5.
+            return (u.op() == Expr.UnaryOp.NOT ? "!" : "-") + (u.operand() instanceof Expr.Reg ? expr(u.operand())
+                    : "(" + expr(u.operand()) + ")");
+        }
+        if (e instanceof Expr.Binary) {
+            Expr.Binary b = (Expr.Binary) e;
+            return operand(b.left()) + " " + b.op().symbol() + " " + operand(b.right());
+        }
+        throw new IllegalArgumentException("the expression " + e.text() + " has no C form; "
+                + "map tagged values to integers first (DaxExport does)");
+    }
+
+    private static String operand(Expr e) {
+        if (e instanceof Expr.Binary) {
+            return "(" + expr(e) + ")";
+        }
+        if (e instanceof Expr.Const && ((Expr.Const) e).value() instanceof Value.Int
+                && ((Value.Int) ((Expr.Const) e).value()).value() < 0) {
+            return "(" + expr(e) + ")";
+        }
+        return expr(e);
+    }
+
+    /** Prints one thread body, inventing the SRCU index registers. */
+    private static final class ThreadPrinter {
+        final StringBuilder sb;
+        final Set<String> taken;
+        int srcuCount;
+        final Map<String, Deque<String>> open = new LinkedHashMap<>();
+
+        ThreadPrinter(StringBuilder sb, Set<String> registers) {
+            this.sb = sb;
+            this.taken = new LinkedHashSet<>(registers);
+        }
+
+        /** The index registers, one per srcu_read_lock() in the body, in order. */
+        List<String> srcuIndexNames(List<Instr> body) {
+            List<String> out = new ArrayList<>();
+            Walk.each(body, i -> {
+                if (i instanceof Instr.Srcu && ((Instr.Srcu) i).op() == Instr.SrcuOp.READ_LOCK) {
+                    out.add(indexName(out.size()));
+                }
+            });
+            srcuCount = out.size();
+            return out;
+        }
+
+        String indexName(int n) {
+            String base = "srcu_idx" + n;
+            String name = base;
+            while (taken.contains(name)) {
+                name = "_" + name;
+            }
+            return name;
+        }
+
+        void body(List<Instr> body, int depth) {
+            for (Instr i : body) {
+                instr(i, depth);
+            }
+        }
+
+        void line(int depth, String text) {
+            sb.append(INDENT.repeat(depth)).append(text).append('\n');
+        }
+
+        void instr(Instr i, int d) {
+            if (i instanceof Instr.Load) {
+                Instr.Load l = (Instr.Load) i;
+                String a = expr(l.address());
+                switch (l.mode()) {
+                    case PLAIN: line(d, l.register() + " = *" + deref(l.address()) + ";"); break;
+                    case ACQUIRE: line(d, l.register() + " = smp_load_acquire(" + a + ");"); break;
+                    default: line(d, l.register() + " = READ_ONCE(*" + deref(l.address()) + ");");
+                }
+            } else if (i instanceof Instr.Store) {
+                Instr.Store s = (Instr.Store) i;
+                String v = expr(s.value());
+                switch (s.mode()) {
+                    case PLAIN: line(d, "*" + deref(s.address()) + " = " + v + ";"); break;
+                    case RELEASE: line(d, "smp_store_release(" + expr(s.address()) + ", " + v + ");"); break;
+                    default: line(d, "WRITE_ONCE(*" + deref(s.address()) + ", " + v + ");");
+                }
+            } else if (i instanceof Instr.Rmw) {
+                line(d, rmw((Instr.Rmw) i) + ";");
+            } else if (i instanceof Instr.Fence) {
+                line(d, ((Instr.Fence) i).kind().kernelName() + "();");
+            } else if (i instanceof Instr.Assign) {
+                Instr.Assign a = (Instr.Assign) i;
+                line(d, a.register() + " = " + expr(a.value()) + ";");
+            } else if (i instanceof Instr.If) {
+                Instr.If f = (Instr.If) i;
+                line(d, "if (" + expr(f.condition()) + ") {");
+                body(f.then(), d + 1);
+                if (f.otherwise().isEmpty()) {
+                    line(d, "}");
+                } else {
+                    line(d, "} else {");
+                    body(f.otherwise(), d + 1);
+                    line(d, "}");
+                }
+            } else if (i instanceof Instr.Call) {
+                Instr.Call c = (Instr.Call) i;
+                line(d, "// " + c.function() + "()");
+                body(c.body(), d);
+            } else if (i instanceof Instr.Lock) {
+                Instr.Lock l = (Instr.Lock) i;
+                String a = expr(l.address());
+                switch (l.op()) {
+                    case LOCK: line(d, "spin_lock(" + a + ");"); break;
+                    case UNLOCK: line(d, "spin_unlock(" + a + ");"); break;
+                    default: line(d, l.register() + " = spin_is_locked(" + a + ");");
+                }
+            } else if (i instanceof Instr.Srcu) {
+                Instr.Srcu s = (Instr.Srcu) i;
+                Deque<String> stack = open.computeIfAbsent(s.domain(), k -> new ArrayDeque<>());
+                switch (s.op()) {
+                    case READ_LOCK: {
+                        String idx = indexName(srcuCount++);
+                        stack.push(idx);
+                        line(d, idx + " = srcu_read_lock(" + s.domain() + ");");
+                        break;
+                    }
+                    case READ_UNLOCK:
+                        line(d, "srcu_read_unlock(" + s.domain() + ", " + (stack.isEmpty() ? "0" : stack.pop()) + ");");
+                        break;
+                    default:
+                        line(d, "synchronize_srcu(" + s.domain() + ");");
+                }
+            } else {
+                throw new IllegalArgumentException("cannot print " + i.text());
+            }
+        }
+
+        /** {@code x} for a constant address, {@code r0} or {@code (r0 + 1)} otherwise, after a '*'. */
+        private String deref(Expr address) {
+            String a = expr(address);
+            return address instanceof Expr.Binary || address instanceof Expr.Unary ? "(" + a + ")" : a;
+        }
+
+        private String rmw(Instr.Rmw r) {
+            String dest = r.register() == null ? "" : r.register() + " = ";
+            String a = expr(r.address());
+            String sfx = Primitive.suffix(r.mode());
+            RmwOp op = r.op();
+            if (op instanceof RmwOp.Cmpxchg) {
+                RmwOp.Cmpxchg c = (RmwOp.Cmpxchg) op;
+                return dest + "cmpxchg" + sfx + "(" + a + ", " + expr(c.expected()) + ", " + expr(c.desired()) + ")";
+            }
+            if (op instanceof RmwOp.Xchg) {
+                return dest + "xchg" + sfx + "(" + a + ", " + expr(((RmwOp.Xchg) op).value()) + ")";
+            }
+            RmwOp.FetchAdd f = (RmwOp.FetchAdd) op;
+            String delta = expr(f.delta());
+            if (f.returnsNew()) {
+                return dest + "atomic_add_return" + sfx + "(" + delta + ", " + a + ")";
+            }
+            if (r.register() == null && r.mode() == Mode.RELAXED) {
+                return "atomic_add(" + delta + ", " + a + ")";
+            }
+            return dest + "atomic_fetch_add" + sfx + "(" + delta + ", " + a + ")";
+        }
+    }
+}

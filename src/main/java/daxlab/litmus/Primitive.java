@@ -1,0 +1,122 @@
+package daxlab.litmus;
+
+import daxlab.program.FenceKind;
+import daxlab.program.Mode;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The kernel primitives a litmus thread may call, and how each maps onto the IR (DESIGN §4):
+ * its shape (which IR instruction, which argument is the address) and its ordering.
+ *
+ * <p>The mapping follows the LKMM's own definitions ({@code linux-kernel.def}): READ_ONCE and
+ * rcu_dereference are Once loads, rcu_assign_pointer is a release store, the value-returning
+ * atomics without suffix are fully ordered, the void ones ({@code atomic_inc}) are unordered.
+ */
+record Primitive(String name, Shape shape, Mode mode, FenceKind fence, long delta, boolean returnsNew) {
+
+    enum Shape {
+        /** {@code READ_ONCE(*p)}, {@code rcu_dereference(*p)}: argument is an lvalue. */
+        LOAD_LVALUE(1, true),
+        /** {@code smp_load_acquire(p)}, {@code atomic_read(p)}: argument is a pointer. */
+        LOAD_POINTER(1, true),
+        /** {@code WRITE_ONCE(*p, v)}, {@code rcu_assign_pointer(*p, v)}. */
+        STORE_LVALUE(2, false),
+        /** {@code smp_store_release(p, v)}, {@code atomic_set(p, v)}. */
+        STORE_POINTER(2, false),
+        /** {@code cmpxchg(p, old, new)}. */
+        CMPXCHG(3, true),
+        /** {@code xchg(p, v)}. */
+        XCHG(2, true),
+        /** {@code atomic_add(i, p)}, {@code atomic_fetch_add(i, p)}, {@code atomic_add_return(i, p)}. */
+        ADD(2, true),
+        /** {@code atomic_inc(p)} and friends: the delta is part of the name. */
+        INC(1, true),
+        FENCE(0, false),
+        SPIN_LOCK(1, false),
+        SPIN_UNLOCK(1, false),
+        SPIN_IS_LOCKED(1, true),
+        SRCU_READ_LOCK(1, true),
+        SRCU_READ_UNLOCK(2, false),
+        SYNCHRONIZE_SRCU(1, false);
+
+        final int arity;
+        final boolean hasValue;
+
+        Shape(int arity, boolean hasValue) {
+            this.arity = arity;
+            this.hasValue = hasValue;
+        }
+    }
+
+    private static final Map<String, Primitive> ALL = build();
+
+    static Primitive lookup(String name) {
+        return ALL.get(name);
+    }
+
+    static Map<String, Primitive> all() {
+        return ALL;
+    }
+
+    /** The suffix the kernel spells for an RMW ordering. */
+    static String suffix(Mode m) {
+        switch (m) {
+            case FULL: return "";
+            case RELAXED: return "_relaxed";
+            case ACQUIRE: return "_acquire";
+            case RELEASE: return "_release";
+            default: throw new IllegalArgumentException("no RMW suffix for " + m);
+        }
+    }
+
+    private static Map<String, Primitive> build() {
+        Map<String, Primitive> m = new LinkedHashMap<>();
+        put(m, "READ_ONCE", Shape.LOAD_LVALUE, Mode.ONCE);
+        put(m, "rcu_dereference", Shape.LOAD_LVALUE, Mode.ONCE);
+        put(m, "smp_load_acquire", Shape.LOAD_POINTER, Mode.ACQUIRE);
+        put(m, "atomic_read", Shape.LOAD_POINTER, Mode.ONCE);
+        put(m, "atomic_read_acquire", Shape.LOAD_POINTER, Mode.ACQUIRE);
+        put(m, "WRITE_ONCE", Shape.STORE_LVALUE, Mode.ONCE);
+        put(m, "rcu_assign_pointer", Shape.STORE_LVALUE, Mode.RELEASE);
+        put(m, "smp_store_release", Shape.STORE_POINTER, Mode.RELEASE);
+        put(m, "atomic_set", Shape.STORE_POINTER, Mode.ONCE);
+        put(m, "atomic_set_release", Shape.STORE_POINTER, Mode.RELEASE);
+        for (Mode mode : new Mode[] {Mode.FULL, Mode.RELAXED, Mode.ACQUIRE, Mode.RELEASE}) {
+            String s = suffix(mode);
+            put(m, "cmpxchg" + s, Shape.CMPXCHG, mode);
+            put(m, "atomic_cmpxchg" + s, Shape.CMPXCHG, mode);
+            put(m, "xchg" + s, Shape.XCHG, mode);
+            put(m, "atomic_xchg" + s, Shape.XCHG, mode);
+            m.put("atomic_add_return" + s, new Primitive("atomic_add_return" + s, Shape.ADD, mode, null, 1, true));
+            m.put("atomic_sub_return" + s, new Primitive("atomic_sub_return" + s, Shape.ADD, mode, null, -1, true));
+            m.put("atomic_inc_return" + s, new Primitive("atomic_inc_return" + s, Shape.INC, mode, null, 1, true));
+            m.put("atomic_dec_return" + s, new Primitive("atomic_dec_return" + s, Shape.INC, mode, null, -1, true));
+            m.put("atomic_fetch_add" + s, new Primitive("atomic_fetch_add" + s, Shape.ADD, mode, null, 1, false));
+            m.put("atomic_fetch_sub" + s, new Primitive("atomic_fetch_sub" + s, Shape.ADD, mode, null, -1, false));
+            m.put("atomic_fetch_inc" + s, new Primitive("atomic_fetch_inc" + s, Shape.INC, mode, null, 1, false));
+            m.put("atomic_fetch_dec" + s, new Primitive("atomic_fetch_dec" + s, Shape.INC, mode, null, -1, false));
+        }
+        // The void atomics are unordered RMWs (Documentation/atomic_t.txt).
+        m.put("atomic_add", new Primitive("atomic_add", Shape.ADD, Mode.RELAXED, null, 1, false));
+        m.put("atomic_sub", new Primitive("atomic_sub", Shape.ADD, Mode.RELAXED, null, -1, false));
+        m.put("atomic_inc", new Primitive("atomic_inc", Shape.INC, Mode.RELAXED, null, 1, false));
+        m.put("atomic_dec", new Primitive("atomic_dec", Shape.INC, Mode.RELAXED, null, -1, false));
+        for (FenceKind k : FenceKind.values()) {
+            m.put(k.kernelName(), new Primitive(k.kernelName(), Shape.FENCE, null, k, 0, false));
+        }
+        put(m, "spin_lock", Shape.SPIN_LOCK, null);
+        put(m, "spin_unlock", Shape.SPIN_UNLOCK, null);
+        put(m, "spin_is_locked", Shape.SPIN_IS_LOCKED, null);
+        put(m, "srcu_read_lock", Shape.SRCU_READ_LOCK, null);
+        put(m, "srcu_read_unlock", Shape.SRCU_READ_UNLOCK, null);
+        put(m, "synchronize_srcu", Shape.SYNCHRONIZE_SRCU, null);
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static void put(Map<String, Primitive> m, String name, Shape shape, Mode mode) {
+        m.put(name, new Primitive(name, shape, mode, null, 0, false));
+    }
+}

@@ -1,0 +1,104 @@
+package daxlab.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CliTest {
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void enumeratePrintsTableAndWitness() {
+        Run r = run("enumerate", "--scenario", "put-vs-get", "--put", "ORIGINAL", "--model", "sc");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("put-vs-get [put=ORIGINAL] under sc: interleavings per outcome"), r.out());
+        assertTrue(r.out().contains("FORBIDDEN   lost ops"), r.out());
+        assertTrue(r.out().contains("  P0 fs_put_dax: cmpxchg(holder_data, A, NULL) -> A\n"), r.out());
+        assertTrue(r.out().contains("  P0 fs_put_dax: holder_ops = NULL\n"), r.out());
+    }
+
+    @Test
+    void jsonHasTheDocumentedShape() throws Exception {
+        Run r = run("enumerate", "--scenario", "put-vs-get", "--put", "original", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("put-vs-get", j.get("scenario").asText());
+        assertEquals("sc", j.get("model").asText());
+        assertEquals(4, j.get("total").asInt());
+        assertEquals(3, j.get("outcomes").size());
+        JsonNode lost = null;
+        for (JsonNode o : j.get("outcomes")) {
+            if (o.get("class").asText().equals("FORBIDDEN")) {
+                lost = o;
+            }
+        }
+        assertEquals("B", lost.get("outcome").get("holder_data").asText());
+        assertEquals("NULL", lost.get("outcome").get("holder_ops").asText());
+        assertEquals("OK", lost.get("outcome").get("get").asText());
+        assertEquals(1, lost.get("count").asInt());
+    }
+
+    @Test
+    void unknownScenarioListsTheValidOnes() {
+        Run r = run("enumerate", "--scenario", "put-vs-nothing");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown scenario 'put-vs-nothing'"), r.err());
+        assertTrue(r.err().contains("put-vs-get, put-vs-reader"), r.err());
+    }
+
+    @Test
+    void unknownVariantListsTheValidOnes() {
+        Run r = run("enumerate", "--scenario", "put-vs-get", "--put", "PATCH_V9");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("ORIGINAL, PATCH_V1"), r.err());
+    }
+
+    @Test
+    void unknownModelListsTheValidOnes() {
+        Run r = run("enumerate", "--scenario", "put-vs-get", "--model", "alpha");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown model 'alpha'; valid models: sc"), r.err());
+    }
+
+    @Test
+    void budgetErrorIsExitTwo() {
+        Run r = run("enumerate", "--scenario", "put-vs-get-vs-reader", "--budget", "10");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("over the budget of 10 states"), r.err());
+    }
+
+    @Test
+    void allRunsEveryScenario() {
+        Run r = run("enumerate", "--all", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("["));
+        for (daxlab.dax.Scenario s : daxlab.dax.Scenario.values()) {
+            assertTrue(r.out().contains("\"scenario\" : \"" + s.id() + "\""), s.id());
+        }
+    }
+
+    @Test
+    void benchPrintsATable() {
+        Run r = run("bench", "--max-n", "2", "--repeat", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("| 2 | 4 | "), r.out());
+    }
+}

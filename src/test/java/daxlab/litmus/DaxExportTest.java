@@ -1,0 +1,103 @@
+package daxlab.litmus;
+
+import daxlab.dax.DaxScenario;
+import daxlab.interleave.Interleavings;
+import daxlab.outcome.Classifier;
+import daxlab.outcome.Histogram;
+import daxlab.outcome.Outcome;
+import daxlab.program.Instr;
+import daxlab.program.Mode;
+import daxlab.program.Walk;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every dax scenario exported to litmus, in both forms, parses back with our parser, and the SC
+ * enumeration of the re-parsed program gives the original's outcomes with the same counts once
+ * its integers and field names are read through the legend; its exists clause holds in exactly
+ * the outcomes the scenario grades FORBIDDEN.
+ */
+class DaxExportTest {
+
+    @TestFactory
+    Stream<DynamicTest> exportsRunLikeTheScenarios() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (DaxScenario s : DaxExport.everyScenario()) {
+            for (DaxExport.Form f : DaxExport.Form.values()) {
+                tests.add(DynamicTest.dynamicTest(DaxExport.testName(s, f), () -> check(s, f)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void check(DaxScenario s, DaxExport.Form form) {
+        DaxExport.Export e = DaxExport.export(s, form);
+        LitmusTest t = LitmusParser.parse(e.text(), e.fileName());
+        assertEquals(e.fileName(), t.name() + ".litmus");
+        Histogram original = Interleavings.enumerate(s.program(), s.classifier());
+        Histogram exported = Interleavings.enumerate(t.program(), Classifier.NONE);
+        Map<Outcome, BigInteger> decoded = new LinkedHashMap<>();
+        for (Histogram.Entry en : exported.entries()) {
+            decoded.merge(e.legend().decode(en.outcome()), en.count(), BigInteger::add);
+        }
+        Map<Outcome, BigInteger> expected = new LinkedHashMap<>();
+        original.entries().forEach(en -> expected.put(en.outcome(), en.count()));
+        assertEquals(expected, decoded, () -> "SC outcomes differ; exported:\n" + e.text());
+        // The exists clause is the FORBIDDEN rules.
+        var cond = t.program().finalCondition().orElseThrow();
+        for (Histogram.Entry en : exported.entries()) {
+            Outcome dax = e.legend().decode(en.outcome());
+            boolean forbidden = s.classifier().grade(dax).outcomeClass() == daxlab.outcome.OutcomeClass.FORBIDDEN;
+            assertEquals(forbidden, cond.holdsIn(f -> en.outcome().fields().get(f)), dax::toString);
+        }
+        // The +once form has no plain access left; the plain form keeps the kernel's.
+        List<Mode> modes = new ArrayList<>();
+        t.program().threads().forEach(th -> Walk.each(th.body(), i -> {
+            if (i instanceof Instr.Load) {
+                modes.add(((Instr.Load) i).mode());
+            } else if (i instanceof Instr.Store) {
+                modes.add(((Instr.Store) i).mode());
+            }
+        }));
+        if (form == DaxExport.Form.ONCE) {
+            assertFalse(modes.contains(Mode.PLAIN), "+once leaves no plain access");
+        } else {
+            List<Mode> kernel = new ArrayList<>();
+            s.program().threads().forEach(th -> Walk.each(th.body(), i -> {
+                if (i instanceof Instr.Load) {
+                    kernel.add(((Instr.Load) i).mode());
+                } else if (i instanceof Instr.Store) {
+                    kernel.add(((Instr.Store) i).mode());
+                }
+            }));
+            assertEquals(kernel, modes, "the plain form keeps the kernel code's access modes");
+        }
+        assertTrue(e.text().contains("Values: NULL=0"), "the legend is in the header");
+    }
+
+    @Test
+    void writesEveryScenarioInBothForms(@TempDir Path dir) throws IOException {
+        List<Path> files = DaxExport.writeAll(dir);
+        assertEquals(2 * DaxExport.everyScenario().size(), files.size());
+        for (Path p : files) {
+            assertTrue(Files.exists(p));
+            LitmusParser.parse(p);
+        }
+    }
+}

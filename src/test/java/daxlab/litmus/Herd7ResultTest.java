@@ -1,0 +1,73 @@
+package daxlab.litmus;
+
+import daxlab.program.Condition;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reading herd7's output: all 34 files of the kernel suite, and printing them back byte for byte. */
+class Herd7ResultTest {
+    private static final Pattern RESULT = Pattern.compile("\\* Result: (\\w+)");
+
+    @TestFactory
+    Stream<DynamicTest> everyHerd7FileParsesAndPrintsBackIdentically() {
+        return KernelSuite.tests().stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            Path h = KernelSuite.herd7(p);
+            String text = Files.readString(h, StandardCharsets.UTF_8);
+            Herd7Result r = Herd7Result.parse(h);
+            LitmusTest t = LitmusParser.parse(p);
+            assertEquals(t.name(), r.test());
+            assertEquals("Allowed", r.kind(), "every kernel test is an exists test");
+            assertEquals(r.states().size(), r.outcomes().size(), "states are distinct");
+            assertEquals(text, Herd7Layout.print(r), "the layout printer reproduces herd7's file");
+            // herd7's Condition line is the test's condition
+            Condition c = t.program().finalCondition().orElseThrow();
+            assertEquals(c, r.parsedCondition());
+            assertEquals(r.condition(), Herd7Layout.condition(c));
+            // Never/Sometimes/Always agree with the counts and with the test's own Result: line
+            assertEquals(r.obsPositive() == 0 ? "Never" : r.obsNegative() == 0 ? "Always" : "Sometimes", r.observation());
+            assertEquals(r.ok(), r.obsPositive() > 0);
+            Matcher m = RESULT.matcher(t.source());
+            assertTrue(m.find(), "the test names its expected result");
+            assertEquals(m.group(1), r.observation());
+            assertTrue(r.hash().isPresent());
+            assertFalse(r.dataRace(), "no kernel test here races");
+            // every state names exactly the test's observables
+            for (var s : r.states()) {
+                assertEquals(t.program().observables().stream().map(o -> o.name()).sorted().toList(),
+                        s.keySet().stream().sorted().toList());
+            }
+        }));
+    }
+
+    @Test
+    void flagsAndTimeLinesAreRead() {
+        String text = "Test T Allowed\nStates 1\n0:r0=0; [x]=y;\nOk\nWitnesses\nPositive: 1 Negative: 0\n"
+                + "Flag data-race\nCondition exists (0:r0=0)\nObservation T Always 1 0\nTime T 0.01\nHash=abc\n\n";
+        Herd7Result r = Herd7Result.parse(text, "t.herd7");
+        assertTrue(r.dataRace());
+        assertEquals("0.01", r.time().orElseThrow());
+        assertEquals(new daxlab.program.Value.Addr("y"), r.states().get(0).get("x"));
+        assertEquals(text, Herd7Layout.print(r));
+    }
+
+    @Test
+    void malformedOutputNamesTheLine() {
+        String text = "Test T Allowed\nStates 2\n0:r0=0;\nOk\n";
+        LitmusSyntaxException e = assertThrows(LitmusSyntaxException.class, () -> Herd7Result.parse(text, "bad.herd7"));
+        assertEquals(4, e.line());
+        assertTrue(e.getMessage().startsWith("bad.herd7:4:"), e.getMessage());
+    }
+}
