@@ -117,6 +117,11 @@ public record StressTest(Scenario scenario, PutTwin put, ReaderTwin reader) {
         return Scenarios.build(scenario, put.variant(), reader == null ? ReaderVariant.DOUBLE_READ : reader.variant());
     }
 
+    /** Whether the reader runs inside dax_read_lock(): the put variants that wait for readers need it. */
+    public boolean readerUnderSrcu() {
+        return reader != null && put.variant().usesSrcu();
+    }
+
     /** {@code PutVsGet} for put-vs-get. */
     public static String outerClassName(Scenario s) {
         StringBuilder sb = new StringBuilder();
@@ -154,7 +159,7 @@ public record StressTest(Scenario scenario, PutTwin put, ReaderTwin reader) {
         switch (s) {
             case KILL_VS_PUT:
             case KILL_VS_READER:
-                return "kill_dax() needs SRCU, which has no Java twin yet";
+                return "kill_dax() has no Java twin yet";
             case WRONG_HOLDER_PUT_SEQ:
                 return "it has one thread: nothing to stress; enumerate it";
             default:

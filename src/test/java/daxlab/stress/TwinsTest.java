@@ -76,6 +76,7 @@ class TwinsTest {
         assertEquals(Dax.opsOf(Dax.B).toString(), Holder.B.ops().toString());
         assertEquals(Dax.EOPNOTSUPP.toString(), ReaderTwin.EOPNOTSUPP);
         assertEquals(Dax.NULL_CALL.toString(), ReaderTwin.NULL_CALL);
+        assertEquals(Dax.ENXIO.toString(), ReaderTwin.ENXIO);
         assertEquals(Dax.OK.toString(), KernelTwin.OK);
         assertEquals(Dax.EBUSY.toString(), KernelTwin.EBUSY);
         Device d = new Device(Holder.B);
@@ -126,6 +127,34 @@ class TwinsTest {
     }
 
     @Test
+    void readerTwinsUnderSrcuMakeTheIrAccessesFromEveryState() {
+        for (ReaderTwin twin : ReaderTwin.values()) {
+            for (Holder[] s : STATES) {
+                TracingDevice dev = device(s);
+                String result = twin.notifyFailureUnderSrcu(dev);
+                Run ir = runIr(s, c -> twin.variant().call(c, "ret", true), "ret");
+                List<String> trace = dev.trace();
+                if (!twin.sameModesAsVariant()) {
+                    trace = trace.stream().map(l -> l.replace("READ_ONCE(holder_ops)", "load(holder_ops)"))
+                            .collect(Collectors.toList());
+                }
+                String where = twin + " under dax_read_lock() from " + Arrays.toString(s);
+                assertEquals(ir.accesses, trace, where);
+                assertEquals(ir.outcome.get("ret").toString(), result, where);
+            }
+        }
+    }
+
+    @Test
+    void generatedReadersRunUnderSrcuExactlyWhenTheProgramDoes() {
+        for (StressTest t : StressTest.all()) {
+            boolean irSrcu = !t.daxScenario().program().srcuDomains().isEmpty();
+            assertEquals(irSrcu, t.readerUnderSrcu() || (t.reader() == null && t.put().variant().usesSrcu()),
+                    t.testName());
+        }
+    }
+
+    @Test
     void getTwinMakesTheIrAccessesFromEveryState() {
         for (Holder[] s : STATES) {
             TracingDevice dev = device(s);
@@ -169,6 +198,7 @@ class TwinsTest {
     private static Run runIr(Holder[] s, Consumer<Code> body, String register) {
         Program.Builder b = Program.builder("twin")
                 .init(Dax.HOLDER_DATA, value(s[0])).init(Dax.HOLDER_OPS, s[1] == null ? Value.NULL : Dax.opsOf(value(s[1])))
+                .init(Dax.ALIVE, Value.of(1))
                 .thread("P0", body).observe(Dax.HOLDER_DATA).observe(Dax.HOLDER_OPS);
         if (register != null) {
             b.observe(register, "P0", register);

@@ -162,7 +162,8 @@ public final class TestSources {
                     call = "KernelTwin.fsDaxGet(dev, Holder." + a.holder() + ")";
                     break;
                 default:
-                    call = "ReaderTwin." + t.reader() + ".notifyFailure(dev)";
+                    call = "ReaderTwin." + t.reader() + (t.readerUnderSrcu() ? ".notifyFailureUnderSrcu(dev)"
+                            : ".notifyFailure(dev)");
             }
             Integer slot = registerSlot(obs, thread);
             if (slot == null) {
