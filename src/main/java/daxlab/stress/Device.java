@@ -102,6 +102,11 @@ public class Device {
         return holderData;
     }
 
+    /** {@code smp_load_acquire(&dev->holder_data)}. */
+    Holder loadAcquireHolderData() {
+        return (Holder) HOLDER_DATA.getAcquire(this);
+    }
+
     /** {@code READ_ONCE(dev->holder_data)}. */
     Holder readOnceHolderData() {
         return (Holder) HOLDER_DATA.getOpaque(this);

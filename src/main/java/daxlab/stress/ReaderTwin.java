@@ -88,6 +88,27 @@ public enum ReaderTwin {
         return rc;
     }
 
+    /**
+     * The observer of put-vs-observer, first load: holder_data, with this reader's mode for it
+     * (plain; READ_ONCE; acquire for LOAD_ACQUIRE). Call {@link #observeHolderOps} right after:
+     * the two loads in this order are the review's concern #1 (new holder_data, old ops).
+     */
+    public String observeHolderData(Device dev) {
+        switch (this) {
+            case DOUBLE_READ_PLAIN:
+                return Holder.name(dev.daxHolder());
+            case LOAD_ACQUIRE:
+                return Holder.name(dev.loadAcquireHolderData());
+            default:
+                return Holder.name(dev.readOnceHolderData());
+        }
+    }
+
+    /** The observer's second load: holder_ops (plain for DOUBLE_READ_PLAIN, else READ_ONCE). */
+    public String observeHolderOps(Device dev) {
+        return HolderOps.name(this == DOUBLE_READ_PLAIN ? dev.loadHolderOps() : dev.readOnceHolderOps());
+    }
+
     /** The IR variant this twins. */
     public daxlab.dax.ReaderVariant variant() {
         return daxlab.dax.ReaderVariant.valueOf(variantName);

@@ -79,6 +79,11 @@ public final class TracingDevice extends Device {
     }
 
     @Override
+    Holder loadAcquireHolderData() {
+        return read("smp_load_acquire", "holder_data", super.loadAcquireHolderData());
+    }
+
+    @Override
     Holder readOnceHolderData() {
         return read("READ_ONCE", "holder_data", super.readOnceHolderData());
     }
