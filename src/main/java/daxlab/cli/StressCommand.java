@@ -4,6 +4,7 @@ import daxlab.dax.PutVariant;
 import daxlab.dax.Scenario;
 import daxlab.outcome.Histogram;
 import daxlab.outcome.HistogramJson;
+import daxlab.stress.Durations;
 import daxlab.stress.Primitive;
 import daxlab.stress.ReaderTwin;
 import daxlab.stress.RunMode;
@@ -21,10 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** {@code daxlab stress}: run a scenario's jcstress test on this machine and print what it observed. */
 @Command(name = "stress", mixinStandardHelpOptions = true,
@@ -143,20 +141,12 @@ final class StressCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|m)?");
-
     /** {@code 200ms}, {@code 1s}, {@code 1.5s}, {@code 2m}; a bare number is milliseconds. */
     static Duration parseDuration(String text) {
-        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new Main.UsageError("bad --time '" + text + "'; write e.g. 200ms, 1s, 1.5s, 2m");
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageError("--time: " + e.getMessage());
         }
-        double v = Double.parseDouble(m.group(1));
-        String unit = m.group(2) == null ? "ms" : m.group(2);
-        double ms = unit.equals("ms") ? v : unit.equals("s") ? v * 1000 : v * 60_000;
-        if (ms < 1 || ms > 3_600_000) {
-            throw new Main.UsageError("--time must be between 1ms and 60m, got " + text);
-        }
-        return Duration.ofMillis(Math.round(ms));
     }
 }

@@ -21,12 +21,16 @@ import java.lang.invoke.VarHandle;
 public class Device {
     private static final VarHandle HOLDER_DATA;
     private static final VarHandle HOLDER_OPS;
+    private static final VarHandle ALIVE;
+    private static final VarHandle SRCU_READERS;
 
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             HOLDER_DATA = l.findVarHandle(Device.class, "holderData", Holder.class);
             HOLDER_OPS = l.findVarHandle(Device.class, "holderOps", HolderOps.class);
+            ALIVE = l.findVarHandle(Device.class, "alive", int.class);
+            SRCU_READERS = l.findVarHandle(Device.class, "srcuReaders", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -36,6 +40,13 @@ public class Device {
     private Holder holderData;
     /** {@code dev->holder_ops}: the holder's callbacks. */
     private HolderOps holderOps;
+    /** The DAXDEV_ALIVE bit of {@code dev->flags}; nothing here kills the device. */
+    private int alive = 1;
+    /**
+     * Readers inside {@code dax_read_lock()}: the twin of {@code dax_srcu}, per device because
+     * each jcstress sample has its own device.
+     */
+    private int srcuReaders;
 
     /** A free device: no holder, no ops. */
     public Device() {
@@ -91,6 +102,11 @@ public class Device {
         return holderData;
     }
 
+    /** {@code smp_load_acquire(&dev->holder_data)}. */
+    Holder loadAcquireHolderData() {
+        return (Holder) HOLDER_DATA.getAcquire(this);
+    }
+
     /** {@code READ_ONCE(dev->holder_data)}. */
     Holder readOnceHolderData() {
         return (Holder) HOLDER_DATA.getOpaque(this);
@@ -120,6 +136,38 @@ public class Device {
                 return old;
             }
         }
+    }
+
+    // ---- dax_srcu and DAXDEV_ALIVE ---------------------------------------------------------------
+
+    /** {@code dax_alive(dev)}: {@code READ_ONCE} of the alive bit. */
+    int daxAlive() {
+        return (int) ALIVE.getOpaque(this);
+    }
+
+    /** {@code srcu_read_lock(&dax_srcu)}: a full-barrier increment, so the section's loads come after it. */
+    void srcuReadLock() {
+        SRCU_READERS.getAndAdd(this, 1);
+    }
+
+    /** {@code srcu_read_unlock(&dax_srcu)}: a full-barrier decrement, so the section's loads come before it. */
+    void srcuReadUnlock() {
+        SRCU_READERS.getAndAdd(this, -1);
+    }
+
+    /**
+     * {@code synchronize_srcu(&dax_srcu)}: return once no reader is inside. The fences do what
+     * smp_mb() does in SRCU: the caller's earlier stores are visible to any reader that enters
+     * later, and the caller's later accesses come after every reader it waited for. Waiting for
+     * readers that entered after the call started is more than SRCU promises; it can only delay
+     * the put, never admit an outcome SRCU forbids.
+     */
+    void synchronizeSrcu() {
+        VarHandle.fullFence();
+        while ((int) SRCU_READERS.getVolatile(this) != 0) {
+            Thread.onSpinWait();
+        }
+        VarHandle.fullFence();
     }
 
     // ---- the final state, read by a jcstress @Arbiter after every actor has finished --------

@@ -70,6 +70,28 @@ public enum PutTwin {
             Holder prev = dev.cmpxchgHolderData(holder, null);
             return prev != holder ? 1 : 0;
         }
+    },
+    /**
+     * CHECK_HOLDER with a grace period between clearing the ops and releasing the device:
+     * <pre>
+     * if (READ_ONCE(dev->holder_data) != holder) return;
+     * WRITE_ONCE(dev->holder_ops, NULL);
+     * synchronize_srcu(&dax_srcu);
+     * WARN_ON(cmpxchg(&dev->holder_data, holder, NULL) != holder);
+     * </pre>
+     * Its readers run inside dax_read_lock() ({@link ReaderTwin#notifyFailureUnderSrcu}).
+     */
+    CHECK_HOLDER_SRCU {
+        @Override
+        public int fsPutDax(Device dev, Holder holder) {
+            if (dev.readOnceHolderData() != holder) {
+                return 0;
+            }
+            dev.writeOnceHolderOps(null);
+            dev.synchronizeSrcu();
+            Holder prev = dev.cmpxchgHolderData(holder, null);
+            return prev != holder ? 1 : 0;
+        }
     };
 
     /**

@@ -58,6 +58,8 @@ public enum ReaderTwin {
      * throw; the twin reports it instead, so that a run counts it rather than dies.
      */
     public static final String NULL_CALL = "NULL_CALL";
+    /** {@code -ENXIO}: the device is dead. */
+    public static final String ENXIO = "ENXIO";
 
     private final String variantName;
     private final String summary;
@@ -69,6 +71,43 @@ public enum ReaderTwin {
 
     /** {@code dax_holder_notify_failure(dev, ...)}, without dax_read_lock() (no kill_dax here). */
     public abstract String notifyFailure(Device dev);
+
+    /**
+     * The reader as the kernel runs it, inside {@code dax_read_lock()}, for the put variants that
+     * wait for readers with {@code synchronize_srcu()}:
+     * <pre>
+     * id = dax_read_lock();
+     * if (!dax_alive(dev)) rc = -ENXIO; else rc = ...the ops call above...;
+     * dax_read_unlock(id);
+     * </pre>
+     */
+    public final String notifyFailureUnderSrcu(Device dev) {
+        dev.srcuReadLock();
+        String rc = dev.daxAlive() == 0 ? ENXIO : notifyFailure(dev);
+        dev.srcuReadUnlock();
+        return rc;
+    }
+
+    /**
+     * The observer of put-vs-observer, first load: holder_data, with this reader's mode for it
+     * (plain; READ_ONCE; acquire for LOAD_ACQUIRE). Call {@link #observeHolderOps} right after:
+     * the two loads in this order are the review's concern #1 (new holder_data, old ops).
+     */
+    public String observeHolderData(Device dev) {
+        switch (this) {
+            case DOUBLE_READ_PLAIN:
+                return Holder.name(dev.daxHolder());
+            case LOAD_ACQUIRE:
+                return Holder.name(dev.loadAcquireHolderData());
+            default:
+                return Holder.name(dev.readOnceHolderData());
+        }
+    }
+
+    /** The observer's second load: holder_ops (plain for DOUBLE_READ_PLAIN, else READ_ONCE). */
+    public String observeHolderOps(Device dev) {
+        return HolderOps.name(this == DOUBLE_READ_PLAIN ? dev.loadHolderOps() : dev.readOnceHolderOps());
+    }
 
     /** The IR variant this twins. */
     public daxlab.dax.ReaderVariant variant() {

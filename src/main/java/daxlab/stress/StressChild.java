@@ -53,6 +53,7 @@ public final class StressChild {
         }
         List<String> tests = Arrays.asList(args).subList(3, args.length);
 
+        skipCpuBurn();
         Options opts = new Options(new String[] {"-time", timeMs, "-iters", "1", "-f", "1", "-fsm", "1",
                 "-sc", "false", "-af", "NONE"});
         if (!opts.parse()) {
@@ -91,6 +92,22 @@ public final class StressChild {
         disk.close();
         // jcstress leaves non-daemon helpers behind; the results are on disk.
         System.exit(0);
+    }
+
+    /**
+     * jcstress's option parsing first spins every CPU for a second or more to count them, a guard
+     * against CPUs that are offline until loaded. The JVM's count is good enough here and the second
+     * matters for a short run, so the count is set where jcstress 0.16 caches it. If a later jcstress
+     * has no such field, it burns as before.
+     */
+    private static void skipCpuBurn() {
+        try {
+            java.lang.reflect.Field f = org.openjdk.jcstress.vm.VMSupport.class.getDeclaredField("HOT_CPUS");
+            f.setAccessible(true);
+            f.setInt(null, Runtime.getRuntime().availableProcessors());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // jcstress counts the CPUs itself
+        }
     }
 
     /** When the previous fork finished (or the first started). */

@@ -26,7 +26,7 @@ public record StressTest(Scenario scenario, PutTwin put, ReaderTwin reader) {
 
     /** The scenarios stress covers: every one with concurrency and without SRCU. */
     public static final Set<Scenario> SCENARIOS = EnumSet.of(Scenario.PUT_VS_GET, Scenario.PUT_VS_READER,
-            Scenario.PUT_VS_GET_VS_READER, Scenario.WRONG_HOLDER_PUT, Scenario.WRONG_HOLDER_VS_GET);
+            Scenario.PUT_VS_OBSERVER, Scenario.PUT_VS_GET_VS_READER, Scenario.WRONG_HOLDER_PUT, Scenario.WRONG_HOLDER_VS_GET);
 
     public StressTest {
         if (!SCENARIOS.contains(scenario)) {
@@ -45,7 +45,9 @@ public record StressTest(Scenario scenario, PutTwin put, ReaderTwin reader) {
         /** {@code fs_dax_get(dev, holder, ops of holder)}. */
         GET("fs_dax_get"),
         /** {@code dax_holder_notify_failure(dev, ...)} with the test's reader twin. */
-        READER("dax_holder_notify_failure");
+        READER("dax_holder_notify_failure"),
+        /** Loads holder_data, then holder_ops, with the test's reader twin's modes (put-vs-observer). */
+        OBSERVER("observer");
 
         private final String function;
 
@@ -73,6 +75,8 @@ public record StressTest(Scenario scenario, PutTwin put, ReaderTwin reader) {
                 return List.of(new Actor(Role.PUT, Holder.A), new Actor(Role.GET, Holder.B));
             case PUT_VS_READER:
                 return List.of(new Actor(Role.PUT, Holder.A), new Actor(Role.READER, null));
+            case PUT_VS_OBSERVER:
+                return List.of(new Actor(Role.PUT, Holder.A), new Actor(Role.OBSERVER, null));
             case PUT_VS_GET_VS_READER:
                 return List.of(new Actor(Role.PUT, Holder.A), new Actor(Role.GET, Holder.B),
                         new Actor(Role.READER, null));
@@ -117,6 +121,11 @@ public record StressTest(Scenario scenario, PutTwin put, ReaderTwin reader) {
         return Scenarios.build(scenario, put.variant(), reader == null ? ReaderVariant.DOUBLE_READ : reader.variant());
     }
 
+    /** Whether the reader runs inside dax_read_lock(): the put variants that wait for readers need it. */
+    public boolean readerUnderSrcu() {
+        return reader != null && scenario != Scenario.PUT_VS_OBSERVER && put.variant().usesSrcu();
+    }
+
     /** {@code PutVsGet} for put-vs-get. */
     public static String outerClassName(Scenario s) {
         StringBuilder sb = new StringBuilder();
@@ -154,7 +163,7 @@ public record StressTest(Scenario scenario, PutTwin put, ReaderTwin reader) {
         switch (s) {
             case KILL_VS_PUT:
             case KILL_VS_READER:
-                return "kill_dax() needs SRCU, which has no Java twin yet";
+                return "kill_dax() has no Java twin yet";
             case WRONG_HOLDER_PUT_SEQ:
                 return "it has one thread: nothing to stress; enumerate it";
             default:

@@ -39,6 +39,7 @@ public final class TracingDevice extends Device {
         return o == null ? Holder.NULL : o.toString();
     }
 
+
     @Override
     HolderOps loadHolderOps() {
         return read("load", "holder_ops", super.loadHolderOps());
@@ -78,6 +79,11 @@ public final class TracingDevice extends Device {
     }
 
     @Override
+    Holder loadAcquireHolderData() {
+        return read("smp_load_acquire", "holder_data", super.loadAcquireHolderData());
+    }
+
+    @Override
     Holder readOnceHolderData() {
         return read("READ_ONCE", "holder_data", super.readOnceHolderData());
     }
@@ -90,6 +96,31 @@ public final class TracingDevice extends Device {
     @Override
     Holder cmpxchgRelaxedHolderData(Holder old, Holder nu) {
         return rmw("cmpxchg_relaxed", old, nu, super.cmpxchgRelaxedHolderData(old, nu));
+    }
+
+    @Override
+    int daxAlive() {
+        return read("READ_ONCE", "alive", super.daxAlive());
+    }
+
+    @Override
+    void srcuReadLock() {
+        trace.add("srcu_read_lock(&dax_srcu)");
+        super.srcuReadLock();
+    }
+
+    @Override
+    void srcuReadUnlock() {
+        trace.add("srcu_read_unlock(&dax_srcu)");
+        super.srcuReadUnlock();
+    }
+
+    /** Traced alone, so no reader is ever inside. */
+    @Override
+    void synchronizeSrcu() {
+        trace.add("synchronize_srcu(&dax_srcu) starts (no reader inside)");
+        super.synchronizeSrcu();
+        trace.add("synchronize_srcu(&dax_srcu) returns");
     }
 
     private Holder rmw(String primitive, Holder old, Holder nu, Holder seen) {

@@ -16,8 +16,9 @@ public final class Twins {
     public static Map<String, String> functions() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("fsDaxGet", "KernelTwin.fsDaxGet");
-        m.put("killDax", "none: kill_dax() waits with synchronize_srcu(); stressing it needs an SRCU twin,"
-                + " so kill-vs-put and kill-vs-reader are enumerated only");
+        m.put("killDax", "none yet: kill_dax() clears DAXDEV_ALIVE and then waits for readers; the SRCU twin"
+                + " exists (Device.synchronizeSrcu) but the kill scenarios are not generated, so kill-vs-put and"
+                + " kill-vs-reader are enumerated only");
         return m;
     }
 }

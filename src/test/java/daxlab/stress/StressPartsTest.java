@@ -49,7 +49,7 @@ class StressPartsTest {
     void scenariosWithoutATwinSayWhy() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StressTest.of(Scenario.KILL_VS_PUT, daxlab.dax.PutVariant.PATCH_V1, ReaderTwin.READ_ONCE));
-        assertTrue(e.getMessage().contains("SRCU"), e.getMessage());
+        assertTrue(e.getMessage().contains("kill_dax() has no Java twin"), e.getMessage());
     }
 
     @Test

@@ -45,7 +45,8 @@ class TestSourcesTest {
             String src = Files.readString(DIR.resolve(StressTest.outerClassName(t.scenario()) + ".java"));
             assertTrue(src.contains("public static class " + t.nestedClassName() + " {"), t.testName());
         }
-        assertEquals(6 + 24 + 24 + 24 + 6, StressTest.all().size());
+        // put-vs-get and wrong-holder-vs-get: one per put; the four reader scenarios: one per put and reader.
+        assertEquals(PutTwin.values().length * (2 + 4 * ReaderTwin.values().length), StressTest.all().size());
     }
 
     @Test

@@ -86,6 +86,7 @@ class TwinsTest {
         assertEquals(Dax.opsOf(Dax.B).toString(), Holder.B.ops().toString());
         assertEquals(Dax.EOPNOTSUPP.toString(), ReaderTwin.EOPNOTSUPP);
         assertEquals(Dax.NULL_CALL.toString(), ReaderTwin.NULL_CALL);
+        assertEquals(Dax.ENXIO.toString(), ReaderTwin.ENXIO);
         assertEquals(Dax.OK.toString(), KernelTwin.OK);
         assertEquals(Dax.EBUSY.toString(), KernelTwin.EBUSY);
         Device d = new Device(Holder.B);
@@ -136,6 +137,62 @@ class TwinsTest {
     }
 
     @Test
+    void readerTwinsUnderSrcuMakeTheIrAccessesFromEveryState() {
+        for (ReaderTwin twin : ReaderTwin.values()) {
+            for (Holder[] s : STATES) {
+                TracingDevice dev = device(s);
+                String result = twin.notifyFailureUnderSrcu(dev);
+                Run ir = runIr(s, c -> twin.variant().call(c, "ret", true), "ret");
+                List<String> trace = dev.trace();
+                if (!twin.sameModesAsVariant()) {
+                    trace = trace.stream().map(l -> l.replace("READ_ONCE(holder_ops)", "load(holder_ops)"))
+                            .collect(Collectors.toList());
+                }
+                String where = twin + " under dax_read_lock() from " + Arrays.toString(s);
+                assertEquals(ir.accesses, trace, where);
+                assertEquals(ir.outcome.get("ret").toString(), result, where);
+            }
+        }
+    }
+
+    @Test
+    void generatedReadersRunUnderSrcuExactlyWhenTheProgramDoes() {
+        for (StressTest t : StressTest.all()) {
+            boolean irSrcu = !t.daxScenario().program().srcuDomains().isEmpty();
+            boolean noReaderSection = t.reader() == null || t.scenario() == daxlab.dax.Scenario.PUT_VS_OBSERVER;
+            assertEquals(irSrcu, t.readerUnderSrcu() || (noReaderSection && t.put().variant().usesSrcu()),
+                    t.testName());
+        }
+    }
+
+    @Test
+    void observerTwinsMakeTheIrAccessesFromEveryState() {
+        for (ReaderTwin twin : ReaderTwin.values()) {
+            for (Holder[] s : STATES) {
+                TracingDevice dev = device(s);
+                String seenData = twin.observeHolderData(dev);
+                String seenOps = twin.observeHolderOps(dev);
+                Program.Builder b = Program.builder("observer")
+                        .init(Dax.HOLDER_DATA, value(s[0]))
+                        .init(Dax.HOLDER_OPS, s[1] == null ? Value.NULL : Dax.opsOf(value(s[1])))
+                        .thread("P0", twin.variant()::observe)
+                        .observe("seen_data", "P0", "seen_data").observe("seen_ops", "P0", "seen_ops");
+                Histogram h = Interleavings.enumerate(b.build(), Classifier.NONE);
+                Histogram.Entry e = h.entries().get(0);
+                List<String> ir = ((Schedule) e.witness()).steps().stream().map(Step::access).collect(Collectors.toList());
+                List<String> trace = dev.trace();
+                if (!twin.sameModesAsVariant()) {
+                    trace = trace.stream().map(l -> l.replace("READ_ONCE(", "load(")).collect(Collectors.toList());
+                }
+                String where = twin + " observing " + Arrays.toString(s);
+                assertEquals(ir, trace, where);
+                assertEquals(e.outcome().get("seen_data").toString(), seenData, where);
+                assertEquals(e.outcome().get("seen_ops").toString(), seenOps, where);
+            }
+        }
+    }
+
+    @Test
     void getTwinMakesTheIrAccessesFromEveryState() {
         for (Holder[] s : STATES) {
             TracingDevice dev = device(s);
@@ -179,6 +236,7 @@ class TwinsTest {
     private static Run runIr(Holder[] s, Consumer<Code> body, String register) {
         Program.Builder b = Program.builder("twin")
                 .init(Dax.HOLDER_DATA, value(s[0])).init(Dax.HOLDER_OPS, s[1] == null ? Value.NULL : Dax.opsOf(value(s[1])))
+                .init(Dax.ALIVE, Value.of(1))
                 .thread("P0", body).observe(Dax.HOLDER_DATA).observe(Dax.HOLDER_OPS);
         if (register != null) {
             b.observe(register, "P0", register);

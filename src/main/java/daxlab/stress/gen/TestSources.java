@@ -153,6 +153,15 @@ public final class TestSources {
             String thread = "P" + i;
             sb.append("\n        @Actor\n");
             sb.append("        public void ").append(actorName(i, a)).append("(").append(rc).append(" r) {\n");
+            if (a.role() == StressTest.Role.OBSERVER) {
+                // Two loads, two result slots, in program order.
+                sb.append("            r.r").append(slot(obs, "seen_data")).append(" = ReaderTwin.").append(t.reader())
+                        .append(".observeHolderData(dev);\n");
+                sb.append("            r.r").append(slot(obs, "seen_ops")).append(" = ReaderTwin.").append(t.reader())
+                        .append(".observeHolderOps(dev);\n");
+                sb.append("        }\n");
+                continue;
+            }
             String call;
             switch (a.role()) {
                 case PUT:
@@ -162,7 +171,8 @@ public final class TestSources {
                     call = "KernelTwin.fsDaxGet(dev, Holder." + a.holder() + ")";
                     break;
                 default:
-                    call = "ReaderTwin." + t.reader() + ".notifyFailure(dev)";
+                    call = "ReaderTwin." + t.reader() + (t.readerUnderSrcu() ? ".notifyFailureUnderSrcu(dev)"
+                            : ".notifyFailure(dev)");
             }
             Integer slot = registerSlot(obs, thread);
             if (slot == null) {
@@ -190,6 +200,16 @@ public final class TestSources {
         sb.append("    }\n");
     }
 
+    /** The result slot (1-based) of the observable named {@code name}. */
+    private static int slot(List<Observable> obs, String name) {
+        for (int i = 0; i < obs.size(); i++) {
+            if (obs.get(i).name().equals(name)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalStateException("no observable " + name);
+    }
+
     /** The result slot (1-based) of the one register observable of {@code thread}, if any. */
     private static Integer registerSlot(List<Observable> obs, String thread) {
         Integer slot = null;
@@ -211,6 +231,8 @@ public final class TestSources {
                 return "p" + i + "FsPutDax" + a.holder();
             case GET:
                 return "p" + i + "FsDaxGet" + a.holder();
+            case OBSERVER:
+                return "p" + i + "Observer";
             default:
                 return "p" + i + "NotifyFailure";
         }

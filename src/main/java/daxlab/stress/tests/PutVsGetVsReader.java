@@ -29,6 +29,9 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  *
  * How to run one:
  *     $ daxlab stress --scenario put-vs-get-vs-reader --put PATCH_V1 --reader READ_ONCE
+ *
+ * jcstress runs a test only when each of its threads has a core of its own: this one needs
+ * three, and the machine these tests were written on has two, so it has not run here yet.
  */
 public final class PutVsGetVsReader {
     private PutVsGetVsReader() {
@@ -1079,6 +1082,166 @@ public final class PutVsGetVsReader {
         @Actor
         public void p2NotifyFailure(LLLLL_Result r) {
             r.r4 = ReaderTwin.LOAD_ACQUIRE.notifyFailure(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * reader DOUBLE_READ_PLAIN: two plain loads of holder_ops (the JIT may merge them)
+     * SC enumeration: 7 outcomes in 935 interleavings, result fields: holder_data, holder_ops, get, reader, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-get-vs-reader [put=CHECK_HOLDER_SRCU reader=DOUBLE_READ_PLAIN]: A holds. P0: A puts. P1: B gets. P2: a reader notifies. Is any callback run with the wrong holder?")
+    @Outcome(id = "B, opsB, OK, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 76 of 935 interleavings")
+    @Outcome(id = "B, opsB, OK, NULL_CALL, 0", expect = FORBIDDEN, desc = "NULL call; SC: 12 of 935 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 34 of 935 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsB,B\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 15 of 935 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 304 of 935 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, NULL_CALL, 0", expect = FORBIDDEN, desc = "NULL call; SC: 120 of 935 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 374 of 935 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_SRCU__DOUBLE_READ_PLAIN {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLLL_Result r) {
+            r.r5 = PutTwin.CHECK_HOLDER_SRCU.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1FsDaxGetB(LLLLL_Result r) {
+            r.r3 = KernelTwin.fsDaxGet(dev, Holder.B);
+        }
+
+        @Actor
+        public void p2NotifyFailure(LLLLL_Result r) {
+            r.r4 = ReaderTwin.DOUBLE_READ_PLAIN.notifyFailureUnderSrcu(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * reader DOUBLE_READ_OPAQUE: two opaque loads of holder_ops (both are kept)
+     * SC enumeration: 7 outcomes in 935 interleavings, result fields: holder_data, holder_ops, get, reader, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-get-vs-reader [put=CHECK_HOLDER_SRCU reader=DOUBLE_READ_OPAQUE]: A holds. P0: A puts. P1: B gets. P2: a reader notifies. Is any callback run with the wrong holder?")
+    @Outcome(id = "B, opsB, OK, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 76 of 935 interleavings")
+    @Outcome(id = "B, opsB, OK, NULL_CALL, 0", expect = FORBIDDEN, desc = "NULL call; SC: 12 of 935 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 34 of 935 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsB,B\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 15 of 935 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 304 of 935 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, NULL_CALL, 0", expect = FORBIDDEN, desc = "NULL call; SC: 120 of 935 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 374 of 935 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_SRCU__DOUBLE_READ_OPAQUE {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLLL_Result r) {
+            r.r5 = PutTwin.CHECK_HOLDER_SRCU.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1FsDaxGetB(LLLLL_Result r) {
+            r.r3 = KernelTwin.fsDaxGet(dev, Holder.B);
+        }
+
+        @Actor
+        public void p2NotifyFailure(LLLLL_Result r) {
+            r.r4 = ReaderTwin.DOUBLE_READ_OPAQUE.notifyFailureUnderSrcu(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * reader READ_ONCE: one READ_ONCE (opaque load) into a local
+     * SC enumeration: 5 outcomes in 703 interleavings, result fields: holder_data, holder_ops, get, reader, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-get-vs-reader [put=CHECK_HOLDER_SRCU reader=READ_ONCE]: A holds. P0: A puts. P1: B gets. P2: a reader notifies. Is any callback run with the wrong holder?")
+    @Outcome(id = "B, opsB, OK, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 76 of 703 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 28 of 703 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsB,B\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 15 of 703 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 304 of 703 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 280 of 703 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_SRCU__READ_ONCE {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLLL_Result r) {
+            r.r5 = PutTwin.CHECK_HOLDER_SRCU.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1FsDaxGetB(LLLLL_Result r) {
+            r.r3 = KernelTwin.fsDaxGet(dev, Holder.B);
+        }
+
+        @Actor
+        public void p2NotifyFailure(LLLLL_Result r) {
+            r.r4 = ReaderTwin.READ_ONCE.notifyFailureUnderSrcu(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * reader LOAD_ACQUIRE: one smp_load_acquire (getAcquire) into a local
+     * SC enumeration: 5 outcomes in 703 interleavings, result fields: holder_data, holder_ops, get, reader, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-get-vs-reader [put=CHECK_HOLDER_SRCU reader=LOAD_ACQUIRE]: A holds. P0: A puts. P1: B gets. P2: a reader notifies. Is any callback run with the wrong holder?")
+    @Outcome(id = "B, opsB, OK, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 76 of 703 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 28 of 703 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsB,B\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 15 of 703 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 304 of 703 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 280 of 703 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_SRCU__LOAD_ACQUIRE {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLLL_Result r) {
+            r.r5 = PutTwin.CHECK_HOLDER_SRCU.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1FsDaxGetB(LLLLL_Result r) {
+            r.r3 = KernelTwin.fsDaxGet(dev, Holder.B);
+        }
+
+        @Actor
+        public void p2NotifyFailure(LLLLL_Result r) {
+            r.r4 = ReaderTwin.LOAD_ACQUIRE.notifyFailureUnderSrcu(dev);
         }
 
         @Arbiter

@@ -35,7 +35,15 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  * NULL ("wrong context"): the reader takes no lock against the put.
  *
  * How to run one:
- *     $ daxlab stress --scenario put-vs-reader --put PATCH_V1 --reader DOUBLE_READ_OPAQUE
+ *     $ daxlab stress --scenario put-vs-reader --put PATCH_V1 --reader DOUBLE_READ_OPAQUE --by-mode
+ *
+ * A run here (2-core AMD EPYC, JDK 17, 1 s per JIT mode, other builds running; put PATCH_V1),
+ * NULL calls per mode:
+ *
+ *     reader               interpreter   C1    C2   C2+stress
+ *     DOUBLE_READ_PLAIN         17         0     0      0
+ *     DOUBLE_READ_OPAQUE    11,615       183    84      1
+ *     READ_ONCE                  0         0     0      0     (wrong context: 217 in all)
  */
 public final class PutVsReader {
     private PutVsReader() {
@@ -812,6 +820,132 @@ public final class PutVsReader {
         @Actor
         public void p1NotifyFailure(LLLL_Result r) {
             r.r3 = ReaderTwin.LOAD_ACQUIRE.notifyFailure(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * reader DOUBLE_READ_PLAIN: two plain loads of holder_ops (the JIT may merge them)
+     * SC enumeration: 3 outcomes in 82 interleavings, result fields: holder_data, holder_ops, reader, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-reader [put=CHECK_HOLDER_SRCU reader=DOUBLE_READ_PLAIN]: A holds the device. P0: A calls fs_put_dax(). P1: a memory failure calls dax_holder_notify_failure().")
+    @Outcome(id = "NULL, NULL, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 36 of 82 interleavings")
+    @Outcome(id = "NULL, NULL, NULL_CALL, 0", expect = FORBIDDEN, desc = "NULL call; SC: 12 of 82 interleavings")
+    @Outcome(id = "NULL, NULL, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 34 of 82 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_SRCU__DOUBLE_READ_PLAIN {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLL_Result r) {
+            r.r4 = PutTwin.CHECK_HOLDER_SRCU.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1NotifyFailure(LLLL_Result r) {
+            r.r3 = ReaderTwin.DOUBLE_READ_PLAIN.notifyFailureUnderSrcu(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * reader DOUBLE_READ_OPAQUE: two opaque loads of holder_ops (both are kept)
+     * SC enumeration: 3 outcomes in 82 interleavings, result fields: holder_data, holder_ops, reader, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-reader [put=CHECK_HOLDER_SRCU reader=DOUBLE_READ_OPAQUE]: A holds the device. P0: A calls fs_put_dax(). P1: a memory failure calls dax_holder_notify_failure().")
+    @Outcome(id = "NULL, NULL, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 36 of 82 interleavings")
+    @Outcome(id = "NULL, NULL, NULL_CALL, 0", expect = FORBIDDEN, desc = "NULL call; SC: 12 of 82 interleavings")
+    @Outcome(id = "NULL, NULL, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 34 of 82 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_SRCU__DOUBLE_READ_OPAQUE {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLL_Result r) {
+            r.r4 = PutTwin.CHECK_HOLDER_SRCU.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1NotifyFailure(LLLL_Result r) {
+            r.r3 = ReaderTwin.DOUBLE_READ_OPAQUE.notifyFailureUnderSrcu(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * reader READ_ONCE: one READ_ONCE (opaque load) into a local
+     * SC enumeration: 2 outcomes in 64 interleavings, result fields: holder_data, holder_ops, reader, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-reader [put=CHECK_HOLDER_SRCU reader=READ_ONCE]: A holds the device. P0: A calls fs_put_dax(). P1: a memory failure calls dax_holder_notify_failure().")
+    @Outcome(id = "NULL, NULL, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 36 of 64 interleavings")
+    @Outcome(id = "NULL, NULL, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 28 of 64 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_SRCU__READ_ONCE {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLL_Result r) {
+            r.r4 = PutTwin.CHECK_HOLDER_SRCU.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1NotifyFailure(LLLL_Result r) {
+            r.r3 = ReaderTwin.READ_ONCE.notifyFailureUnderSrcu(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * reader LOAD_ACQUIRE: one smp_load_acquire (getAcquire) into a local
+     * SC enumeration: 2 outcomes in 64 interleavings, result fields: holder_data, holder_ops, reader, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-reader [put=CHECK_HOLDER_SRCU reader=LOAD_ACQUIRE]: A holds the device. P0: A calls fs_put_dax(). P1: a memory failure calls dax_holder_notify_failure().")
+    @Outcome(id = "NULL, NULL, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 36 of 64 interleavings")
+    @Outcome(id = "NULL, NULL, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 28 of 64 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_SRCU__LOAD_ACQUIRE {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLL_Result r) {
+            r.r4 = PutTwin.CHECK_HOLDER_SRCU.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1NotifyFailure(LLLL_Result r) {
+            r.r3 = ReaderTwin.LOAD_ACQUIRE.notifyFailureUnderSrcu(dev);
         }
 
         @Arbiter
