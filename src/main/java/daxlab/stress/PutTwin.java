@@ -107,12 +107,6 @@ public enum PutTwin {
 
     /** The twin of an IR variant. */
     public static PutTwin of(daxlab.dax.PutVariant v) {
-        if (v.usesSrcu()) {
-            // A twin would need an SRCU of its own, and the reader twins a read-side section: not
-            // built. The enumerators (sc, tso, armv8, lkmm) cover these variants.
-            throw new IllegalArgumentException(v + " waits for SRCU readers (synchronize_srcu); the Java twins have "
-                    + "no SRCU, so it is checked by enumeration only, not under stress");
-        }
         return valueOf(v.name());
     }
 }
