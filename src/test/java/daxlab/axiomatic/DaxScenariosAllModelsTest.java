@@ -27,18 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DaxScenariosAllModelsTest {
     static List<DaxScenario> everyVariant() {
-        List<DaxScenario> out = new ArrayList<>();
-        for (Scenario s : Scenario.values()) {
-            PutVariant[] puts = s.usesPut() ? PutVariant.values() : new PutVariant[] {PutVariant.PATCH_V1};
-            ReaderVariant[] readers = s.usesReader() ? ReaderVariant.values()
-                    : new ReaderVariant[] {ReaderVariant.DOUBLE_READ};
-            for (PutVariant p : puts) {
-                for (ReaderVariant r : readers) {
-                    out.add(Scenarios.build(s, p, r));
-                }
-            }
-        }
-        return out;
+        return Scenarios.everyVariant();
     }
 
     static Set<Outcome> outcomes(Histogram h) {

@@ -31,8 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class KernelSuiteLkmmTest {
     static Path dir() {
-        String env = System.getenv("DAXLAB_KERNEL_LITMUS");
-        return env != null ? Paths.get(env) : Paths.get("/work/shared/litmus/kernel");
+        return daxlab.litmus.KernelSuite.dir();
     }
 
     static List<Path> tests() throws IOException {

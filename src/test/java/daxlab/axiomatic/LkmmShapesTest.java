@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The kernel's litmus shapes, built by hand, under the LKMM: the Positive/Negative counts and
  * the number of final states are those herd7 7.58 prints for the kernel's tests of the same
- * names (the .herd7 files in /work/shared/litmus/kernel).
+ * names (the .herd7 files in ../shared/litmus/kernel).
  */
 class LkmmShapesTest {
     private final Model lkmm = new Lkmm();

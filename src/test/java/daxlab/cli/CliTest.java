@@ -12,22 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CliTest {
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void enumeratePrintsTableAndWitness() {
-        Run r = run("enumerate", "--scenario", "put-vs-get", "--put", "ORIGINAL", "--model", "sc");
+        CliRun r = run("enumerate", "--scenario", "put-vs-get", "--put", "ORIGINAL", "--model", "sc");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("put-vs-get [put=ORIGINAL] under sc: interleavings per outcome"), r.out());
         assertTrue(r.out().contains("FORBIDDEN   lost ops"), r.out());
@@ -37,7 +28,7 @@ class CliTest {
 
     @Test
     void jsonHasTheDocumentedShape() throws Exception {
-        Run r = run("enumerate", "--scenario", "put-vs-get", "--put", "original", "--json");
+        CliRun r = run("enumerate", "--scenario", "put-vs-get", "--put", "original", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals("put-vs-get", j.get("scenario").asText());
@@ -58,7 +49,7 @@ class CliTest {
 
     @Test
     void unknownScenarioListsTheValidOnes() {
-        Run r = run("enumerate", "--scenario", "put-vs-nothing");
+        CliRun r = run("enumerate", "--scenario", "put-vs-nothing");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown scenario 'put-vs-nothing'"), r.err());
         assertTrue(r.err().contains("put-vs-get, put-vs-reader"), r.err());
@@ -66,28 +57,28 @@ class CliTest {
 
     @Test
     void unknownVariantListsTheValidOnes() {
-        Run r = run("enumerate", "--scenario", "put-vs-get", "--put", "PATCH_V9");
+        CliRun r = run("enumerate", "--scenario", "put-vs-get", "--put", "PATCH_V9");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("ORIGINAL, PATCH_V1"), r.err());
     }
 
     @Test
     void unknownModelListsTheValidOnes() {
-        Run r = run("enumerate", "--scenario", "put-vs-get", "--model", "alpha");
+        CliRun r = run("enumerate", "--scenario", "put-vs-get", "--model", "alpha");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown model 'alpha'; valid models: sc"), r.err());
     }
 
     @Test
     void budgetErrorIsExitTwo() {
-        Run r = run("enumerate", "--scenario", "put-vs-get-vs-reader", "--budget", "10");
+        CliRun r = run("enumerate", "--scenario", "put-vs-get-vs-reader", "--budget", "10");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("over the budget of 10 states"), r.err());
     }
 
     @Test
     void allRunsEveryScenario() {
-        Run r = run("enumerate", "--all", "--json");
+        CliRun r = run("enumerate", "--all", "--json");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("["));
         for (daxlab.dax.Scenario s : daxlab.dax.Scenario.values()) {
@@ -97,7 +88,7 @@ class CliTest {
 
     @Test
     void benchPrintsATable() {
-        Run r = run("bench", "--max-n", "2", "--repeat", "1");
+        CliRun r = run("bench", "--max-n", "2", "--repeat", "1");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("| 2 | 4 | "), r.out());
     }

@@ -17,25 +17,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LitmusCommandTest {
-    private static final Path KERNEL = Paths.get(System.getenv().getOrDefault("DAXLAB_KERNEL_LITMUS",
-            "/work/shared/litmus/kernel"));
+    private static final Path KERNEL = daxlab.litmus.KernelSuite.dir();
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void printsHerd7LayoutUnderSc() {
-        Run r = run("litmus", KERNEL.resolve("SB+poonceonces.litmus").toString());
+        CliRun r = run("litmus", KERNEL.resolve("SB+poonceonces.litmus").toString());
         assertEquals(0, r.code(), r.err());
         // Under SC the store-buffering outcome never happens: three states, not herd7's four.
         assertEquals("Test SB+poonceonces Allowed\n"
@@ -57,7 +47,7 @@ class LitmusCommandTest {
         Files.writeString(bad, "C bad\n{}\nP0(int *x)\n{\n\tx = READ_ONCE(*x);\n}\nexists (x=1)\n");
         Path unknown = dir.resolve("unknown.litmus");
         Files.writeString(unknown, "C unknown\n{}\nP0(int *x)\n{\n\tsmp_mb_twice();\n}\nexists (x=1)\n");
-        Run r = run("litmus", bad.toString(), KERNEL.resolve("MP+poonceonces.litmus").toString(), unknown.toString(),
+        CliRun r = run("litmus", bad.toString(), KERNEL.resolve("MP+poonceonces.litmus").toString(), unknown.toString(),
                 dir.resolve("missing.litmus").toString());
         assertEquals(2, r.code());
         assertTrue(r.out().contains("Test MP+poonceonces Allowed"), r.out());
@@ -70,7 +60,7 @@ class LitmusCommandTest {
     @Test
     void aTestOverTheBudgetIsAnErrorNamingTheFile() {
         Path f = KERNEL.resolve("IRIW+poonceonces+OnceOnce.litmus");
-        Run r = run("litmus", "--budget", "10", f.toString(), KERNEL.resolve("CoWW+poonceonce.litmus").toString());
+        CliRun r = run("litmus", "--budget", "10", f.toString(), KERNEL.resolve("CoWW+poonceonce.litmus").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains(f + ": enumeration of IRIW+poonceonces+OnceOnce stopped"), r.err());
         assertTrue(r.out().contains("Test CoWW+poonceonce Allowed"), r.out());
@@ -78,11 +68,11 @@ class LitmusCommandTest {
 
     @Test
     void checkComparesWithHerd7sOutputBesideTheTest() {
-        Run same = run("litmus", "--check", KERNEL.resolve("CoWW+poonceonce.litmus").toString());
+        CliRun same = run("litmus", "--check", KERNEL.resolve("CoWW+poonceonce.litmus").toString());
         assertEquals(0, same.code(), same.err());
         assertTrue(same.out().contains("Check CoWW+poonceonce: agrees with herd7"), same.out());
         // SC cannot show the store-buffering outcome the LKMM allows: the check says so and exits 1.
-        Run differs = run("litmus", "--check", KERNEL.resolve("SB+poonceonces.litmus").toString());
+        CliRun differs = run("litmus", "--check", KERNEL.resolve("SB+poonceonces.litmus").toString());
         assertEquals(1, differs.code(), differs.err());
         assertTrue(differs.out().contains("Check SB+poonceonces: differs from herd7:\n"
                 + "  missing state 0:r0=0; 1:r0=0;\n"
@@ -93,7 +83,7 @@ class LitmusCommandTest {
 
     @Test
     void jsonForTools() throws IOException {
-        Run r = run("litmus", "--json", KERNEL.resolve("MP+onceassign+derefonce.litmus").toString());
+        CliRun r = run("litmus", "--json", KERNEL.resolve("MP+onceassign+derefonce.litmus").toString());
         assertEquals(0, r.code(), r.err());
         JsonNode n = new ObjectMapper().readTree(r.out());
         assertEquals(1, n.size());
@@ -107,19 +97,19 @@ class LitmusCommandTest {
 
     @Test
     void unknownModelIsAUsageError() {
-        Run r = run("litmus", "--model", "nosuch", KERNEL.resolve("MP+poonceonces.litmus").toString());
+        CliRun r = run("litmus", "--model", "nosuch", KERNEL.resolve("MP+poonceonces.litmus").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown model 'nosuch'; valid models: sc"), r.err());
     }
 
     @Test
     void exportsTheDaxScenarios(@TempDir Path dir) throws IOException {
-        Run r = run("litmus", "--export-dax", dir.toString());
+        CliRun r = run("litmus", "--export-dax", dir.toString());
         assertEquals(0, r.code(), r.err());
         try (var s = Files.list(dir)) {
             assertEquals(2L * daxlab.litmus.DaxExport.everyScenario().size(), s.count());
         }
-        Run again = run("litmus", dir.resolve("dax-put-vs-get+ORIGINAL.litmus").toString());
+        CliRun again = run("litmus", dir.resolve("dax-put-vs-get+ORIGINAL.litmus").toString());
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().startsWith("Test dax-put-vs-get+ORIGINAL Allowed"), again.out());
     }

@@ -15,22 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code daxlab stress} without running stress: listing, the table, and clear errors. */
 class StressCommandTest {
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void listNamesEveryTest() {
-        Result r = run("stress", "--list");
+        CliRun r = run("stress", "--list");
         assertEquals(0, r.code());
         assertEquals(StressTest.all().size(), r.out().strip().split("\n").length);
         assertTrue(r.out().contains("daxlab.stress.tests.PutVsGet.ORIGINAL  put-vs-get [put=ORIGINAL]"), r.out());
@@ -38,23 +29,23 @@ class StressCommandTest {
 
     @Test
     void primitivesPrintsTheMappingTable() {
-        Result r = run("stress", "--primitives");
+        CliRun r = run("stress", "--primitives");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("READ_ONCE / WRITE_ONCE"), r.out());
     }
 
     @Test
     void badInputSaysWhatIsValid() {
-        Result none = run("stress");
+        CliRun none = run("stress");
         assertEquals(2, none.code());
         assertTrue(none.err().contains("stress scenarios: put-vs-get"), none.err());
-        Result kill = run("stress", "--scenario", "kill-vs-reader");
+        CliRun kill = run("stress", "--scenario", "kill-vs-reader");
         assertEquals(2, kill.code());
         assertTrue(kill.err().contains("kill_dax() has no Java twin"), kill.err());
-        Result reader = run("stress", "--scenario", "put-vs-reader", "--reader", "TWICE");
+        CliRun reader = run("stress", "--scenario", "put-vs-reader", "--reader", "TWICE");
         assertEquals(2, reader.code());
         assertTrue(reader.err().contains("valid readers"), reader.err());
-        Result mode = run("stress", "--scenario", "put-vs-get", "--modes", "C3");
+        CliRun mode = run("stress", "--scenario", "put-vs-get", "--modes", "C3");
         assertEquals(2, mode.code());
         assertTrue(mode.err().contains("INTERPRETER, C1, C2, C2_STRESS"), mode.err());
     }

@@ -9,14 +9,19 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The kernel's litmus tests in /work/shared/litmus/kernel (or $DAXLAB_KERNEL_LITMUS). */
-final class KernelSuite {
+/**
+ * The kernel's litmus tests: $DAXLAB_KERNEL_LITMUS, else ../shared/litmus/kernel beside the
+ * project (where a checkout and CI find the shared material), else /work/shared/litmus/kernel.
+ */
+public final class KernelSuite {
     private KernelSuite() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         String env = System.getenv("DAXLAB_KERNEL_LITMUS");
-        Path p = env != null ? Paths.get(env) : Paths.get("/work/shared/litmus/kernel");
+        Path beside = Paths.get("").toAbsolutePath().resolveSibling("shared").resolve("litmus/kernel");
+        Path p = env != null ? Paths.get(env)
+                : Files.isDirectory(beside) ? beside : Paths.get("/work/shared/litmus/kernel");
         if (!Files.isDirectory(p)) {
             throw new IllegalStateException("kernel litmus tests not found in " + p
                     + "; set DAXLAB_KERNEL_LITMUS to the directory holding *.litmus and *.litmus.herd7");
@@ -24,7 +29,7 @@ final class KernelSuite {
         return p;
     }
 
-    static List<Path> tests() {
+    public static List<Path> tests() {
         try (Stream<Path> s = Files.list(dir())) {
             List<Path> out = s.filter(p -> p.getFileName().toString().endsWith(".litmus")).sorted()
                     .collect(Collectors.toList());
@@ -37,7 +42,7 @@ final class KernelSuite {
         }
     }
 
-    static Path herd7(Path test) {
+    public static Path herd7(Path test) {
         return test.resolveSibling(test.getFileName() + ".herd7");
     }
 }
