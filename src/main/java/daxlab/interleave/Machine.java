@@ -170,16 +170,9 @@ final class Machine {
                 Instr.Srcu s = (Instr.Srcu) i;
                 int d = domainNames.indexOf(s.domain());
                 if (s.op() == Instr.SrcuOp.SYNCHRONIZE) {
-                    Op start = new Op(Kind.SYNC_START, function, i);
-                    start.domain = d;
-                    Op end = new Op(Kind.SYNC_END, function, i);
-                    end.domain = d;
-                    out.add(start);
-                    out.add(end);
+                    gracePeriod(d, function, i, out);
                 } else {
-                    Op op = new Op(s.op() == Instr.SrcuOp.READ_LOCK ? Kind.SRCU_LOCK : Kind.SRCU_UNLOCK, function, i);
-                    op.domain = d;
-                    out.add(op);
+                    readSide(s.op() == Instr.SrcuOp.READ_LOCK, d, function, i, out);
                 }
             } else if (i instanceof Instr.Assign) {
                 Instr.Assign a = (Instr.Assign) i;
@@ -209,19 +202,28 @@ final class Machine {
                 FenceKind k = ((Instr.Fence) i).kind();
                 int d = domainNames.indexOf(RCU_DOMAIN);
                 if (k == FenceKind.RCU_LOCK || k == FenceKind.RCU_UNLOCK) {
-                    Op op = new Op(k == FenceKind.RCU_LOCK ? Kind.SRCU_LOCK : Kind.SRCU_UNLOCK, function, i);
-                    op.domain = d;
-                    out.add(op);
+                    readSide(k == FenceKind.RCU_LOCK, d, function, i, out);
                 } else if (k == FenceKind.SYNC_RCU) {
-                    Op start = new Op(Kind.SYNC_START, function, i);
-                    start.domain = d;
-                    Op end = new Op(Kind.SYNC_END, function, i);
-                    end.domain = d;
-                    out.add(start);
-                    out.add(end);
+                    gracePeriod(d, function, i, out);
                 }
                 // The other fences order nothing under SC and take no step.
             }
+        }
+    }
+
+    /** A read-side lock or unlock of grace-period domain {@code d} (SRCU, or RCU as its own domain): one step. */
+    private static void readSide(boolean lock, int d, String function, Instr source, List<Op> out) {
+        Op op = new Op(lock ? Kind.SRCU_LOCK : Kind.SRCU_UNLOCK, function, source);
+        op.domain = d;
+        out.add(op);
+    }
+
+    /** A grace period of domain {@code d}: two steps, its start (recording the readers inside) and its end. */
+    private static void gracePeriod(int d, String function, Instr source, List<Op> out) {
+        for (Kind k : new Kind[] {Kind.SYNC_START, Kind.SYNC_END}) {
+            Op op = new Op(k, function, source);
+            op.domain = d;
+            out.add(op);
         }
     }
 

@@ -283,19 +283,11 @@ public final class LitmusParser {
 
     private Value initValue() {
         Token t = lx.next();
-        if (t.is("-")) {
-            Token n = lx.next();
-            if (n.kind() != Token.Kind.NUMBER) {
-                throw lx.error(n, "a number after '-'");
-            }
-            return Value.of(-lx.number(n));
+        Value number = number(t);
+        if (number != null) {
+            return number;
         }
-        if (t.kind() == Token.Kind.NUMBER) {
-            return Value.of(lx.number(t));
-        }
-        if (t.is("&")) {
-            t = lx.ident("a location after '&'");
-        }
+        t = afterAmpersand(t);
         if (t.isIdent()) {
             if (t.is("ATOMIC_INIT")) {
                 lx.expect("(", "'(' after ATOMIC_INIT");
@@ -430,6 +422,20 @@ public final class LitmusParser {
 
     private Value condValue() {
         Token t = lx.next();
+        Value number = number(t);
+        if (number != null) {
+            return number;
+        }
+        t = afterAmpersand(t);
+        if (t.isIdent()) {
+            referenced.add(t.text());
+            return new Value.Addr(t.text());
+        }
+        throw lx.error(t, "a value (a number or a location)");
+    }
+
+    /** A (possibly negative) integer literal starting at {@code t}, or null when {@code t} starts none. */
+    private Value number(Token t) {
         if (t.is("-")) {
             Token n = lx.next();
             if (n.kind() != Token.Kind.NUMBER) {
@@ -437,16 +443,11 @@ public final class LitmusParser {
             }
             return Value.of(-lx.number(n));
         }
-        if (t.kind() == Token.Kind.NUMBER) {
-            return Value.of(lx.number(t));
-        }
-        if (t.is("&")) {
-            t = lx.ident("a location after '&'");
-        }
-        if (t.isIdent()) {
-            referenced.add(t.text());
-            return new Value.Addr(t.text());
-        }
-        throw lx.error(t, "a value (a number or a location)");
+        return t.kind() == Token.Kind.NUMBER ? Value.of(lx.number(t)) : null;
+    }
+
+    /** {@code &x} and {@code x} both name location x: skips the '&'. */
+    private Token afterAmpersand(Token t) {
+        return t.is("&") ? lx.ident("a location after '&'") : t;
     }
 }

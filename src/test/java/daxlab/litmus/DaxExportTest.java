@@ -67,26 +67,11 @@ class DaxExportTest {
             assertEquals(forbidden, cond.holdsIn(f -> en.outcome().fields().get(f)), dax::toString);
         }
         // The +once form has no plain access left; the plain form keeps the kernel's.
-        List<Mode> modes = new ArrayList<>();
-        t.program().threads().forEach(th -> Walk.each(th.body(), i -> {
-            if (i instanceof Instr.Load) {
-                modes.add(((Instr.Load) i).mode());
-            } else if (i instanceof Instr.Store) {
-                modes.add(((Instr.Store) i).mode());
-            }
-        }));
+        List<Mode> modes = accessModes(t.program());
         if (form == DaxExport.Form.ONCE) {
             assertFalse(modes.contains(Mode.PLAIN), "+once leaves no plain access");
         } else {
-            List<Mode> kernel = new ArrayList<>();
-            s.program().threads().forEach(th -> Walk.each(th.body(), i -> {
-                if (i instanceof Instr.Load) {
-                    kernel.add(((Instr.Load) i).mode());
-                } else if (i instanceof Instr.Store) {
-                    kernel.add(((Instr.Store) i).mode());
-                }
-            }));
-            assertEquals(kernel, modes, "the plain form keeps the kernel code's access modes");
+            assertEquals(accessModes(s.program()), modes, "the plain form keeps the kernel code's access modes");
         }
         assertTrue(e.text().contains("Values: NULL=0"), "the legend is in the header");
         // Only C that herd7's parser reads: no '!', '&&', '||' in the code (the header comment aside).
@@ -102,5 +87,18 @@ class DaxExportTest {
             assertTrue(Files.exists(p));
             LitmusParser.parse(p);
         }
+    }
+
+    /** The mode of every load and store, in program order. */
+    private static List<Mode> accessModes(daxlab.program.Program p) {
+        List<Mode> modes = new ArrayList<>();
+        p.threads().forEach(th -> Walk.each(th.body(), i -> {
+            if (i instanceof Instr.Load) {
+                modes.add(((Instr.Load) i).mode());
+            } else if (i instanceof Instr.Store) {
+                modes.add(((Instr.Store) i).mode());
+            }
+        }));
+        return modes;
     }
 }
