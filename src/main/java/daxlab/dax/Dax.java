@@ -18,6 +18,18 @@ public final class Dax {
     public static final String ALIVE = "alive";
     /** The SRCU domain behind dax_read_lock(). */
     public static final String DAX_SRCU = "dax_srcu";
+    /**
+     * The references holders keep on {@code dax_dev->inode}: igrab() in the get functions adds
+     * one, put_dax() (iput) in fs_put_dax() drops one. Counted only in the scenarios whose
+     * claims are about references (the others leave it out: it adds steps and settles nothing).
+     */
+    public static final String I_COUNT = "i_count";
+    /**
+     * Set once holder A has freed its own data (the filesystem's superblock info) after its
+     * fs_put_dax() returned, as an unmount does. A callback that reads A's data after this
+     * reads freed memory.
+     */
+    public static final String A_FREED = "a_freed";
 
     /** The holder that owns the device at the start of most scenarios. */
     public static final Value A = Value.sym("A");
@@ -32,6 +44,8 @@ public final class Dax {
     public static final Value EBUSY = Value.sym("EBUSY");
     public static final Value EOPNOTSUPP = Value.sym("EOPNOTSUPP");
     public static final Value ENXIO = Value.sym("ENXIO");
+    /** fs_dax_get() found the device dead (or the get_by_bdev variant returned NULL for it). */
+    public static final Value ENODEV = Value.sym("ENODEV");
     /** The reader called through a NULL ops pointer (a kernel oops). */
     public static final Value NULL_CALL = Value.sym("NULL_CALL");
     /** The reader was not reached (kill_dax() saw no holder and skipped the notification). */

@@ -5,10 +5,11 @@ import daxlab.program.Program;
 
 /**
  * One scenario with its variants chosen: the program the engines run and the rules that grade
- * its outcomes.
+ * its outcomes. {@code put} and {@code reader} are set even where the scenario does not use
+ * them (it then ignores them); {@link #variantLabel} names only the ones it uses.
  */
-public record DaxScenario(Scenario scenario, PutVariant put, ReaderVariant reader, Program program,
-                          Classifier classifier) {
+public record DaxScenario(Scenario scenario, PutVariant put, ReaderVariant reader, Accessors accessors,
+                          Program program, Classifier classifier) {
 
     /** {@code put=ORIGINAL reader=DOUBLE_READ}, naming only the variants this scenario uses. */
     public String variantLabel() {
@@ -18,6 +19,9 @@ public record DaxScenario(Scenario scenario, PutVariant put, ReaderVariant reade
         }
         if (scenario.usesReader()) {
             sb.append(sb.length() > 0 ? " " : "").append("reader=").append(reader);
+        }
+        if (accessors != Accessors.MAINLINE) {
+            sb.append(sb.length() > 0 ? " " : "").append("accessors=").append(accessors);
         }
         return sb.toString();
     }

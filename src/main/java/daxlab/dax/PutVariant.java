@@ -12,7 +12,8 @@ import static daxlab.dax.Dax.NULL;
 /**
  * The versions of {@code fs_put_dax(dax_dev, holder)} under discussion. Each emits the body of
  * the function for one holder; {@code dax_dev} and {@code holder} are non-NULL in every scenario,
- * so the {@code if (dax_dev && holder)} test is always true and costs nothing.
+ * so the {@code if (dax_dev && holder)} test is always true and costs nothing. Every version
+ * but the early-return draft ends with {@code put_dax(dax_dev)}, as mainline does.
  */
 public enum PutVariant {
     /**
@@ -20,14 +21,16 @@ public enum PutVariant {
      * <pre>
      * if (cmpxchg(&dev->holder_data, holder, NULL) == holder)
      *         dev->holder_ops = NULL;
+     * put_dax(dev);
      * </pre>
      * Between the two lines a new holder can install its ops, which the late store then wipes.
      */
-    ORIGINAL("cmpxchg(holder_data, holder, NULL) == holder, then holder_ops = NULL") {
+    ORIGINAL("cmpxchg(holder_data, holder, NULL) == holder, then holder_ops = NULL", Origin.MAINLINE) {
         @Override
-        void emit(Code c, Value holder) {
+        void emit(Code c, Value holder, Setting s) {
             c.cmpxchg("old", HOLDER_DATA, holder, NULL)
                     .ifThen(Expr.eq(Expr.reg("old"), Expr.val(holder)), then -> then.store(HOLDER_OPS, NULL));
+            Functions.putDax(c, s);
         }
     },
     /**
@@ -35,52 +38,94 @@ public enum PutVariant {
      * <pre>
      * dev->holder_ops = NULL;
      * cmpxchg(&dev->holder_data, holder, NULL);
+     * put_dax(dev);
      * </pre>
      */
-    PATCH_V1("holder_ops = NULL; cmpxchg(holder_data, holder, NULL)") {
+    PATCH_V1("holder_ops = NULL; cmpxchg(holder_data, holder, NULL)", Origin.PATCH) {
         @Override
-        void emit(Code c, Value holder) {
+        void emit(Code c, Value holder, Setting s) {
             c.store(HOLDER_OPS, NULL).cmpxchg("old", HOLDER_DATA, holder, NULL);
-        }
-    },
-    /** PATCH v1 with {@code cmpxchg_relaxed}: the review's weak-ordering concern made concrete. */
-    PATCH_V1_RELAXED("holder_ops = NULL; cmpxchg_relaxed(holder_data, holder, NULL)") {
-        @Override
-        void emit(Code c, Value holder) {
-            c.store(HOLDER_OPS, NULL).cmpxchg("old", HOLDER_DATA, holder, NULL, Mode.RELAXED);
-        }
-    },
-    /** The reviewer's suggestion: {@code smp_store_release(&ops, NULL)} then {@code cmpxchg}. */
-    REVIEW_SUGGESTION("smp_store_release(&holder_ops, NULL); cmpxchg(holder_data, holder, NULL)") {
-        @Override
-        void emit(Code c, Value holder) {
-            c.storeRelease(HOLDER_OPS, NULL).cmpxchg("old", HOLDER_DATA, holder, NULL);
-        }
-    },
-    /** The reviewer's suggestion with {@code cmpxchg_relaxed}: does the release alone order the pair? */
-    REVIEW_SUGGESTION_RELAXED("smp_store_release(&holder_ops, NULL); cmpxchg_relaxed(holder_data, holder, NULL)") {
-        @Override
-        void emit(Code c, Value holder) {
-            c.storeRelease(HOLDER_OPS, NULL).cmpxchg("old", HOLDER_DATA, holder, NULL, Mode.RELAXED);
+            Functions.putDax(c, s);
         }
     },
     /**
-     * A candidate fix for both concerns: touch ops only when we hold the device, and record a
-     * WARN_ON when the release still finds someone else there.
+     * PATCH v1 with {@code cmpxchg_relaxed}: the review's weak-ordering concern made concrete.
+     * Nobody proposed it; it shows what the full cmpxchg() buys.
+     */
+    PATCH_V1_RELAXED("holder_ops = NULL; cmpxchg_relaxed(holder_data, holder, NULL)", Origin.HYPOTHETICAL) {
+        @Override
+        void emit(Code c, Value holder, Setting s) {
+            c.store(HOLDER_OPS, NULL).cmpxchg("old", HOLDER_DATA, holder, NULL, Mode.RELAXED);
+            Functions.putDax(c, s);
+        }
+    },
+    /** The reviewer's suggestion: {@code smp_store_release(&ops, NULL)} then {@code cmpxchg}. */
+    REVIEW_SUGGESTION("smp_store_release(&holder_ops, NULL); cmpxchg(holder_data, holder, NULL)", Origin.REVIEW) {
+        @Override
+        void emit(Code c, Value holder, Setting s) {
+            c.storeRelease(HOLDER_OPS, NULL).cmpxchg("old", HOLDER_DATA, holder, NULL);
+            Functions.putDax(c, s);
+        }
+    },
+    /**
+     * The reviewer's suggestion with {@code cmpxchg_relaxed}: does the release alone order the
+     * pair? Nobody proposed it.
+     */
+    REVIEW_SUGGESTION_RELAXED("smp_store_release(&holder_ops, NULL); cmpxchg_relaxed(holder_data, holder, NULL)",
+            Origin.HYPOTHETICAL) {
+        @Override
+        void emit(Code c, Value holder, Setting s) {
+            c.storeRelease(HOLDER_OPS, NULL).cmpxchg("old", HOLDER_DATA, holder, NULL, Mode.RELAXED);
+            Functions.putDax(c, s);
+        }
+    },
+    /**
+     * An earlier draft of the check-holder fix (this project's own, now superseded): it returns
+     * early, and warns on any previous value but the holder.
      * <pre>
      * if (READ_ONCE(dev->holder_data) != holder)
-     *         return;                           // a stranger changes nothing
-     * WRITE_ONCE(dev->holder_ops, NULL);         // ops first, as in PATCH v1
-     * prev = cmpxchg(&dev->holder_data, holder, NULL);
-     * WARN_ON(prev != holder);
+     *         return;                           // skips put_dax(): the reference leaks
+     * WRITE_ONCE(dev->holder_ops, NULL);
+     * WARN_ON(cmpxchg(&dev->holder_data, holder, NULL) != holder);   // fires when kill_dax() cleared it
+     * put_dax(dev);
+     * </pre>
+     * Kept as the counterexample that the "no false WARN" and "reference dropped" claims catch.
+     */
+    CHECK_HOLDER_EARLY_RETURN("if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); "
+            + "WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()", Origin.HYPOTHETICAL) {
+        @Override
+        void emit(Code c, Value holder, Setting s) {
+            c.readOnce("cur", HOLDER_DATA).ifThen(Expr.eq(Expr.reg("cur"), Expr.val(holder)), owner -> {
+                owner.writeOnce(HOLDER_OPS, NULL)
+                        .cmpxchg("prev", HOLDER_DATA, holder, NULL)
+                        .assign("warn", Expr.ne(Expr.reg("prev"), Expr.val(holder)));
+                Functions.putDax(owner, s);
+            });
+        }
+
+        @Override
+        public boolean warns() {
+            return true;
+        }
+    },
+    /**
+     * A candidate fix for both concerns: touch ops only when we hold the device, warn only when
+     * somebody else holds it, and always drop the reference.
+     * <pre>
+     * if (READ_ONCE(dev->holder_data) == holder) {
+     *         WRITE_ONCE(dev->holder_ops, NULL);  // ops first, as in PATCH v1
+     *         prev = cmpxchg(&dev->holder_data, holder, NULL);
+     *         WARN_ON(prev && prev != holder);    // NULL: kill_dax() got there first
+     * }
+     * put_dax(dev);
      * </pre>
      * The outcome field {@code warn} is 1 when the WARN_ON fired.
      */
     CHECK_HOLDER("if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); "
-            + "WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }") {
+            + "prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()", Origin.DAXLAB) {
         @Override
-        void emit(Code c, Value holder) {
-            checkHolder(c, holder, false);
+        void emit(Code c, Value holder, Setting s) {
+            checkHolder(c, holder, false, s);
         }
 
         @Override
@@ -91,22 +136,24 @@ public enum PutVariant {
     /**
      * CHECK_HOLDER plus an SRCU grace period between clearing the ops and releasing the device,
      * so that a reader inside dax_read_lock() that already loaded the old ops finishes its
-     * callback while holder_data still names its holder:
+     * callback while holder_data still names its holder, and before fs_put_dax() returns:
      * <pre>
-     * if (READ_ONCE(dev->holder_data) != holder)
-     *         return;
-     * WRITE_ONCE(dev->holder_ops, NULL);
-     * synchronize_srcu(&dax_srcu);               // wait for readers that may hold the old ops
-     * prev = cmpxchg(&dev->holder_data, holder, NULL);
-     * WARN_ON(prev != holder);
+     * if (READ_ONCE(dev->holder_data) == holder) {
+     *         WRITE_ONCE(dev->holder_ops, NULL);
+     *         synchronize_srcu(&dax_srcu);        // wait for readers that may hold the old ops
+     *         prev = cmpxchg(&dev->holder_data, holder, NULL);
+     *         WARN_ON(prev && prev != holder);
+     * }
+     * put_dax(dev);
      * </pre>
-     * fs_put_dax() runs at unmount, where a grace period's latency is affordable.
+     * The cost: a grace period per unmount, and a deadlock if fs_put_dax() were ever called
+     * inside dax_read_lock() (from a notify_failure() callback, say).
      */
     CHECK_HOLDER_SRCU("if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); "
-            + "WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }") {
+            + "prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()", Origin.DAXLAB) {
         @Override
-        void emit(Code c, Value holder) {
-            checkHolder(c, holder, true);
+        void emit(Code c, Value holder, Setting s) {
+            checkHolder(c, holder, true, s);
         }
 
         @Override
@@ -120,26 +167,44 @@ public enum PutVariant {
         }
     };
 
-    private final String summary;
+    /** Who wrote a version: what a verdict may say about it depends on it. */
+    public enum Origin {
+        /** The code before the patch. */
+        MAINLINE,
+        /** The patch under review. */
+        PATCH,
+        /** The reviewer's suggestion. */
+        REVIEW,
+        /** A fix this project proposes. */
+        DAXLAB,
+        /** Nobody proposed it: it isolates one question (what cmpxchg_relaxed would do, ...). */
+        HYPOTHETICAL
+    }
 
-    PutVariant(String summary) {
+    private final String summary;
+    private final Origin origin;
+
+    PutVariant(String summary, Origin origin) {
         this.summary = summary;
+        this.origin = origin;
     }
 
     /** The body shared by the CHECK_HOLDER variants, with or without the grace period. */
-    private static void checkHolder(Code c, Value holder, boolean gracePeriod) {
+    private static void checkHolder(Code c, Value holder, boolean gracePeriod, Setting s) {
+        c.assign("warn", Value.of(0));
         c.readOnce("cur", HOLDER_DATA).ifThen(Expr.eq(Expr.reg("cur"), Expr.val(holder)), owner -> {
             owner.writeOnce(HOLDER_OPS, NULL);
             if (gracePeriod) {
                 owner.synchronizeSrcu(Dax.DAX_SRCU);
             }
             owner.cmpxchg("prev", HOLDER_DATA, holder, NULL)
-                    .assign("warn", Expr.ne(Expr.reg("prev"), Expr.val(holder)));
+                    .assign("warn", Expr.and(Expr.reg("prev"), Expr.ne(Expr.reg("prev"), Expr.val(holder))));
         });
+        Functions.putDax(c, s);
     }
 
     /** Emits the body of fs_put_dax(dev, holder) into the thread's code. */
-    abstract void emit(Code c, Value holder);
+    abstract void emit(Code c, Value holder, Setting s);
 
     /** Whether this variant keeps WARN_ON bookkeeping in register {@code warn}. */
     public boolean warns() {
@@ -154,13 +219,22 @@ public enum PutVariant {
         return false;
     }
 
+    public Origin origin() {
+        return origin;
+    }
+
+    /** Nobody proposed this version: a row for it is marked hypothetical. */
+    public boolean hypothetical() {
+        return origin == Origin.HYPOTHETICAL;
+    }
+
     /** One line of C, for tables and legends. */
     public String summary() {
         return summary;
     }
 
     /** The whole call, as a thread's code. */
-    public void call(Code c, Value holder) {
-        c.call("fs_put_dax", body -> emit(body, holder));
+    public void call(Code c, Value holder, Setting s) {
+        c.call("fs_put_dax", body -> emit(body, holder, s));
     }
 }

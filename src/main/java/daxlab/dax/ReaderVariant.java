@@ -2,6 +2,7 @@ package daxlab.dax;
 
 import daxlab.program.Code;
 import daxlab.program.Expr;
+import daxlab.program.Value;
 
 import static daxlab.dax.Dax.EOPNOTSUPP;
 import static daxlab.dax.Dax.HOLDER_DATA;
@@ -24,30 +25,30 @@ public enum ReaderVariant {
      */
     DOUBLE_READ("if (!dev->holder_ops) ...; dev->holder_ops->notify_failure()") {
         @Override
-        void emitOpsCall(Code c, String result) {
+        void emitOpsCall(Code c, String result, boolean readsHolderData, Setting s) {
             c.load("ops1", HOLDER_OPS)
                     .ifElse(Expr.not(Expr.reg("ops1")),
                             none -> none.assign(result, EOPNOTSUPP),
                             some -> some.load("ops2", HOLDER_OPS)
                                     .ifElse(Expr.not(Expr.reg("ops2")),
                                             nul -> nul.assign(result, NULL_CALL),
-                                            call -> callback(call, "ops2", result)));
+                                            call -> callback(call, "ops2", result, readsHolderData, s)));
         }
     },
     /** One {@code READ_ONCE()} into a local, then the test and the call use the local. */
     READ_ONCE("ops = READ_ONCE(dev->holder_ops); if (!ops) ...; ops->notify_failure()") {
         @Override
-        void emitOpsCall(Code c, String result) {
+        void emitOpsCall(Code c, String result, boolean readsHolderData, Setting s) {
             c.readOnce("ops", HOLDER_OPS);
-            singleRead(c, result);
+            singleRead(c, result, readsHolderData, s);
         }
     },
     /** One {@code smp_load_acquire()} into a local, as the review also suggests. */
     LOAD_ACQUIRE("ops = smp_load_acquire(&dev->holder_ops); if (!ops) ...; ops->notify_failure()") {
         @Override
-        void emitOpsCall(Code c, String result) {
+        void emitOpsCall(Code c, String result, boolean readsHolderData, Setting s) {
             c.loadAcquire("ops", HOLDER_OPS);
-            singleRead(c, result);
+            singleRead(c, result, readsHolderData, s);
         }
     };
 
@@ -61,25 +62,40 @@ public enum ReaderVariant {
         return summary;
     }
 
-    abstract void emitOpsCall(Code c, String result);
+    abstract void emitOpsCall(Code c, String result, boolean readsHolderData, Setting s);
 
-    private static void singleRead(Code c, String result) {
+    private static void singleRead(Code c, String result, boolean readsHolderData, Setting s) {
         c.ifElse(Expr.not(Expr.reg("ops")),
                 none -> none.assign(result, EOPNOTSUPP),
-                call -> callback(call, "ops", result));
+                call -> callback(call, "ops", result, readsHolderData, s));
     }
 
-    /** The holder's notify_failure() callback: it finds its context through dax_holder(dev). */
-    private static void callback(Code c, String opsRegister, String result) {
-        c.call("notify_failure", cb -> cb
-                .call("dax_holder", h -> h.load("holder", HOLDER_DATA))
-                .assign(result, Expr.tag("OK", Expr.reg(opsRegister), Expr.reg("holder"))));
+    /**
+     * The holder's notify_failure() callback: it finds its context through dax_holder(dev). With
+     * {@code readsHolderData} it then reads holder A's own data (as xfs reads its mount through
+     * the pointer), and register {@code read_freed} says whether A had freed it by then.
+     */
+    private static void callback(Code c, String opsRegister, String result, boolean readsHolderData, Setting s) {
+        c.call("notify_failure", cb -> {
+            Functions.daxHolder(cb, "holder", s);
+            cb.assign(result, Expr.tag("OK", Expr.reg(opsRegister), Expr.reg("holder")));
+            if (readsHolderData) {
+                cb.ifThen(Expr.eq(Expr.reg("holder"), Expr.val(Dax.A)),
+                        mine -> mine.readOnce(READ_FREED, Dax.A_FREED));
+            }
+        });
     }
+
+    /** Register (and outcome field) of a callback that read A's data: 1 when A had freed it. */
+    static final String READ_FREED = "read_freed";
 
     /**
      * Loads holder_data, then holder_ops, with this variant's access modes (plain, READ_ONCE, or an
      * acquire load of holder_data): the order in which the review's concern #1 says a reader can
-     * see the new holder_data with the old holder_ops. Registers {@code seen_data} and {@code seen_ops}.
+     * see the released holder_data with the old holder_ops. No function of super.c acts on that
+     * pair: kill_dax() tests holder_data only for NULL and does nothing when it is, and
+     * dax_holder_notify_failure() loads the ops first. The observer is the concern's words made
+     * a litmus test, not a model of a reader. Registers {@code seen_data} and {@code seen_ops}.
      */
     public void observe(Code c) {
         c.call("observer", body -> {
@@ -98,20 +114,25 @@ public enum ReaderVariant {
 
     /**
      * The reader as a thread calls it. With {@code underSrcu}, it runs as in the kernel: inside
-     * dax_read_lock() and returning -ENXIO once the device is dead. That part is modelled only in
-     * the kill_dax scenarios, where it matters.
+     * dax_read_lock() and returning -ENXIO once the device is dead. That part is modelled where
+     * it matters: against kill_dax(), against a put that waits for readers, and where the
+     * callback's lifetime is the question. {@code readsHolderData}: the callback also reads
+     * holder A's data (register {@code read_freed}, 0 unless it read A's data after A freed it).
      */
-    public void call(Code c, String result, boolean underSrcu) {
+    public void call(Code c, String result, boolean underSrcu, boolean readsHolderData, Setting s) {
+        if (readsHolderData) {
+            c.assign(READ_FREED, Value.of(0));
+        }
         c.call("dax_holder_notify_failure", body -> {
             if (!underSrcu) {
-                emitOpsCall(body, result);
+                emitOpsCall(body, result, readsHolderData, s);
                 return;
             }
             body.srcuReadLock(Dax.DAX_SRCU)
                     .call("dax_alive", a -> a.readOnce("alive", Dax.ALIVE))
                     .ifElse(Expr.not(Expr.reg("alive")),
                             dead -> dead.assign(result, Dax.ENXIO),
-                            live -> emitOpsCall(live, result))
+                            live -> emitOpsCall(live, result, readsHolderData, s))
                     .srcuReadUnlock(Dax.DAX_SRCU);
         });
     }

@@ -412,7 +412,10 @@ final class Machine {
                 if (op.reg >= 0) {
                     n[op.reg] = op.returnsNew ? nv : old;
                 }
-                if (describe != null) {
+                if (describe != null && ((Instr.Rmw) op.source).isVoidAtomic()) {
+                    describe.append("atomic_add(").append(delta).append(", ").append(locationNames.get(loc))
+                            .append("): ").append(interner.value(old)).append(" -> ").append(interner.value(nv));
+                } else if (describe != null) {
                     describe.append(((Instr.Rmw) op.source).kernelName()).append('(').append(locationNames.get(loc))
                             .append(", ").append(delta).append(") -> ").append(interner.value(op.returnsNew ? nv : old));
                 }

@@ -166,6 +166,9 @@ public final class DaxExport {
         if (s.scenario().usesReader()) {
             sb.append('+').append(s.reader());
         }
+        if (s.accessors() != daxlab.dax.Accessors.MAINLINE) {
+            sb.append("+marked");
+        }
         return sb.append(form.suffix()).toString();
     }
 

@@ -23,7 +23,7 @@ public record Classifier(List<Rule> rules) {
         for (OutcomeClass c : new OutcomeClass[] {OutcomeClass.FORBIDDEN, OutcomeClass.INTERESTING}) {
             List<Rule> hits = rules.stream().filter(r -> r.grade() == c && r.matches(o)).collect(Collectors.toList());
             if (!hits.isEmpty()) {
-                return new Grade(c, hits.stream().map(Rule::label).collect(Collectors.joining(", ")));
+                return new Grade(c, hits.stream().map(Rule::label).distinct().collect(Collectors.toList()));
             }
         }
         return Grade.ACCEPTABLE;

@@ -86,6 +86,15 @@ public final class Code {
         return add(new Instr.Rmw(register, Expr.addr(location), new RmwOp.Xchg(Expr.val(value)), mode));
     }
 
+    /**
+     * {@code atomic_add(delta, p)}: a void atomic, unordered ({@code atomic_inc()} and
+     * {@code atomic_dec()} are the same with delta 1 and -1).
+     */
+    public Code atomicAdd(String location, long delta) {
+        return add(new Instr.Rmw(null, Expr.addr(location), new RmwOp.FetchAdd(Expr.val(Value.of(delta)), false),
+                Mode.RELAXED));
+    }
+
     // ---- fences, locals, control ----
 
     public Code fence(FenceKind kind) {

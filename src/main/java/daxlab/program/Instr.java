@@ -95,6 +95,9 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
 
         /** The kernel name with its ordering suffix, e.g. {@code cmpxchg_relaxed}. */
         public String kernelName() {
+            if (isVoidAtomic()) {
+                return "atomic_add";
+            }
             switch (mode) {
                 case FULL: return op.baseName();
                 case RELAXED: return op.baseName() + "_relaxed";
@@ -108,8 +111,18 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
             return true;
         }
 
+        /** {@code atomic_add(i, v)}: no result, no ordering (the kernel's void atomics). */
+        public boolean isVoidAtomic() {
+            return register == null && mode == Mode.RELAXED && op instanceof RmwOp.FetchAdd
+                    && !((RmwOp.FetchAdd) op).returnsNew();
+        }
+
         @Override
         public String text() {
+            if (isVoidAtomic()) {
+                // The void atomic, as the kernel spells it: atomic_add(-1, i_count).
+                return "atomic_add(" + ((RmwOp.FetchAdd) op).delta().text() + ", " + target(address) + ")";
+            }
             return (register == null ? "" : register + " = ") + kernelName() + "(" + target(address)
                     + op.argsText() + ")";
         }

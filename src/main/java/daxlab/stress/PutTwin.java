@@ -54,13 +54,14 @@ public enum PutTwin {
         }
     },
     /**
+     * The superseded early-return draft:
      * <pre>
      * if (READ_ONCE(dev->holder_data) != holder) return;
      * WRITE_ONCE(dev->holder_ops, NULL);
      * WARN_ON(cmpxchg(&dev->holder_data, holder, NULL) != holder);
      * </pre>
      */
-    CHECK_HOLDER {
+    CHECK_HOLDER_EARLY_RETURN {
         @Override
         public int fsPutDax(Device dev, Holder holder) {
             if (dev.readOnceHolderData() != holder) {
@@ -72,12 +73,33 @@ public enum PutTwin {
         }
     },
     /**
+     * <pre>
+     * if (READ_ONCE(dev->holder_data) == holder) {
+     *         WRITE_ONCE(dev->holder_ops, NULL);
+     *         prev = cmpxchg(&dev->holder_data, holder, NULL);
+     *         WARN_ON(prev && prev != holder);
+     * }
+     * </pre>
+     */
+    CHECK_HOLDER {
+        @Override
+        public int fsPutDax(Device dev, Holder holder) {
+            if (dev.readOnceHolderData() != holder) {
+                return 0;
+            }
+            dev.writeOnceHolderOps(null);
+            return warnOn(dev.cmpxchgHolderData(holder, null), holder);
+        }
+    },
+    /**
      * CHECK_HOLDER with a grace period between clearing the ops and releasing the device:
      * <pre>
-     * if (READ_ONCE(dev->holder_data) != holder) return;
-     * WRITE_ONCE(dev->holder_ops, NULL);
-     * synchronize_srcu(&dax_srcu);
-     * WARN_ON(cmpxchg(&dev->holder_data, holder, NULL) != holder);
+     * if (READ_ONCE(dev->holder_data) == holder) {
+     *         WRITE_ONCE(dev->holder_ops, NULL);
+     *         synchronize_srcu(&dax_srcu);
+     *         prev = cmpxchg(&dev->holder_data, holder, NULL);
+     *         WARN_ON(prev && prev != holder);
+     * }
      * </pre>
      * Its readers run inside dax_read_lock() ({@link ReaderTwin#notifyFailureUnderSrcu}).
      */
@@ -89,10 +111,14 @@ public enum PutTwin {
             }
             dev.writeOnceHolderOps(null);
             dev.synchronizeSrcu();
-            Holder prev = dev.cmpxchgHolderData(holder, null);
-            return prev != holder ? 1 : 0;
+            return warnOn(dev.cmpxchgHolderData(holder, null), holder);
         }
     };
+
+    /** {@code WARN_ON(prev && prev != holder)}: 1 when it fires. */
+    private static int warnOn(Holder prev, Holder holder) {
+        return prev != null && prev != holder ? 1 : 0;
+    }
 
     /**
      * {@code fs_put_dax(dev, holder)}. Returns 1 when the variant's WARN_ON fired, else 0 (the

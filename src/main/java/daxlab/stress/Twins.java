@@ -19,6 +19,10 @@ public final class Twins {
         m.put("killDax", "none yet: kill_dax() clears DAXDEV_ALIVE and then waits for readers; the SRCU twin"
                 + " exists (Device.synchronizeSrcu) but the kill scenarios are not generated, so kill-vs-put and"
                 + " kill-vs-reader are enumerated only");
+        m.put("fsDaxGetWithPrologue", "none: its prologue (dax_read_lock, dax_alive, igrab) matters only against"
+                + " kill_dax(), which has no twin; kill-vs-get is enumerated only");
+        m.put("fsDaxGetByBdev", "none yet: put-vs-get-by-bdev claims under dax_read_lock() and counts inode"
+                + " references; it is enumerated only");
         return m;
     }
 }

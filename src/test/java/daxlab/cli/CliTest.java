@@ -52,7 +52,8 @@ class CliTest {
         CliRun r = run("enumerate", "--scenario", "put-vs-nothing");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown scenario 'put-vs-nothing'"), r.err());
-        assertTrue(r.err().contains("put-vs-get, put-vs-reader"), r.err());
+        assertTrue(r.err().contains("put-vs-get, put-vs-get-by-bdev, put-vs-reader"), r.err());
+        assertTrue(r.err().contains("kill-vs-get"), r.err());
     }
 
     @Test

@@ -2,6 +2,7 @@ package daxlab.stress;
 
 import daxlab.dax.Dax;
 import daxlab.dax.Functions;
+import daxlab.dax.Setting;
 import daxlab.dax.PutVariant;
 import daxlab.dax.ReaderVariant;
 import daxlab.dax.Scenarios;
@@ -90,7 +91,7 @@ class TwinsTest {
                 for (Holder[] s : STATES) {
                     TracingDevice dev = device(s);
                     int warn = twin.fsPutDax(dev, caller);
-                    Run ir = runIr(s, c -> twin.variant().call(c, Value.sym(caller.toString())),
+                    Run ir = runIr(s, c -> twin.variant().call(c, Value.sym(caller.toString()), Setting.MAINLINE),
                             twin.variant().warns() ? "warn" : null);
                     String where = twin + " called by " + caller + " from " + Arrays.toString(s);
                     assertEquals(ir.accesses, dev.trace(), where);
@@ -112,7 +113,7 @@ class TwinsTest {
             for (Holder[] s : STATES) {
                 TracingDevice dev = device(s);
                 String result = twin.notifyFailure(dev);
-                Run ir = runIr(s, c -> twin.variant().call(c, "ret", false), "ret");
+                Run ir = runIr(s, c -> twin.variant().call(c, "ret", false, false, Setting.MAINLINE), "ret");
                 List<String> trace = dev.trace();
                 if (!twin.sameModesAsVariant()) {
                     // The opaque double read is the plain one with both loads kept: same steps, READ_ONCE.
@@ -132,7 +133,7 @@ class TwinsTest {
             for (Holder[] s : STATES) {
                 TracingDevice dev = device(s);
                 String result = twin.notifyFailureUnderSrcu(dev);
-                Run ir = runIr(s, c -> twin.variant().call(c, "ret", true), "ret");
+                Run ir = runIr(s, c -> twin.variant().call(c, "ret", true, false, Setting.MAINLINE), "ret");
                 List<String> trace = dev.trace();
                 if (!twin.sameModesAsVariant()) {
                     trace = trace.stream().map(l -> l.replace("READ_ONCE(holder_ops)", "load(holder_ops)"))
@@ -187,7 +188,7 @@ class TwinsTest {
         for (Holder[] s : STATES) {
             TracingDevice dev = device(s);
             String result = KernelTwin.fsDaxGet(dev, Holder.B);
-            Run ir = runIr(s, c -> Functions.fsDaxGet(c, Dax.B, "ret"), "ret");
+            Run ir = runIr(s, c -> Functions.fsDaxGet(c, Dax.B, "ret", Setting.MAINLINE), "ret");
             String where = "fs_dax_get(B) from " + Arrays.toString(s);
             assertEquals(ir.accesses, dev.trace(), where);
             assertEquals(ir.outcome.get("ret").toString(), result, where);

@@ -197,7 +197,37 @@ public final class PutVsGet {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_EARLY_RETURN: if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()
+     * SC enumeration: 2 outcomes in 4 interleavings, result fields: holder_data, holder_ops, get, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-get [put=CHECK_HOLDER_EARLY_RETURN]: A holds the device. P0: A calls fs_put_dax(). P1: B calls fs_dax_get(). Can B end up holding with no ops?")
+    @Outcome(id = "B, opsB, OK, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 4 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 4 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_EARLY_RETURN {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLL_Result r) {
+            r.r4 = PutTwin.CHECK_HOLDER_EARLY_RETURN.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1FsDaxGetB(LLLL_Result r) {
+            r.r3 = KernelTwin.fsDaxGet(dev, Holder.B);
+        }
+
+        @Arbiter
+        public void finalState(LLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * SC enumeration: 2 outcomes in 4 interleavings, result fields: holder_data, holder_ops, get, warn.
      */
     @JCStressTest
@@ -227,7 +257,7 @@ public final class PutVsGet {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * SC enumeration: 2 outcomes in 6 interleavings, result fields: holder_data, holder_ops, get, warn.
      */
     @JCStressTest

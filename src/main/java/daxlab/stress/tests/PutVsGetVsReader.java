@@ -920,7 +920,179 @@ public final class PutVsGetVsReader {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_EARLY_RETURN: if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()
+     * reader DOUBLE_READ_PLAIN: two plain loads of holder_ops (the JIT may merge them)
+     * SC enumeration: 10 outcomes in 110 interleavings, result fields: holder_data, holder_ops, get, reader, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-get-vs-reader [put=CHECK_HOLDER_EARLY_RETURN reader=DOUBLE_READ_PLAIN]: A holds. P0: A puts. P1: B gets. P2: a reader notifies. Is any callback run with the wrong holder?")
+    @Outcome(id = "B, opsB, OK, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 110 interleavings")
+    @Outcome(id = "B, opsB, OK, NULL_CALL, 0", expect = FORBIDDEN, desc = "NULL call; SC: 6 of 110 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 7 of 110 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsA,B\\), 0", expect = FORBIDDEN, desc = "wrong context; SC: 6 of 110 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsA,NULL\\), 0", expect = FORBIDDEN, desc = "wrong context; SC: 3 of 110 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsB,B\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 110 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 7 of 110 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, NULL_CALL, 0", expect = FORBIDDEN, desc = "NULL call; SC: 18 of 110 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 42 of 110 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, OK\\(opsA,NULL\\), 0", expect = FORBIDDEN, desc = "wrong context; SC: 15 of 110 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_EARLY_RETURN__DOUBLE_READ_PLAIN {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLLL_Result r) {
+            r.r5 = PutTwin.CHECK_HOLDER_EARLY_RETURN.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1FsDaxGetB(LLLLL_Result r) {
+            r.r3 = KernelTwin.fsDaxGet(dev, Holder.B);
+        }
+
+        @Actor
+        public void p2NotifyFailure(LLLLL_Result r) {
+            r.r4 = ReaderTwin.DOUBLE_READ_PLAIN.notifyFailure(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_EARLY_RETURN: if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()
+     * reader DOUBLE_READ_OPAQUE: two opaque loads of holder_ops (both are kept)
+     * SC enumeration: 10 outcomes in 110 interleavings, result fields: holder_data, holder_ops, get, reader, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-get-vs-reader [put=CHECK_HOLDER_EARLY_RETURN reader=DOUBLE_READ_OPAQUE]: A holds. P0: A puts. P1: B gets. P2: a reader notifies. Is any callback run with the wrong holder?")
+    @Outcome(id = "B, opsB, OK, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 110 interleavings")
+    @Outcome(id = "B, opsB, OK, NULL_CALL, 0", expect = FORBIDDEN, desc = "NULL call; SC: 6 of 110 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 7 of 110 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsA,B\\), 0", expect = FORBIDDEN, desc = "wrong context; SC: 6 of 110 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsA,NULL\\), 0", expect = FORBIDDEN, desc = "wrong context; SC: 3 of 110 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsB,B\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 110 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 7 of 110 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, NULL_CALL, 0", expect = FORBIDDEN, desc = "NULL call; SC: 18 of 110 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 42 of 110 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, OK\\(opsA,NULL\\), 0", expect = FORBIDDEN, desc = "wrong context; SC: 15 of 110 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_EARLY_RETURN__DOUBLE_READ_OPAQUE {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLLL_Result r) {
+            r.r5 = PutTwin.CHECK_HOLDER_EARLY_RETURN.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1FsDaxGetB(LLLLL_Result r) {
+            r.r3 = KernelTwin.fsDaxGet(dev, Holder.B);
+        }
+
+        @Actor
+        public void p2NotifyFailure(LLLLL_Result r) {
+            r.r4 = ReaderTwin.DOUBLE_READ_OPAQUE.notifyFailure(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_EARLY_RETURN: if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()
+     * reader READ_ONCE: one READ_ONCE (opaque load) into a local
+     * SC enumeration: 8 outcomes in 55 interleavings, result fields: holder_data, holder_ops, get, reader, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-get-vs-reader [put=CHECK_HOLDER_EARLY_RETURN reader=READ_ONCE]: A holds. P0: A puts. P1: B gets. P2: a reader notifies. Is any callback run with the wrong holder?")
+    @Outcome(id = "B, opsB, OK, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 55 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 5 of 55 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsA,B\\), 0", expect = FORBIDDEN, desc = "wrong context; SC: 4 of 55 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsA,NULL\\), 0", expect = FORBIDDEN, desc = "wrong context; SC: 2 of 55 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsB,B\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 55 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 7 of 55 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 25 of 55 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, OK\\(opsA,NULL\\), 0", expect = FORBIDDEN, desc = "wrong context; SC: 8 of 55 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_EARLY_RETURN__READ_ONCE {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLLL_Result r) {
+            r.r5 = PutTwin.CHECK_HOLDER_EARLY_RETURN.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1FsDaxGetB(LLLLL_Result r) {
+            r.r3 = KernelTwin.fsDaxGet(dev, Holder.B);
+        }
+
+        @Actor
+        public void p2NotifyFailure(LLLLL_Result r) {
+            r.r4 = ReaderTwin.READ_ONCE.notifyFailure(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_EARLY_RETURN: if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()
+     * reader LOAD_ACQUIRE: one smp_load_acquire (getAcquire) into a local
+     * SC enumeration: 8 outcomes in 55 interleavings, result fields: holder_data, holder_ops, get, reader, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-get-vs-reader [put=CHECK_HOLDER_EARLY_RETURN reader=LOAD_ACQUIRE]: A holds. P0: A puts. P1: B gets. P2: a reader notifies. Is any callback run with the wrong holder?")
+    @Outcome(id = "B, opsB, OK, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 55 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 5 of 55 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsA,B\\), 0", expect = FORBIDDEN, desc = "wrong context; SC: 4 of 55 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsA,NULL\\), 0", expect = FORBIDDEN, desc = "wrong context; SC: 2 of 55 interleavings")
+    @Outcome(id = "B, opsB, OK, OK\\(opsB,B\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 55 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 7 of 55 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 25 of 55 interleavings")
+    @Outcome(id = "NULL, NULL, EBUSY, OK\\(opsA,NULL\\), 0", expect = FORBIDDEN, desc = "wrong context; SC: 8 of 55 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_EARLY_RETURN__LOAD_ACQUIRE {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLLL_Result r) {
+            r.r5 = PutTwin.CHECK_HOLDER_EARLY_RETURN.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1FsDaxGetB(LLLLL_Result r) {
+            r.r3 = KernelTwin.fsDaxGet(dev, Holder.B);
+        }
+
+        @Actor
+        public void p2NotifyFailure(LLLLL_Result r) {
+            r.r4 = ReaderTwin.LOAD_ACQUIRE.notifyFailure(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader DOUBLE_READ_PLAIN: two plain loads of holder_ops (the JIT may merge them)
      * SC enumeration: 10 outcomes in 110 interleavings, result fields: holder_data, holder_ops, get, reader, warn.
      */
@@ -964,7 +1136,7 @@ public final class PutVsGetVsReader {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader DOUBLE_READ_OPAQUE: two opaque loads of holder_ops (both are kept)
      * SC enumeration: 10 outcomes in 110 interleavings, result fields: holder_data, holder_ops, get, reader, warn.
      */
@@ -1008,7 +1180,7 @@ public final class PutVsGetVsReader {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader READ_ONCE: one READ_ONCE (opaque load) into a local
      * SC enumeration: 8 outcomes in 55 interleavings, result fields: holder_data, holder_ops, get, reader, warn.
      */
@@ -1050,7 +1222,7 @@ public final class PutVsGetVsReader {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader LOAD_ACQUIRE: one smp_load_acquire (getAcquire) into a local
      * SC enumeration: 8 outcomes in 55 interleavings, result fields: holder_data, holder_ops, get, reader, warn.
      */
@@ -1092,7 +1264,7 @@ public final class PutVsGetVsReader {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader DOUBLE_READ_PLAIN: two plain loads of holder_ops (the JIT may merge them)
      * SC enumeration: 7 outcomes in 935 interleavings, result fields: holder_data, holder_ops, get, reader, warn.
      */
@@ -1133,7 +1305,7 @@ public final class PutVsGetVsReader {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader DOUBLE_READ_OPAQUE: two opaque loads of holder_ops (both are kept)
      * SC enumeration: 7 outcomes in 935 interleavings, result fields: holder_data, holder_ops, get, reader, warn.
      */
@@ -1174,7 +1346,7 @@ public final class PutVsGetVsReader {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader READ_ONCE: one READ_ONCE (opaque load) into a local
      * SC enumeration: 5 outcomes in 703 interleavings, result fields: holder_data, holder_ops, get, reader, warn.
      */
@@ -1213,7 +1385,7 @@ public final class PutVsGetVsReader {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader LOAD_ACQUIRE: one smp_load_acquire (getAcquire) into a local
      * SC enumeration: 5 outcomes in 703 interleavings, result fields: holder_data, holder_ops, get, reader, warn.
      */

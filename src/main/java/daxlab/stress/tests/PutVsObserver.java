@@ -47,7 +47,7 @@ public final class PutVsObserver {
      * SC enumeration: 4 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=ORIGINAL reader=DOUBLE_READ_PLAIN]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=ORIGINAL reader=DOUBLE_READ_PLAIN]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 2 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 2 of 6 interleavings")
@@ -81,7 +81,7 @@ public final class PutVsObserver {
      * SC enumeration: 4 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=ORIGINAL reader=DOUBLE_READ_OPAQUE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=ORIGINAL reader=DOUBLE_READ_OPAQUE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 2 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 2 of 6 interleavings")
@@ -115,7 +115,7 @@ public final class PutVsObserver {
      * SC enumeration: 4 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=ORIGINAL reader=READ_ONCE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=ORIGINAL reader=READ_ONCE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 2 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 2 of 6 interleavings")
@@ -149,7 +149,7 @@ public final class PutVsObserver {
      * SC enumeration: 4 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=ORIGINAL reader=LOAD_ACQUIRE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=ORIGINAL reader=LOAD_ACQUIRE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 2 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 2 of 6 interleavings")
@@ -183,7 +183,7 @@ public final class PutVsObserver {
      * SC enumeration: 3 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=PATCH_V1 reader=DOUBLE_READ_PLAIN]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=PATCH_V1 reader=DOUBLE_READ_PLAIN]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 4 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
@@ -216,7 +216,7 @@ public final class PutVsObserver {
      * SC enumeration: 3 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=PATCH_V1 reader=DOUBLE_READ_OPAQUE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=PATCH_V1 reader=DOUBLE_READ_OPAQUE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 4 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
@@ -249,7 +249,7 @@ public final class PutVsObserver {
      * SC enumeration: 3 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=PATCH_V1 reader=READ_ONCE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=PATCH_V1 reader=READ_ONCE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 4 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
@@ -282,7 +282,7 @@ public final class PutVsObserver {
      * SC enumeration: 3 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=PATCH_V1 reader=LOAD_ACQUIRE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=PATCH_V1 reader=LOAD_ACQUIRE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 4 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
@@ -315,7 +315,7 @@ public final class PutVsObserver {
      * SC enumeration: 3 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=PATCH_V1_RELAXED reader=DOUBLE_READ_PLAIN]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=PATCH_V1_RELAXED reader=DOUBLE_READ_PLAIN]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 4 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
@@ -348,7 +348,7 @@ public final class PutVsObserver {
      * SC enumeration: 3 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=PATCH_V1_RELAXED reader=DOUBLE_READ_OPAQUE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=PATCH_V1_RELAXED reader=DOUBLE_READ_OPAQUE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 4 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
@@ -381,7 +381,7 @@ public final class PutVsObserver {
      * SC enumeration: 3 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=PATCH_V1_RELAXED reader=READ_ONCE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=PATCH_V1_RELAXED reader=READ_ONCE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 4 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
@@ -414,7 +414,7 @@ public final class PutVsObserver {
      * SC enumeration: 3 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=PATCH_V1_RELAXED reader=LOAD_ACQUIRE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=PATCH_V1_RELAXED reader=LOAD_ACQUIRE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 4 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
@@ -447,7 +447,7 @@ public final class PutVsObserver {
      * SC enumeration: 3 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=REVIEW_SUGGESTION reader=DOUBLE_READ_PLAIN]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=REVIEW_SUGGESTION reader=DOUBLE_READ_PLAIN]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 4 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
@@ -480,7 +480,7 @@ public final class PutVsObserver {
      * SC enumeration: 3 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=REVIEW_SUGGESTION reader=DOUBLE_READ_OPAQUE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=REVIEW_SUGGESTION reader=DOUBLE_READ_OPAQUE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 4 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
@@ -513,7 +513,7 @@ public final class PutVsObserver {
      * SC enumeration: 3 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=REVIEW_SUGGESTION reader=READ_ONCE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=REVIEW_SUGGESTION reader=READ_ONCE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 4 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
@@ -546,7 +546,7 @@ public final class PutVsObserver {
      * SC enumeration: 3 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=REVIEW_SUGGESTION reader=LOAD_ACQUIRE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=REVIEW_SUGGESTION reader=LOAD_ACQUIRE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 4 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
@@ -579,7 +579,7 @@ public final class PutVsObserver {
      * SC enumeration: 3 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=REVIEW_SUGGESTION_RELAXED reader=DOUBLE_READ_PLAIN]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=REVIEW_SUGGESTION_RELAXED reader=DOUBLE_READ_PLAIN]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 4 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
@@ -612,7 +612,7 @@ public final class PutVsObserver {
      * SC enumeration: 3 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=REVIEW_SUGGESTION_RELAXED reader=DOUBLE_READ_OPAQUE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=REVIEW_SUGGESTION_RELAXED reader=DOUBLE_READ_OPAQUE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 4 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
@@ -645,7 +645,7 @@ public final class PutVsObserver {
      * SC enumeration: 3 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=REVIEW_SUGGESTION_RELAXED reader=READ_ONCE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=REVIEW_SUGGESTION_RELAXED reader=READ_ONCE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 4 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
@@ -678,7 +678,7 @@ public final class PutVsObserver {
      * SC enumeration: 3 outcomes in 6 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=REVIEW_SUGGESTION_RELAXED reader=LOAD_ACQUIRE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=REVIEW_SUGGESTION_RELAXED reader=LOAD_ACQUIRE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 4 of 6 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 6 interleavings")
@@ -706,12 +706,144 @@ public final class PutVsObserver {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_EARLY_RETURN: if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()
      * reader DOUBLE_READ_PLAIN: two plain loads of holder_ops (the JIT may merge them)
      * SC enumeration: 3 outcomes in 10 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops, warn.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=CHECK_HOLDER reader=DOUBLE_READ_PLAIN]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=CHECK_HOLDER_EARLY_RETURN reader=DOUBLE_READ_PLAIN]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
+    @Outcome(id = "NULL, NULL, A, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 6 of 10 interleavings")
+    @Outcome(id = "NULL, NULL, A, opsA, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 10 interleavings")
+    @Outcome(id = "NULL, NULL, NULL, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 10 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_EARLY_RETURN__DOUBLE_READ_PLAIN {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLLL_Result r) {
+            r.r5 = PutTwin.CHECK_HOLDER_EARLY_RETURN.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1Observer(LLLLL_Result r) {
+            r.r3 = ReaderTwin.DOUBLE_READ_PLAIN.observeHolderData(dev);
+            r.r4 = ReaderTwin.DOUBLE_READ_PLAIN.observeHolderOps(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_EARLY_RETURN: if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()
+     * reader DOUBLE_READ_OPAQUE: two opaque loads of holder_ops (both are kept)
+     * SC enumeration: 3 outcomes in 10 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-observer [put=CHECK_HOLDER_EARLY_RETURN reader=DOUBLE_READ_OPAQUE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
+    @Outcome(id = "NULL, NULL, A, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 6 of 10 interleavings")
+    @Outcome(id = "NULL, NULL, A, opsA, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 10 interleavings")
+    @Outcome(id = "NULL, NULL, NULL, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 10 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_EARLY_RETURN__DOUBLE_READ_OPAQUE {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLLL_Result r) {
+            r.r5 = PutTwin.CHECK_HOLDER_EARLY_RETURN.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1Observer(LLLLL_Result r) {
+            r.r3 = ReaderTwin.DOUBLE_READ_OPAQUE.observeHolderData(dev);
+            r.r4 = ReaderTwin.DOUBLE_READ_OPAQUE.observeHolderOps(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_EARLY_RETURN: if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()
+     * reader READ_ONCE: one READ_ONCE (opaque load) into a local
+     * SC enumeration: 3 outcomes in 10 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-observer [put=CHECK_HOLDER_EARLY_RETURN reader=READ_ONCE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
+    @Outcome(id = "NULL, NULL, A, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 6 of 10 interleavings")
+    @Outcome(id = "NULL, NULL, A, opsA, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 10 interleavings")
+    @Outcome(id = "NULL, NULL, NULL, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 10 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_EARLY_RETURN__READ_ONCE {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLLL_Result r) {
+            r.r5 = PutTwin.CHECK_HOLDER_EARLY_RETURN.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1Observer(LLLLL_Result r) {
+            r.r3 = ReaderTwin.READ_ONCE.observeHolderData(dev);
+            r.r4 = ReaderTwin.READ_ONCE.observeHolderOps(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_EARLY_RETURN: if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()
+     * reader LOAD_ACQUIRE: one smp_load_acquire (getAcquire) into a local
+     * SC enumeration: 3 outcomes in 10 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-observer [put=CHECK_HOLDER_EARLY_RETURN reader=LOAD_ACQUIRE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
+    @Outcome(id = "NULL, NULL, A, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 6 of 10 interleavings")
+    @Outcome(id = "NULL, NULL, A, opsA, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 10 interleavings")
+    @Outcome(id = "NULL, NULL, NULL, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 10 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_EARLY_RETURN__LOAD_ACQUIRE {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLLL_Result r) {
+            r.r5 = PutTwin.CHECK_HOLDER_EARLY_RETURN.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1Observer(LLLLL_Result r) {
+            r.r3 = ReaderTwin.LOAD_ACQUIRE.observeHolderData(dev);
+            r.r4 = ReaderTwin.LOAD_ACQUIRE.observeHolderOps(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
+     * reader DOUBLE_READ_PLAIN: two plain loads of holder_ops (the JIT may merge them)
+     * SC enumeration: 3 outcomes in 10 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-observer [put=CHECK_HOLDER reader=DOUBLE_READ_PLAIN]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 6 of 10 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 10 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 10 interleavings")
@@ -739,12 +871,12 @@ public final class PutVsObserver {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader DOUBLE_READ_OPAQUE: two opaque loads of holder_ops (both are kept)
      * SC enumeration: 3 outcomes in 10 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops, warn.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=CHECK_HOLDER reader=DOUBLE_READ_OPAQUE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=CHECK_HOLDER reader=DOUBLE_READ_OPAQUE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 6 of 10 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 10 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 10 interleavings")
@@ -772,12 +904,12 @@ public final class PutVsObserver {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader READ_ONCE: one READ_ONCE (opaque load) into a local
      * SC enumeration: 3 outcomes in 10 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops, warn.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=CHECK_HOLDER reader=READ_ONCE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=CHECK_HOLDER reader=READ_ONCE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 6 of 10 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 10 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 10 interleavings")
@@ -805,12 +937,12 @@ public final class PutVsObserver {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader LOAD_ACQUIRE: one smp_load_acquire (getAcquire) into a local
      * SC enumeration: 3 outcomes in 10 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops, warn.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=CHECK_HOLDER reader=LOAD_ACQUIRE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=CHECK_HOLDER reader=LOAD_ACQUIRE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 6 of 10 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 10 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 10 interleavings")
@@ -838,12 +970,12 @@ public final class PutVsObserver {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader DOUBLE_READ_PLAIN: two plain loads of holder_ops (the JIT may merge them)
      * SC enumeration: 3 outcomes in 21 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops, warn.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=CHECK_HOLDER_SRCU reader=DOUBLE_READ_PLAIN]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=CHECK_HOLDER_SRCU reader=DOUBLE_READ_PLAIN]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 17 of 21 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 21 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 21 interleavings")
@@ -871,12 +1003,12 @@ public final class PutVsObserver {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader DOUBLE_READ_OPAQUE: two opaque loads of holder_ops (both are kept)
      * SC enumeration: 3 outcomes in 21 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops, warn.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=CHECK_HOLDER_SRCU reader=DOUBLE_READ_OPAQUE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=CHECK_HOLDER_SRCU reader=DOUBLE_READ_OPAQUE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 17 of 21 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 21 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 21 interleavings")
@@ -904,12 +1036,12 @@ public final class PutVsObserver {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader READ_ONCE: one READ_ONCE (opaque load) into a local
      * SC enumeration: 3 outcomes in 21 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops, warn.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=CHECK_HOLDER_SRCU reader=READ_ONCE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=CHECK_HOLDER_SRCU reader=READ_ONCE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 17 of 21 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 21 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 21 interleavings")
@@ -937,12 +1069,12 @@ public final class PutVsObserver {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader LOAD_ACQUIRE: one smp_load_acquire (getAcquire) into a local
      * SC enumeration: 3 outcomes in 21 interleavings, result fields: holder_data, holder_ops, seen_data, seen_ops, warn.
      */
     @JCStressTest
-    @Description("put-vs-observer [put=CHECK_HOLDER_SRCU reader=LOAD_ACQUIRE]: A holds. P0: A calls fs_put_dax(). P1 reads holder_data, then holder_ops: can it see the device released but the old ops still there?")
+    @Description("put-vs-observer [put=CHECK_HOLDER_SRCU reader=LOAD_ACQUIRE]: A holds. P0: A calls fs_put_dax(). P1 loads holder_data, then holder_ops, the order of concern #1's words (no function in super.c acts on that pair): can it see the device released but the old ops?")
     @Outcome(id = "NULL, NULL, A, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 17 of 21 interleavings")
     @Outcome(id = "NULL, NULL, A, opsA, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 21 interleavings")
     @Outcome(id = "NULL, NULL, NULL, NULL, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 1 of 21 interleavings")

@@ -700,7 +700,137 @@ public final class PutVsReader {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_EARLY_RETURN: if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()
+     * reader DOUBLE_READ_PLAIN: two plain loads of holder_ops (the JIT may merge them)
+     * SC enumeration: 4 outcomes in 16 interleavings, result fields: holder_data, holder_ops, reader, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-reader [put=CHECK_HOLDER_EARLY_RETURN reader=DOUBLE_READ_PLAIN]: A holds the device. P0: A calls fs_put_dax(). P1: a memory failure calls dax_holder_notify_failure().")
+    @Outcome(id = "NULL, NULL, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 2 of 16 interleavings")
+    @Outcome(id = "NULL, NULL, NULL_CALL, 0", expect = FORBIDDEN, desc = "NULL call; SC: 4 of 16 interleavings")
+    @Outcome(id = "NULL, NULL, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 7 of 16 interleavings")
+    @Outcome(id = "NULL, NULL, OK\\(opsA,NULL\\), 0", expect = FORBIDDEN, desc = "wrong context; SC: 3 of 16 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_EARLY_RETURN__DOUBLE_READ_PLAIN {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLL_Result r) {
+            r.r4 = PutTwin.CHECK_HOLDER_EARLY_RETURN.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1NotifyFailure(LLLL_Result r) {
+            r.r3 = ReaderTwin.DOUBLE_READ_PLAIN.notifyFailure(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_EARLY_RETURN: if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()
+     * reader DOUBLE_READ_OPAQUE: two opaque loads of holder_ops (both are kept)
+     * SC enumeration: 4 outcomes in 16 interleavings, result fields: holder_data, holder_ops, reader, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-reader [put=CHECK_HOLDER_EARLY_RETURN reader=DOUBLE_READ_OPAQUE]: A holds the device. P0: A calls fs_put_dax(). P1: a memory failure calls dax_holder_notify_failure().")
+    @Outcome(id = "NULL, NULL, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 2 of 16 interleavings")
+    @Outcome(id = "NULL, NULL, NULL_CALL, 0", expect = FORBIDDEN, desc = "NULL call; SC: 4 of 16 interleavings")
+    @Outcome(id = "NULL, NULL, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 7 of 16 interleavings")
+    @Outcome(id = "NULL, NULL, OK\\(opsA,NULL\\), 0", expect = FORBIDDEN, desc = "wrong context; SC: 3 of 16 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_EARLY_RETURN__DOUBLE_READ_OPAQUE {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLL_Result r) {
+            r.r4 = PutTwin.CHECK_HOLDER_EARLY_RETURN.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1NotifyFailure(LLLL_Result r) {
+            r.r3 = ReaderTwin.DOUBLE_READ_OPAQUE.notifyFailure(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_EARLY_RETURN: if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()
+     * reader READ_ONCE: one READ_ONCE (opaque load) into a local
+     * SC enumeration: 3 outcomes in 9 interleavings, result fields: holder_data, holder_ops, reader, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-reader [put=CHECK_HOLDER_EARLY_RETURN reader=READ_ONCE]: A holds the device. P0: A calls fs_put_dax(). P1: a memory failure calls dax_holder_notify_failure().")
+    @Outcome(id = "NULL, NULL, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 2 of 9 interleavings")
+    @Outcome(id = "NULL, NULL, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 5 of 9 interleavings")
+    @Outcome(id = "NULL, NULL, OK\\(opsA,NULL\\), 0", expect = FORBIDDEN, desc = "wrong context; SC: 2 of 9 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_EARLY_RETURN__READ_ONCE {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLL_Result r) {
+            r.r4 = PutTwin.CHECK_HOLDER_EARLY_RETURN.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1NotifyFailure(LLLL_Result r) {
+            r.r3 = ReaderTwin.READ_ONCE.notifyFailure(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_EARLY_RETURN: if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()
+     * reader LOAD_ACQUIRE: one smp_load_acquire (getAcquire) into a local
+     * SC enumeration: 3 outcomes in 9 interleavings, result fields: holder_data, holder_ops, reader, warn.
+     */
+    @JCStressTest
+    @Description("put-vs-reader [put=CHECK_HOLDER_EARLY_RETURN reader=LOAD_ACQUIRE]: A holds the device. P0: A calls fs_put_dax(). P1: a memory failure calls dax_holder_notify_failure().")
+    @Outcome(id = "NULL, NULL, EOPNOTSUPP, 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 2 of 9 interleavings")
+    @Outcome(id = "NULL, NULL, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 5 of 9 interleavings")
+    @Outcome(id = "NULL, NULL, OK\\(opsA,NULL\\), 0", expect = FORBIDDEN, desc = "wrong context; SC: 2 of 9 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_EARLY_RETURN__LOAD_ACQUIRE {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxA(LLLL_Result r) {
+            r.r4 = PutTwin.CHECK_HOLDER_EARLY_RETURN.fsPutDax(dev, Holder.A) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1NotifyFailure(LLLL_Result r) {
+            r.r3 = ReaderTwin.LOAD_ACQUIRE.notifyFailure(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader DOUBLE_READ_PLAIN: two plain loads of holder_ops (the JIT may merge them)
      * SC enumeration: 4 outcomes in 16 interleavings, result fields: holder_data, holder_ops, reader, warn.
      */
@@ -733,7 +863,7 @@ public final class PutVsReader {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader DOUBLE_READ_OPAQUE: two opaque loads of holder_ops (both are kept)
      * SC enumeration: 4 outcomes in 16 interleavings, result fields: holder_data, holder_ops, reader, warn.
      */
@@ -766,7 +896,7 @@ public final class PutVsReader {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader READ_ONCE: one READ_ONCE (opaque load) into a local
      * SC enumeration: 3 outcomes in 9 interleavings, result fields: holder_data, holder_ops, reader, warn.
      */
@@ -798,7 +928,7 @@ public final class PutVsReader {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader LOAD_ACQUIRE: one smp_load_acquire (getAcquire) into a local
      * SC enumeration: 3 outcomes in 9 interleavings, result fields: holder_data, holder_ops, reader, warn.
      */
@@ -830,7 +960,7 @@ public final class PutVsReader {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader DOUBLE_READ_PLAIN: two plain loads of holder_ops (the JIT may merge them)
      * SC enumeration: 3 outcomes in 82 interleavings, result fields: holder_data, holder_ops, reader, warn.
      */
@@ -862,7 +992,7 @@ public final class PutVsReader {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader DOUBLE_READ_OPAQUE: two opaque loads of holder_ops (both are kept)
      * SC enumeration: 3 outcomes in 82 interleavings, result fields: holder_data, holder_ops, reader, warn.
      */
@@ -894,7 +1024,7 @@ public final class PutVsReader {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader READ_ONCE: one READ_ONCE (opaque load) into a local
      * SC enumeration: 2 outcomes in 64 interleavings, result fields: holder_data, holder_ops, reader, warn.
      */
@@ -925,7 +1055,7 @@ public final class PutVsReader {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader LOAD_ACQUIRE: one smp_load_acquire (getAcquire) into a local
      * SC enumeration: 2 outcomes in 64 interleavings, result fields: holder_data, holder_ops, reader, warn.
      */

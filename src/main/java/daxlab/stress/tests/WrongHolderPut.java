@@ -663,7 +663,127 @@ public final class WrongHolderPut {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_EARLY_RETURN: if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()
+     * reader DOUBLE_READ_PLAIN: two plain loads of holder_ops (the JIT may merge them)
+     * SC enumeration: 1 outcomes in 4 interleavings, result fields: holder_data, holder_ops, reader, warn.
+     */
+    @JCStressTest
+    @Description("wrong-holder-put [put=CHECK_HOLDER_EARLY_RETURN reader=DOUBLE_READ_PLAIN]: A holds. P0: a stranger C calls fs_put_dax(C). P1: a memory failure notifies the holder.")
+    @Outcome(id = "A, opsA, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 4 of 4 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_EARLY_RETURN__DOUBLE_READ_PLAIN {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxC(LLLL_Result r) {
+            r.r4 = PutTwin.CHECK_HOLDER_EARLY_RETURN.fsPutDax(dev, Holder.C) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1NotifyFailure(LLLL_Result r) {
+            r.r3 = ReaderTwin.DOUBLE_READ_PLAIN.notifyFailure(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_EARLY_RETURN: if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()
+     * reader DOUBLE_READ_OPAQUE: two opaque loads of holder_ops (both are kept)
+     * SC enumeration: 1 outcomes in 4 interleavings, result fields: holder_data, holder_ops, reader, warn.
+     */
+    @JCStressTest
+    @Description("wrong-holder-put [put=CHECK_HOLDER_EARLY_RETURN reader=DOUBLE_READ_OPAQUE]: A holds. P0: a stranger C calls fs_put_dax(C). P1: a memory failure notifies the holder.")
+    @Outcome(id = "A, opsA, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 4 of 4 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_EARLY_RETURN__DOUBLE_READ_OPAQUE {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxC(LLLL_Result r) {
+            r.r4 = PutTwin.CHECK_HOLDER_EARLY_RETURN.fsPutDax(dev, Holder.C) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1NotifyFailure(LLLL_Result r) {
+            r.r3 = ReaderTwin.DOUBLE_READ_OPAQUE.notifyFailure(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_EARLY_RETURN: if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()
+     * reader READ_ONCE: one READ_ONCE (opaque load) into a local
+     * SC enumeration: 1 outcomes in 3 interleavings, result fields: holder_data, holder_ops, reader, warn.
+     */
+    @JCStressTest
+    @Description("wrong-holder-put [put=CHECK_HOLDER_EARLY_RETURN reader=READ_ONCE]: A holds. P0: a stranger C calls fs_put_dax(C). P1: a memory failure notifies the holder.")
+    @Outcome(id = "A, opsA, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 3 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_EARLY_RETURN__READ_ONCE {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxC(LLLL_Result r) {
+            r.r4 = PutTwin.CHECK_HOLDER_EARLY_RETURN.fsPutDax(dev, Holder.C) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1NotifyFailure(LLLL_Result r) {
+            r.r3 = ReaderTwin.READ_ONCE.notifyFailure(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER_EARLY_RETURN: if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()
+     * reader LOAD_ACQUIRE: one smp_load_acquire (getAcquire) into a local
+     * SC enumeration: 1 outcomes in 3 interleavings, result fields: holder_data, holder_ops, reader, warn.
+     */
+    @JCStressTest
+    @Description("wrong-holder-put [put=CHECK_HOLDER_EARLY_RETURN reader=LOAD_ACQUIRE]: A holds. P0: a stranger C calls fs_put_dax(C). P1: a memory failure notifies the holder.")
+    @Outcome(id = "A, opsA, OK\\(opsA,A\\), 0", expect = ACCEPTABLE, desc = "as the protocol means; SC: 3 of 3 interleavings")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "No SC interleaving ends here: the JIT or the CPU reordered something.")
+    @State
+    public static class CHECK_HOLDER_EARLY_RETURN__LOAD_ACQUIRE {
+        private final Device dev = new Device(Holder.A);
+
+        @Actor
+        public void p0FsPutDaxC(LLLL_Result r) {
+            r.r4 = PutTwin.CHECK_HOLDER_EARLY_RETURN.fsPutDax(dev, Holder.C) != 0 ? "1" : "0";
+        }
+
+        @Actor
+        public void p1NotifyFailure(LLLL_Result r) {
+            r.r3 = ReaderTwin.LOAD_ACQUIRE.notifyFailure(dev);
+        }
+
+        @Arbiter
+        public void finalState(LLLL_Result r) {
+            r.r1 = dev.holderDataName();
+            r.r2 = dev.holderOpsName();
+        }
+    }
+
+    /*
+     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader DOUBLE_READ_PLAIN: two plain loads of holder_ops (the JIT may merge them)
      * SC enumeration: 1 outcomes in 4 interleavings, result fields: holder_data, holder_ops, reader, warn.
      */
@@ -693,7 +813,7 @@ public final class WrongHolderPut {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader DOUBLE_READ_OPAQUE: two opaque loads of holder_ops (both are kept)
      * SC enumeration: 1 outcomes in 4 interleavings, result fields: holder_data, holder_ops, reader, warn.
      */
@@ -723,7 +843,7 @@ public final class WrongHolderPut {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader READ_ONCE: one READ_ONCE (opaque load) into a local
      * SC enumeration: 1 outcomes in 3 interleavings, result fields: holder_data, holder_ops, reader, warn.
      */
@@ -753,7 +873,7 @@ public final class WrongHolderPut {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader LOAD_ACQUIRE: one smp_load_acquire (getAcquire) into a local
      * SC enumeration: 1 outcomes in 3 interleavings, result fields: holder_data, holder_ops, reader, warn.
      */
@@ -783,7 +903,7 @@ public final class WrongHolderPut {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader DOUBLE_READ_PLAIN: two plain loads of holder_ops (the JIT may merge them)
      * SC enumeration: 1 outcomes in 7 interleavings, result fields: holder_data, holder_ops, reader, warn.
      */
@@ -813,7 +933,7 @@ public final class WrongHolderPut {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader DOUBLE_READ_OPAQUE: two opaque loads of holder_ops (both are kept)
      * SC enumeration: 1 outcomes in 7 interleavings, result fields: holder_data, holder_ops, reader, warn.
      */
@@ -843,7 +963,7 @@ public final class WrongHolderPut {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader READ_ONCE: one READ_ONCE (opaque load) into a local
      * SC enumeration: 1 outcomes in 6 interleavings, result fields: holder_data, holder_ops, reader, warn.
      */
@@ -873,7 +993,7 @@ public final class WrongHolderPut {
     }
 
     /*
-     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); WARN_ON(cmpxchg(holder_data, holder, NULL) != holder) }
+     * fs_put_dax CHECK_HOLDER_SRCU: if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()
      * reader LOAD_ACQUIRE: one smp_load_acquire (getAcquire) into a local
      * SC enumeration: 1 outcomes in 6 interleavings, result fields: holder_data, holder_ops, reader, warn.
      */
