@@ -1,9 +1,8 @@
 package daxlab.chart;
 
-import daxlab.verdict.Candidate;
-import daxlab.verdict.Cell;
 import daxlab.verdict.Matrix;
 import daxlab.verdict.Property;
+import daxlab.verdict.Rows;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -11,67 +10,137 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 
 /**
- * The verdict matrix as a grid: one block of columns per property (a column per model), one row
- * per candidate; a cell is green when the property holds, red when some run reaches a FORBIDDEN
- * outcome, grey when the model could not run. The text form is {@link Matrix#table(int)}.
+ * The verdict as one panel per claim, stacked: each panel has the claim, what its rows stand
+ * for (fs_put_dax() versions, readers, or both), then a row per group of candidates with equal
+ * marks and a column per model. A cell says its mark in words (ok, BAD, race) on green, red or
+ * amber, so the colour is never the only signal. The text form is {@link Matrix#table(int)}.
  */
 final class MatrixPicture {
-    private static final int NAME_W = 190;
-    private static final int CELL_W = 58;
-    private static final int ROW_H = 26;
-    private static final int GAP = 14;
-    private static final int TOP = 78;
+    private static final int NAME_W = 300;
+    private static final int CELL_W = 86;
+    private static final int ROW_H = 22;
+    private static final int LINE_H = 15;
+    private static final int GAP = 16;
+    private static final int TOP = 50;
 
     private MatrixPicture() {
     }
 
     static Picture of(Matrix m) {
-        int blockW = CELL_W * m.models().size();
-        int width = NAME_W + m.properties().size() * (blockW + GAP) + 10;
-        int height = TOP + m.candidates().size() * ROW_H + 40;
-        String title = "Verdict: " + m.candidates().size() + " candidates x " + m.properties().size()
-                + " claims x " + m.models().size() + " models (cell = BAD if any interleaving/execution breaks the claim)";
-        return new Picture(title, m.table(100), width, height, g -> paint(g, m, title, blockW));
+        int width = NAME_W + CELL_W * m.models().size() + 20;
+        int height = TOP;
+        for (Property p : m.properties()) {
+            height += head(m, p) + m.layout(p).rows().size() * ROW_H + GAP;
+        }
+        String title = "Verdict: " + m.properties().size() + " claims x " + m.models().size()
+                + " models, " + m.candidates().size() + " candidates (BAD: some interleaving or allowed execution "
+                + "breaks the claim; race: the LKMM flags a data race)";
+        return new Picture(title, m.table(100), width, height + 10, g -> paint(g, m));
     }
 
-    private static void paint(Graphics2D g, Matrix m, String title, int blockW) {
+    private static void paint(Graphics2D g, Matrix m) {
         g.setColor(Palette.INK);
         g.setFont(Palette.TITLE);
-        g.drawString(title.substring(0, title.indexOf(" (")), 10, 22);
+        g.drawString("Verdict: each claim under each model", 10, 22);
         g.setFont(Palette.SMALL);
-        g.drawString("green: holds; red: some interleaving or allowed execution reaches a FORBIDDEN outcome; grey: n/a",
-                10, 40);
-        for (int p = 0; p < m.properties().size(); p++) {
-            Property prop = m.properties().get(p);
-            int x0 = NAME_W + p * (blockW + GAP);
-            g.setFont(Palette.LABEL);
+        g.drawString("ok: no interleaving or allowed execution breaks it; BAD: some does; race: the LKMM flags a data race"
+                + " (no guarantee); * hypothetical", 10, 40);
+        int y = TOP;
+        for (Property p : m.properties()) {
+            Rows.Layout layout = m.layout(p);
             g.setColor(Palette.INK);
-            g.drawString(prop.title(), x0, TOP - 24);
+            g.setFont(Palette.LABEL.deriveFont(java.awt.Font.BOLD));
+            int line = y + LINE_H;
+            g.drawString(p.title(), 10, line);
             g.setFont(Palette.SMALL);
-            for (int k = 0; k < m.models().size(); k++) {
-                centered(g, m.models().get(k), x0 + k * CELL_W, CELL_W, TOP - 6);
+            for (String l : wrap(m, p.claim())) {
+                line += LINE_H;
+                g.drawString(l, 10, line);
             }
-            for (int r = 0; r < m.candidates().size(); r++) {
-                Candidate c = m.candidates().get(r);
+            line += LINE_H;
+            g.drawString(layout.axis().legend(), 10, line);
+            int top = y + head(m, p);
+            for (int k = 0; k < m.models().size(); k++) {
+                centered(g, m.models().get(k), NAME_W + k * CELL_W, CELL_W, top - 5);
+            }
+            for (int r = 0; r < layout.rows().size(); r++) {
+                Rows.Row row = layout.rows().get(r);
+                int ry = top + r * ROW_H;
+                g.setColor(Palette.INK);
+                g.setFont(Palette.LABEL);
+                g.drawString(fit(g, row.label(), NAME_W - 16), 10, ry + ROW_H - 6);
                 for (int k = 0; k < m.models().size(); k++) {
-                    Cell cell = m.cell(c, prop, m.models().get(k));
-                    int x = x0 + k * CELL_W;
-                    int y = TOP + r * ROW_H;
-                    g.setColor(cell.error() != null ? Palette.GRID : cell.holds() ? Palette.ACCEPTABLE : Palette.FORBIDDEN);
-                    g.fillRect(x + 1, y + 1, CELL_W - 2, ROW_H - 2);
-                    g.setColor(Color.WHITE);
-                    centered(g, cell.mark(), x, CELL_W, y + ROW_H - 8);
+                    String mark = row.marks().get(k);
+                    int x = NAME_W + k * CELL_W;
+                    g.setColor(colour(mark));
+                    g.fillRect(x + 1, ry + 1, CELL_W - 2, ROW_H - 2);
+                    g.setColor(mark.equals("race") ? Palette.INK : Color.WHITE);
+                    g.setFont(Palette.LABEL.deriveFont(mark.equals("ok") ? java.awt.Font.PLAIN : java.awt.Font.BOLD));
+                    centered(g, mark, x, CELL_W, ry + ROW_H - 6);
                 }
             }
             g.setColor(Palette.INK);
             g.setStroke(new BasicStroke(1f));
-            g.drawRect(x0, TOP, blockW, m.candidates().size() * ROW_H);
+            g.drawRect(NAME_W, top, CELL_W * m.models().size(), layout.rows().size() * ROW_H);
+            y = top + layout.rows().size() * ROW_H + GAP;
         }
-        g.setFont(Palette.LABEL);
-        g.setColor(Palette.INK);
-        for (int r = 0; r < m.candidates().size(); r++) {
-            g.drawString(m.candidates().get(r).name(), 10, TOP + r * ROW_H + ROW_H - 8);
+    }
+
+    /** The height of a panel's head: title, the claim's lines, the axis line, the model names. */
+    private static int head(Matrix m, Property p) {
+        return LINE_H * (3 + wrap(m, p.claim()).size()) + 6;
+    }
+
+    /** The claim in lines that fit the panel, measured in the font it is drawn in. */
+    private static java.util.List<String> wrap(Matrix m, String text) {
+        Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            FontMetrics fm = g.getFontMetrics(Palette.SMALL);
+            int width = NAME_W + CELL_W * m.models().size() - 10;
+            java.util.List<String> out = new java.util.ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            for (String word : text.split(" ")) {
+                String next = line.length() == 0 ? word : line + " " + word;
+                if (line.length() > 0 && fm.stringWidth(next) > width) {
+                    out.add(line.toString());
+                    line.setLength(0);
+                    line.append(word);
+                } else {
+                    line.setLength(0);
+                    line.append(next);
+                }
+            }
+            out.add(line.toString());
+            return out;
+        } finally {
+            g.dispose();
         }
+    }
+
+    private static Color colour(String mark) {
+        switch (mark) {
+            case "ok":
+                return Palette.ACCEPTABLE;
+            case "BAD":
+                return Palette.FORBIDDEN;
+            case "race":
+                return Palette.INTERESTING;
+            default:
+                return Palette.GRID;
+        }
+    }
+
+    /** The text, cut with an ellipsis to fit {@code width} pixels. */
+    private static String fit(Graphics2D g, String s, int width) {
+        FontMetrics fm = g.getFontMetrics();
+        if (fm.stringWidth(s) <= width) {
+            return s;
+        }
+        String t = s;
+        while (!t.isEmpty() && fm.stringWidth(t + "...") > width) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t + "...";
     }
 
     private static void centered(Graphics2D g, String s, int x, int w, int baseline) {

@@ -1,39 +1,35 @@
 package daxlab.cli;
 
 import daxlab.lab.Models;
-import daxlab.verdict.Candidate;
-import daxlab.verdict.Matrix;
-import daxlab.verdict.Property;
+import daxlab.verdict.Json;
 import daxlab.verdict.Report;
+import daxlab.verdict.Review;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code daxlab report}: the verdict matrix and findings as 72-column text for a reply on the list. */
+/** {@code daxlab report}: the verdict, every table, as 72-column text or as JSON. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Print the verdict on the thread's claims as plain text (72 columns) to paste into a reply.")
+        description = "Print the verdict on the thread's claims: every fs_put_dax() version with every reader, "
+                + "claim by claim and model by model, as 72-column text (or --json, every cell with its litmus file).")
 final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--models", paramLabel = "M[,M...]", split = ",",
-            description = "models to run (default: all of them)")
+            description = "models to run (default: sc, tso, armv8, lkmm, lkmm-once)")
     List<String> models;
+
+    @Option(names = "--json", description = "every candidate and cell as JSON")
+    boolean json;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        List<String> chosen = models == null ? Models.NAMES : models;
-        for (String m : chosen) {
-            if (!Models.ALL.contains(m)) {
-                throw new Main.UsageError("unknown model '" + m + "'; valid models: " + String.join(", ", Models.ALL));
-            }
-        }
-        Matrix matrix = Matrix.compute(Candidate.fromTheThread(), Arrays.asList(Property.values()), chosen, Models::run);
-        spec.commandLine().getOut().print(Report.text(matrix));
+        Review review = Review.compute(ReplyCommand.models(models), Models::run);
+        spec.commandLine().getOut().print(json ? Json.of(review) : Report.text(review));
         spec.commandLine().getOut().flush();
         return 0;
     }

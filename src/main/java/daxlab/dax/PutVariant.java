@@ -25,7 +25,7 @@ public enum PutVariant {
      * </pre>
      * Between the two lines a new holder can install its ops, which the late store then wipes.
      */
-    ORIGINAL("cmpxchg(holder_data, holder, NULL) == holder, then holder_ops = NULL", Origin.MAINLINE) {
+    ORIGINAL("before the patch", "cmpxchg(holder_data, holder, NULL) == holder, then holder_ops = NULL", Origin.MAINLINE) {
         @Override
         void emit(Code c, Value holder, Setting s) {
             c.cmpxchg("old", HOLDER_DATA, holder, NULL)
@@ -41,7 +41,7 @@ public enum PutVariant {
      * put_dax(dev);
      * </pre>
      */
-    PATCH_V1("holder_ops = NULL; cmpxchg(holder_data, holder, NULL)", Origin.PATCH) {
+    PATCH_V1("PATCH v1", "holder_ops = NULL; cmpxchg(holder_data, holder, NULL)", Origin.PATCH) {
         @Override
         void emit(Code c, Value holder, Setting s) {
             c.store(HOLDER_OPS, NULL).cmpxchg("old", HOLDER_DATA, holder, NULL);
@@ -52,7 +52,7 @@ public enum PutVariant {
      * PATCH v1 with {@code cmpxchg_relaxed}: the review's weak-ordering concern made concrete.
      * Nobody proposed it; it shows what the full cmpxchg() buys.
      */
-    PATCH_V1_RELAXED("holder_ops = NULL; cmpxchg_relaxed(holder_data, holder, NULL)", Origin.HYPOTHETICAL) {
+    PATCH_V1_RELAXED("PATCH v1 + relaxed", "holder_ops = NULL; cmpxchg_relaxed(holder_data, holder, NULL)", Origin.HYPOTHETICAL) {
         @Override
         void emit(Code c, Value holder, Setting s) {
             c.store(HOLDER_OPS, NULL).cmpxchg("old", HOLDER_DATA, holder, NULL, Mode.RELAXED);
@@ -60,7 +60,7 @@ public enum PutVariant {
         }
     },
     /** The reviewer's suggestion: {@code smp_store_release(&ops, NULL)} then {@code cmpxchg}. */
-    REVIEW_SUGGESTION("smp_store_release(&holder_ops, NULL); cmpxchg(holder_data, holder, NULL)", Origin.REVIEW) {
+    REVIEW_SUGGESTION("review suggestion", "smp_store_release(&holder_ops, NULL); cmpxchg(holder_data, holder, NULL)", Origin.REVIEW) {
         @Override
         void emit(Code c, Value holder, Setting s) {
             c.storeRelease(HOLDER_OPS, NULL).cmpxchg("old", HOLDER_DATA, holder, NULL);
@@ -71,7 +71,7 @@ public enum PutVariant {
      * The reviewer's suggestion with {@code cmpxchg_relaxed}: does the release alone order the
      * pair? Nobody proposed it.
      */
-    REVIEW_SUGGESTION_RELAXED("smp_store_release(&holder_ops, NULL); cmpxchg_relaxed(holder_data, holder, NULL)",
+    REVIEW_SUGGESTION_RELAXED("review + relaxed", "smp_store_release(&holder_ops, NULL); cmpxchg_relaxed(holder_data, holder, NULL)",
             Origin.HYPOTHETICAL) {
         @Override
         void emit(Code c, Value holder, Setting s) {
@@ -91,7 +91,7 @@ public enum PutVariant {
      * </pre>
      * Kept as the counterexample that the "no false WARN" and "reference dropped" claims catch.
      */
-    CHECK_HOLDER_EARLY_RETURN("if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); "
+    CHECK_HOLDER_EARLY_RETURN("early-return draft", "if (READ_ONCE(holder_data) != holder) return; WRITE_ONCE(holder_ops, NULL); "
             + "WARN_ON(cmpxchg(holder_data, holder, NULL) != holder); put_dax()", Origin.HYPOTHETICAL) {
         @Override
         void emit(Code c, Value holder, Setting s) {
@@ -121,7 +121,7 @@ public enum PutVariant {
      * </pre>
      * The outcome field {@code warn} is 1 when the WARN_ON fired.
      */
-    CHECK_HOLDER("if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); "
+    CHECK_HOLDER("check holder", "if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); "
             + "prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()", Origin.DAXLAB) {
         @Override
         void emit(Code c, Value holder, Setting s) {
@@ -149,7 +149,7 @@ public enum PutVariant {
      * The cost: a grace period per unmount, and a deadlock if fs_put_dax() were ever called
      * inside dax_read_lock() (from a notify_failure() callback, say).
      */
-    CHECK_HOLDER_SRCU("if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); "
+    CHECK_HOLDER_SRCU("check holder + srcu", "if (READ_ONCE(holder_data) == holder) { WRITE_ONCE(holder_ops, NULL); synchronize_srcu(); "
             + "prev = cmpxchg(holder_data, holder, NULL); WARN_ON(prev && prev != holder) } put_dax()", Origin.DAXLAB) {
         @Override
         void emit(Code c, Value holder, Setting s) {
@@ -181,12 +181,19 @@ public enum PutVariant {
         HYPOTHETICAL
     }
 
+    private final String label;
     private final String summary;
     private final Origin origin;
 
-    PutVariant(String summary, Origin origin) {
+    PutVariant(String label, String summary, Origin origin) {
+        this.label = label;
         this.summary = summary;
         this.origin = origin;
+    }
+
+    /** How a table row names it: {@code PATCH v1}, {@code check holder + srcu}. */
+    public String label() {
+        return label;
     }
 
     /** The body shared by the CHECK_HOLDER variants, with or without the grace period. */

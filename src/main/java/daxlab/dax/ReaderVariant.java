@@ -23,7 +23,7 @@ public enum ReaderVariant {
      * </pre>
      * A NULL store between the two reads makes read #2 call through NULL.
      */
-    DOUBLE_READ("if (!dev->holder_ops) ...; dev->holder_ops->notify_failure()") {
+    DOUBLE_READ("double read", "double", "if (!dev->holder_ops) ...; dev->holder_ops->notify_failure()") {
         @Override
         void emitOpsCall(Code c, String result, boolean readsHolderData, Setting s) {
             c.load("ops1", HOLDER_OPS)
@@ -36,7 +36,7 @@ public enum ReaderVariant {
         }
     },
     /** One {@code READ_ONCE()} into a local, then the test and the call use the local. */
-    READ_ONCE("ops = READ_ONCE(dev->holder_ops); if (!ops) ...; ops->notify_failure()") {
+    READ_ONCE("READ_ONCE", "ONCE", "ops = READ_ONCE(dev->holder_ops); if (!ops) ...; ops->notify_failure()") {
         @Override
         void emitOpsCall(Code c, String result, boolean readsHolderData, Setting s) {
             c.readOnce("ops", HOLDER_OPS);
@@ -44,7 +44,7 @@ public enum ReaderVariant {
         }
     },
     /** One {@code smp_load_acquire()} into a local, as the review also suggests. */
-    LOAD_ACQUIRE("ops = smp_load_acquire(&dev->holder_ops); if (!ops) ...; ops->notify_failure()") {
+    LOAD_ACQUIRE("smp_load_acquire", "acquire", "ops = smp_load_acquire(&dev->holder_ops); if (!ops) ...; ops->notify_failure()") {
         @Override
         void emitOpsCall(Code c, String result, boolean readsHolderData, Setting s) {
             c.loadAcquire("ops", HOLDER_OPS);
@@ -52,10 +52,24 @@ public enum ReaderVariant {
         }
     };
 
+    private final String label;
+    private final String shortLabel;
     private final String summary;
 
-    ReaderVariant(String summary) {
+    ReaderVariant(String label, String shortLabel, String summary) {
+        this.label = label;
+        this.shortLabel = shortLabel;
         this.summary = summary;
+    }
+
+    /** A table column's worth: {@code double}, {@code ONCE}, {@code acquire}. */
+    public String shortLabel() {
+        return shortLabel;
+    }
+
+    /** How a table row names it: {@code double read}, {@code READ_ONCE}, {@code smp_load_acquire}. */
+    public String label() {
+        return label;
     }
 
     public String summary() {

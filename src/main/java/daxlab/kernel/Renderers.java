@@ -28,6 +28,9 @@ final class Renderers {
         renderer.createRegistration(daxlab.verdict.Matrix.class)
                 .preferring(MIMEType.IMAGE_PNG)
                 .register((m, ctx) -> picture(Charts.matrix(m), ctx));
+        renderer.createRegistration(daxlab.verdict.Review.class)
+                .preferring(MIMEType.IMAGE_PNG)
+                .register((r, ctx) -> picture(Charts.matrix(r.matrix()), ctx));
         renderer.createRegistration(Schedule.class)
                 .preferring(MIMEType.IMAGE_PNG, MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN)
                 .register((s, ctx) -> picture(Charts.timeline(s), ctx));

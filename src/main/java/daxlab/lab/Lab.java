@@ -13,10 +13,10 @@ import daxlab.interleave.Schedule;
 import daxlab.outcome.Histogram;
 import daxlab.outcome.OutcomeClass;
 import daxlab.outcome.Witness;
-import daxlab.verdict.Candidate;
-import daxlab.verdict.Matrix;
-import daxlab.verdict.Property;
+import daxlab.verdict.Herd7Answers;
+import daxlab.verdict.Reply;
 import daxlab.verdict.Report;
+import daxlab.verdict.Review;
 
 import daxlab.chart.Charts;
 import daxlab.chart.Picture;
@@ -185,14 +185,22 @@ public final class Lab {
         return all.stream().map(Explanation::text).collect(Collectors.joining("\n"));
     }
 
-    /** The verdict matrix of the thread's candidates over every property and model. */
-    public static Matrix verdict() {
-        return Matrix.compute(Candidate.fromTheThread(), Arrays.asList(Property.values()), Models.NAMES, Models::run);
+    /**
+     * The verdict: every fs_put_dax() version with every reader (and the fixes with marked
+     * accessors), over every claim and model; it renders as the matrix.
+     */
+    public static Review verdict() {
+        return Review.compute(Models.NAMES, Models::run);
     }
 
-    /** The verdict as 72-column text for a reply on the list. */
-    public static String report(Matrix m) {
-        return Report.text(m);
+    /** The verdict as 72-column text: every table, the races, before and after, the recommendation. */
+    public static String report(Review r) {
+        return Report.text(r);
+    }
+
+    /** The reply to paste under the quoted thread: plain text within 72 columns. */
+    public static String reply(Review r) {
+        return Reply.text(r, Herd7Answers.recorded());
     }
 
     /** Writes every scenario as a C litmus test (as written, and with marked accesses) for herd7. */

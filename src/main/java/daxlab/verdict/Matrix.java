@@ -1,16 +1,26 @@
 package daxlab.verdict;
 
+import daxlab.dax.Accessors;
 import daxlab.dax.DaxScenario;
+import daxlab.dax.PutVariant;
+import daxlab.dax.ReaderVariant;
+import daxlab.dax.Scenario;
 import daxlab.dax.Scenarios;
+import daxlab.litmus.DaxExport;
 import daxlab.outcome.Histogram;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Candidates x properties x models: the thread's claims settled in one table.
+ * Candidates x properties x models: the thread's claims settled in one table. Runs are shared
+ * between cells: a scenario that calls no fs_put_dax() runs once for every put version.
  */
 public record Matrix(List<Candidate> candidates, List<Property> properties, List<String> models, List<Cell> cells) {
 
@@ -21,48 +31,79 @@ public record Matrix(List<Candidate> candidates, List<Property> properties, List
         cells = List.copyOf(cells);
     }
 
+    /** What one run depends on: the scenario, the variants it uses, the accessors, the model. */
+    private record Key(Scenario scenario, PutVariant put, ReaderVariant reader, Accessors accessors, String model) {
+    }
+
     /** Runs every scenario each property needs, for every candidate and model. */
     public static Matrix compute(List<Candidate> candidates, List<Property> properties, List<String> models,
                                  Engine engine) {
+        Map<Key, Object> runs = new HashMap<>();
         List<Cell> cells = new ArrayList<>();
         for (Candidate c : candidates) {
             for (Property p : properties) {
                 for (String m : models) {
-                    cells.add(cell(c, p, m, engine));
+                    cells.add(cell(c, p, m, engine, runs));
                 }
             }
         }
         return new Matrix(candidates, properties, models, cells);
     }
 
-    private static Cell cell(Candidate c, Property p, String model, Engine engine) {
+    private static Cell cell(Candidate c, Property p, String model, Engine engine, Map<Key, Object> cache) {
         BigInteger bad = BigInteger.ZERO;
         BigInteger total = BigInteger.ZERO;
-        List<Histogram> runs = new ArrayList<>();
+        List<Cell.Run> runs = new ArrayList<>();
+        Set<String> races = new LinkedHashSet<>();
+        boolean race = false;
         Histogram.Entry firstBad = null;
-        Histogram firstBadRun = null;
-        for (var s : p.scenarios()) {
-            DaxScenario d = Scenarios.build(s, c.put(), c.reader());
-            Histogram h;
-            try {
-                h = engine.run(d, model);
-            } catch (RuntimeException e) {
-                return new Cell(c, p, model, BigInteger.ZERO, BigInteger.ZERO, runs, null, null,
-                        e.getClass().getSimpleName() + ": " + e.getMessage());
+        Cell.Run firstBadRun = null;
+        Cell.Run firstRacy = null;
+        for (Scenario s : p.scenarios()) {
+            PutVariant put = s.usesPut() ? c.put() : PutVariant.PATCH_V1;
+            ReaderVariant reader = s.usesReader() ? c.reader() : ReaderVariant.DOUBLE_READ;
+            DaxScenario d = Scenarios.build(s, put, reader, c.accessors());
+            Object result = cache.computeIfAbsent(new Key(s, put, reader, c.accessors(), model), k -> {
+                try {
+                    return engine.run(d, model);
+                } catch (RuntimeException e) {
+                    return e.getClass().getSimpleName() + ": " + e.getMessage();
+                }
+            });
+            if (result instanceof String) {
+                return new Cell(c, p, model, BigInteger.ZERO, BigInteger.ZERO, false, List.of(), runs, null, null,
+                        litmus(d, model), (String) result);
             }
-            runs.add(h);
+            Histogram h = (Histogram) result;
+            Cell.Run run = new Cell.Run(d, h);
+            runs.add(run);
             total = total.add(h.total());
+            if (Races.flagged(h)) {
+                race = true;
+                races.addAll(Races.named(h));
+                if (firstRacy == null) {
+                    firstRacy = run;
+                }
+            }
             for (Histogram.Entry e : h.entries()) {
-                if (e.count().signum() > 0 && p.brokenBy(e.grade().label())) {
+                if (e.count().signum() > 0 && p.brokenBy(e.grade())) {
                     bad = bad.add(e.count());
                     if (firstBad == null) {
                         firstBad = e;
-                        firstBadRun = h;
+                        firstBadRun = run;
                     }
                 }
             }
         }
-        return new Cell(c, p, model, bad, total, runs, firstBad, firstBadRun, null);
+        Cell.Run decides = firstBadRun != null ? firstBadRun : firstRacy != null ? firstRacy : runs.get(0);
+        return new Cell(c, p, model, bad, total, race, new ArrayList<>(races), runs, firstBad, firstBadRun,
+                litmus(decides.scenario(), model), null);
+    }
+
+    /** The exported litmus file behind a cell: the marked form for lkmm-once, as written otherwise. */
+    static String litmus(DaxScenario d, String model) {
+        DaxExport.Form form = model.equals("lkmm-once") ? DaxExport.Form.ONCE : DaxExport.Form.PLAIN;
+        return DaxExport.testName(d, form) + ".litmus";
     }
 
     public Cell cell(Candidate c, Property p, String model) {
@@ -70,70 +111,48 @@ public record Matrix(List<Candidate> candidates, List<Property> properties, List
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no cell " + c + " / " + p + " / " + model));
     }
 
-    /** The candidates that have every property under every model. */
-    public List<Candidate> sound() {
-        return soundExcept(List.of());
+    /** The marks of one candidate and property, model by model. */
+    List<String> marks(Candidate c, Property p) {
+        List<String> out = new ArrayList<>();
+        for (String m : models) {
+            out.add(cell(c, p, m).mark());
+        }
+        return out;
     }
 
-    /** The candidates that have every property under every model but the given ones. */
-    public List<Candidate> soundExcept(List<String> ignored) {
+    /** The candidates that have every property under every model, with no data race. */
+    public List<Candidate> sound() {
         List<Candidate> out = new ArrayList<>();
         for (Candidate c : candidates) {
-            if (cells.stream().filter(x -> x.candidate().equals(c) && !ignored.contains(x.model()))
-                    .allMatch(Cell::holds)) {
+            if (cells.stream().filter(x -> x.candidate().equals(c)).allMatch(Cell::holds)) {
                 out.add(c);
             }
         }
         return out;
     }
 
+    /**
+     * The candidate to propose: the first sound one that somebody would write (not a
+     * hypothetical row), in the order of {@link #candidates}. Empty when none is sound.
+     */
+    public Optional<Candidate> recommended() {
+        return sound().stream().filter(c -> !c.hypothetical()).findFirst();
+    }
+
     public Optional<Cell> firstFailure(Candidate c) {
         return cells.stream().filter(x -> x.candidate().equals(c) && !x.holds() && x.error() == null).findFirst();
     }
 
+    /** How a property's rows are grouped: along fs_put_dax(), the reader, or both. */
+    public Rows.Layout layout(Property p) {
+        return Rows.layout(this, p);
+    }
+
     /**
-     * One block per property: candidates down, models across, {@code ok} / {@code BAD} / {@code n/a},
-     * at most {@code width} columns wide.
+     * One block per property, its rows grouped along the axis the claim depends on (see
+     * {@link Rows}), models across, at most {@code width} columns wide.
      */
     public String table(int width) {
-        StringBuilder sb = new StringBuilder();
-        int[] col = models.stream().mapToInt(m -> Math.max(4, m.length()) + 2).toArray();
-        int cols = java.util.Arrays.stream(col).sum();
-        int nameWidth = Math.min(candidates.stream().mapToInt(c -> c.name().length()).max().orElse(10) + 2,
-                width - 2 - cols);
-        for (Property p : properties) {
-            sb.append(Text.wrap(p.title() + ": " + p.claim(), width)).append('\n');
-            sb.append("  ").append(pad("", nameWidth));
-            for (int i = 0; i < models.size(); i++) {
-                sb.append(pad(models.get(i), col[i]));
-            }
-            sb.setLength(sb.length() - trailing(sb));
-            sb.append('\n');
-            for (Candidate c : candidates) {
-                sb.append("  ").append(pad(c.name(), nameWidth));
-                for (int i = 0; i < models.size(); i++) {
-                    sb.append(pad(cell(c, p, models.get(i)).mark(), col[i]));
-                }
-                sb.setLength(sb.length() - trailing(sb));
-                sb.append('\n');
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static int trailing(StringBuilder sb) {
-        int n = 0;
-        while (n < sb.length() && sb.charAt(sb.length() - 1 - n) == ' ') {
-            n++;
-        }
-        return n;
-    }
-
-    private static String pad(String s, int w) {
-        if (s.length() >= w) {
-            return s.substring(0, Math.max(0, w - 1)) + " ";
-        }
-        return s + " ".repeat(w - s.length());
+        return Tables.all(this, width);
     }
 }

@@ -1,14 +1,23 @@
 package daxlab.verdict;
 
+import daxlab.dax.Accessors;
+import daxlab.dax.Hazard;
+import daxlab.dax.PutVariant;
+import daxlab.dax.ReaderVariant;
 import daxlab.outcome.Histogram;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The verdict as plain text, 72 columns, fit to paste into a reply on the list: the matrix, then
- * for each candidate the first claim it breaks with one witness, then what survives everywhere.
- * Every number in it comes from the matrix it is given.
+ * The verdict as plain text, 72 columns: the tables, the data races, what the patch fixes and
+ * introduces, what lies outside fs_put_dax(), the recommendation, and the first failure of each
+ * version the thread proposes with a witness. Every number in it comes from the review it is
+ * given.
  */
 public final class Report {
     public static final int WIDTH = 72;
@@ -16,60 +25,183 @@ public final class Report {
     private Report() {
     }
 
-    /**
-     * Which candidates survive everything; when only the as-written LKMM column stands in the
-     * way while its marked twin passes, say so: that is a data race on a plain access, fixed by
-     * marking, not a flaw of the algorithm.
-     */
-    static String summary(Matrix m) {
-        List<String> sound = names(m.sound());
-        if (!sound.isEmpty()) {
-            return "Every property under every model: " + String.join("; ", sound) + ".";
+    /** The versions the thread (and this project) propose, each with the reader it comes with. */
+    static List<Candidate> proposed() {
+        return List.of(Candidate.beforeThePatch(), Candidate.thePatch(),
+                new Candidate(PutVariant.REVIEW_SUGGESTION, ReaderVariant.LOAD_ACQUIRE, Accessors.MAINLINE),
+                new Candidate(PutVariant.CHECK_HOLDER, ReaderVariant.LOAD_ACQUIRE, Accessors.MARKED),
+                new Candidate(PutVariant.CHECK_HOLDER_SRCU, ReaderVariant.LOAD_ACQUIRE, Accessors.MAINLINE),
+                new Candidate(PutVariant.CHECK_HOLDER_SRCU, ReaderVariant.LOAD_ACQUIRE, Accessors.MARKED));
+    }
+
+    public static String text(Review r) {
+        Matrix m = r.matrix();
+        StringBuilder sb = new StringBuilder();
+        para(sb, "daxlab: the fs_put_dax() review, claim by claim. Each claim is run on its scenarios for every "
+                + "fs_put_dax() version with every reader, under each model: sc counts every interleaving; tso, "
+                + "armv8, lkmm count every candidate execution the model allows; lkmm-once is the LKMM with every "
+                + "plain access marked. A cell is BAD when some interleaving or allowed execution breaks the claim, "
+                + "race when the LKMM flags a data race (herd7 then gives no guarantee at all).");
+        sb.append(m.table(WIDTH)).append('\n');
+        races(sb, m);
+        beforeAfter(sb, m);
+        outside(sb, r);
+        recommendation(sb, m);
+        failures(sb, m);
+        para(sb, "Reproduce: bin/daxlab report --models " + String.join(",", m.models()) + " (--json for every cell "
+                + "with its litmus file); one cell: bin/daxlab enumerate --scenario S --put P --reader R --model M.");
+        return sb.toString();
+    }
+
+    private static void para(StringBuilder sb, String text) {
+        sb.append(Text.wrap(text, WIDTH)).append("\n\n");
+    }
+
+    /** Which accesses the LKMM says race, and where. */
+    private static void races(StringBuilder sb, Matrix m) {
+        List<Cell> racy = m.cells().stream().filter(Cell::race).collect(Collectors.toList());
+        if (racy.isEmpty()) {
+            return;
         }
-        if (m.models().contains("lkmm") && m.models().contains("lkmm-once")) {
-            List<Candidate> marked = m.soundExcept(List.of("lkmm"));
-            boolean racy = !marked.isEmpty() && m.cells().stream()
-                    .filter(c -> marked.contains(c.candidate()) && c.model().equals("lkmm") && !c.holds())
-                    .allMatch(c -> c.firstBadRun() != null
-                            && c.firstBadRun().facts().getOrDefault("flags", "").contains("data-race"));
-            if (racy) {
-                return "No candidate has every property under every model as written. With every plain access "
-                        + "marked (lkmm-once), and under sc, tso and armv8: " + String.join("; ", names(marked))
-                        + ". As written, the LKMM flags a data race on a plain access in the runs where it fails.";
+        sb.append("Data races (the lkmm cells marked race):\n");
+        Set<String> pairs = new LinkedHashSet<>();
+        racy.forEach(c -> pairs.addAll(c.races()));
+        long marked = racy.stream().filter(c -> c.candidate().accessors() == Accessors.MARKED).count();
+        para(sb, "  The LKMM flags a data race in " + racy.size() + " of "
+                + m.cells().stream().filter(c -> c.model().equals("lkmm")).count() + " lkmm cells"
+                + (marked == 0 ? ", none of them with marked accessors" : "") + "; lkmm-once, the same code with "
+                + "every plain access marked, has none.");
+        for (String pair : pairs) {
+            sb.append(Text.wrap("  - " + pair, WIDTH, "    ")).append('\n');
+        }
+        if (!pairs.isEmpty()) {
+            sb.append('\n');
+        }
+    }
+
+    /** The patch against the code before it, with today's reader and accessors, claim by claim. */
+    private static void beforeAfter(StringBuilder sb, Matrix m) {
+        Candidate before = Candidate.beforeThePatch();
+        Candidate after = Candidate.thePatch();
+        sb.append("What the patch changes (fs_put_dax() before -> PATCH v1; today's\n"
+                + "double read and mainline accessors on both sides):\n");
+        for (Property p : m.properties()) {
+            List<String> steps = new ArrayList<>();
+            for (String model : m.models()) {
+                steps.add(model + " " + m.cell(before, p, model).mark() + "->" + m.cell(after, p, model).mark());
+            }
+            String counts = m.models().contains("sc") ? "; sc: " + counts(m.cell(before, p, "sc")) + " -> "
+                    + counts(m.cell(after, p, "sc")) : "";
+            sb.append(Text.wrap("  " + p.title() + ": " + change(m, p) + counts + " (" + String.join(", ", steps) + ")",
+                    WIDTH, "    ")).append('\n');
+        }
+        sb.append('\n');
+    }
+
+    /**
+     * What the patch did to a claim, model by model, on the cells without a data race:
+     * {@code fixed by the patch (sc, tso, armv8, lkmm-once)}, {@code introduced by the patch (...)},
+     * {@code pre-existing, not fixed (...)}, {@code holds before and after (...)}.
+     */
+    static String change(Matrix m, Property p) {
+        Candidate before = Candidate.beforeThePatch();
+        Candidate after = Candidate.thePatch();
+        java.util.Map<String, List<String>> kinds = new java.util.LinkedHashMap<>();
+        for (String model : m.models()) {
+            Cell b = m.cell(before, p, model);
+            Cell a = m.cell(after, p, model);
+            if (b.race() || a.race() || b.error() != null || a.error() != null) {
+                continue;
+            }
+            String kind = b.outcomesOk() ? (a.outcomesOk() ? "holds before and after" : "introduced by the patch")
+                    : (a.outcomesOk() ? "fixed by the patch" : "pre-existing, not fixed by the patch");
+            kinds.computeIfAbsent(kind, k -> new ArrayList<>()).add(model);
+        }
+        if (kinds.isEmpty()) {
+            return "no race-free model to compare";
+        }
+        return kinds.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
+                .collect(Collectors.joining("; "));
+    }
+
+    /** {@code 1 of 4 interleavings}. */
+    static String counts(Cell c) {
+        if (c.error() != null) {
+            return "n/a";
+        }
+        String unit = c.runs().isEmpty() ? "" : " " + c.runs().get(0).histogram().unit();
+        return c.bad() + " of " + c.total() + unit;
+    }
+
+    /** What came up outside fs_put_dax(): kill_dax() against fs_dax_get(), and fs_dax_get_by_bdev()'s reference. */
+    private static void outside(StringBuilder sb, Review r) {
+        sb.append("Outside fs_put_dax(), pre-existing (no candidate changes them):\n");
+        for (Cell.Run run : r.outside()) {
+            Histogram h = run.histogram();
+            for (Hazard hz : List.of(Hazard.CLAIMED_DURING_KILL, Hazard.CLAIM_WIPED_BY_KILL)) {
+                BigInteger n = h.countWhere(e -> e.grade().has(hz.label()));
+                sb.append(Text.wrap("  - " + h.scenario() + " under " + h.model() + ": " + hz.label() + " in " + n
+                        + " of " + h.total() + " " + h.unit() + ".", WIDTH, "    ")).append('\n');
             }
         }
-        return "No candidate has every property under every model.";
+        Matrix m = r.matrix();
+        if (m.models().contains("sc") && m.properties().contains(Property.RACE_FIXED)) {
+            for (Cell.Run run : m.cell(Candidate.thePatch(), Property.RACE_FIXED, "sc").runs()) {
+                Histogram h = run.histogram();
+                BigInteger n = h.countWhere(e -> e.grade().has(Hazard.REFERENCE_KEPT_ON_EBUSY.label()));
+                if (n.signum() > 0) {
+                    sb.append(Text.wrap("  - " + h.scenario() + " under sc: fs_dax_get_by_bdev() returns NULL after "
+                            + "losing the cmpxchg and keeps its igrab() reference (" + Hazard.REFERENCE_KEPT_ON_EBUSY
+                            + ") in " + n + " of " + h.total() + " " + h.unit() + ", with every fs_put_dax().",
+                            WIDTH, "    ")).append('\n');
+                }
+            }
+        }
+        sb.append('\n');
     }
 
-    private static List<String> names(List<Candidate> cs) {
-        List<String> out = new ArrayList<>();
-        cs.forEach(c -> out.add(c.name()));
-        return out;
+    private static void recommendation(StringBuilder sb, Matrix m) {
+        var rec = m.recommended();
+        if (rec.isEmpty()) {
+            para(sb, "No candidate holds every claim under every model without a data race.");
+            return;
+        }
+        Candidate c = rec.get();
+        String which = m.sound().size() == 1 ? "It is the only candidate that holds"
+                : "It is the first of " + m.sound().size() + " candidates that hold";
+        para(sb, "Recommended: " + c.name() + ". " + which + " every claim under every model with no data race ("
+                + m.candidates().size() + " judged). fs_put_dax(): "
+                + c.put().summary() + ". Reader: " + c.reader().summary() + ". Accessors: " + c.accessors().summary()
+                + "." + (c.put().usesSrcu() ? " The grace period costs one synchronize_srcu() per unmount, and "
+                + "fs_put_dax() must then never be called inside dax_read_lock() (from a notify_failure() "
+                + "callback, say): it would wait for itself." : ""));
     }
 
-    public static String text(Matrix m) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(Text.wrap("daxlab: the fs_put_dax() review, claim by claim. Each cell runs the "
-                + "claim's scenarios under a model (sc: every interleaving; tso, armv8, lkmm: every "
-                + "candidate execution the model allows) and says BAD when any reaches a "
-                + "FORBIDDEN outcome.", WIDTH)).append("\n\n");
-        sb.append(m.table(WIDTH));
-        sb.append("First failure of each candidate, with a witness:\n\n");
-        for (Candidate c : m.candidates()) {
+    /** For each version the thread proposes: the first claim it breaks, with a witness. */
+    private static void failures(StringBuilder sb, Matrix m) {
+        sb.append("First failure of each proposed version, with a witness:\n\n");
+        for (Candidate c : proposed()) {
+            if (!m.candidates().contains(c)) {
+                continue;
+            }
             var failure = m.firstFailure(c);
             if (failure.isEmpty()) {
-                sb.append(Text.wrap("* " + c.name() + " (" + c.put() + ", reader " + c.reader()
-                        + "): no FORBIDDEN outcome in any scenario under " + String.join(", ", m.models()) + ".",
-                        WIDTH, "  ")).append("\n\n");
+                sb.append(Text.wrap("* " + c.name() + ": every claim holds under " + String.join(", ", m.models())
+                        + ".", WIDTH, "  ")).append("\n\n");
                 continue;
             }
             Cell cell = failure.get();
-            Histogram h = cell.firstBadRun();
+            if (cell.firstBad() == null) {
+                sb.append(Text.wrap("* " + c.name() + ": breaks \"" + cell.property().title() + "\" under "
+                        + cell.model() + ": the LKMM flags a data race (" + cell.litmus() + ").", WIDTH, "  "))
+                        .append("\n\n");
+                continue;
+            }
+            Histogram h = cell.firstBadRun().histogram();
             Histogram.Entry e = cell.firstBad();
-            sb.append(Text.wrap("* " + c.name() + " (" + c.put() + ", reader " + c.reader() + "): not "
-                    + cell.property().title() + " under " + cell.model() + ". " + h.scenario() + " reaches "
-                    + e.outcome().text() + " (" + e.grade().label() + ") in " + e.count() + " of " + h.total()
-                    + " " + h.unit() + ":", WIDTH, "  ")).append('\n');
+            sb.append(Text.wrap("* " + c.name() + ": breaks \"" + cell.property().title() + "\" under " + cell.model() + ". "
+                    + h.scenario() + " reaches " + e.outcome().text() + " (" + e.grade().label() + ") in " + e.count()
+                    + " of " + h.total() + " " + h.unit() + " (" + cell.litmus() + "):", WIDTH, "  ")).append('\n');
             if (e.witness() != null) {
                 for (String line : e.witness().lines()) {
                     sb.append(Text.wrap("    " + line, WIDTH, "      ")).append('\n');
@@ -77,9 +209,5 @@ public final class Report {
             }
             sb.append('\n');
         }
-        sb.append(Text.wrap(summary(m), WIDTH)).append("\n\n");
-        sb.append(Text.wrap("Reproduce: bin/daxlab report --models " + String.join(",", m.models())
-                + " (daxlab enumerate --scenario S --put P --reader R --model M for one cell).", WIDTH)).append('\n');
-        return sb.toString();
     }
 }

@@ -168,6 +168,88 @@ class ScenariosTest {
         }
     }
 
+    /**
+     * get-vs-reader, READ_ONCE: P0 = [cmpxchg NULL->B, ops = opsB], P1 = [load ops, then (if
+     * non-NULL) dax_holder()'s load]. P1's first load comes before P0's store in 2 of the 3
+     * schedules (EOPNOTSUPP); after it, the callback must see B: under SC the publication is safe.
+     */
+    @Test
+    void publicationIsSafeUnderSc() {
+        Histogram h = sc(Scenario.GET_VS_READER, PutVariant.PATCH_V1, ReaderVariant.READ_ONCE);
+        assertEquals(Map.of(
+                "holder_data=B; holder_ops=opsB; get=OK; reader=EOPNOTSUPP", "2 ACCEPTABLE",
+                "holder_data=B; holder_ops=opsB; get=OK; reader=OK(opsB,B)", "1 ACCEPTABLE"), byOutcome(h));
+    }
+
+    /**
+     * put-vs-get-by-bdev: the same lost-ops race as fs_dax_get() before the patch, none after; and
+     * fs_dax_get_by_bdev() keeps its reference whenever it loses the cmpxchg. ORIGINAL: P1 loses
+     * exactly when its cmpxchg (its 4th step) precedes P0's (P0's first): P1's 4 steps, then P0's 3
+     * steps interleaved with P1's unlock, C(4,1) = 4 schedules.
+     */
+    @Test
+    void getByBdevHasTheSameRaceAndKeepsItsReferenceOnEbusy() {
+        Histogram original = sc(Scenario.PUT_VS_GET_BY_BDEV, PutVariant.ORIGINAL, ReaderVariant.DOUBLE_READ);
+        assertEquals(Map.of(
+                "holder_data=B; holder_ops=NULL; get=OK; i_count=1", "12 FORBIDDEN lost ops",
+                "holder_data=B; holder_ops=opsB; get=OK; i_count=1", "62 ACCEPTABLE",
+                "holder_data=NULL; holder_ops=NULL; get=EBUSY; i_count=1", "4 INTERESTING reference kept on EBUSY"),
+                byOutcome(original));
+        Histogram patched = sc(Scenario.PUT_VS_GET_BY_BDEV, PutVariant.PATCH_V1, ReaderVariant.DOUBLE_READ);
+        assertEquals(Map.of(
+                "holder_data=B; holder_ops=opsB; get=OK; i_count=1", "50 ACCEPTABLE",
+                "holder_data=NULL; holder_ops=NULL; get=EBUSY; i_count=1", "16 INTERESTING reference kept on EBUSY"),
+                byOutcome(patched));
+    }
+
+    /** kill_dax() against fs_dax_get(): the claim outside the read section reaches a dying device. */
+    @Test
+    void killDaxAndFsDaxGetRaceBeforeAnyPatch() {
+        Histogram h = sc(Scenario.KILL_VS_GET, PutVariant.PATCH_V1, ReaderVariant.READ_ONCE);
+        assertEquals(Map.of(
+                "holder_data=B; holder_ops=opsB; get=OK; kill_notify=SKIPPED", "10 INTERESTING dead device claimed",
+                "holder_data=NULL; holder_ops=NULL; get=ENODEV; kill_notify=SKIPPED", "29 ACCEPTABLE",
+                "holder_data=NULL; holder_ops=NULL; get=OK; kill_notify=EOPNOTSUPP", "5 INTERESTING claim wiped, holder not told",
+                "holder_data=NULL; holder_ops=NULL; get=OK; kill_notify=OK(opsB,B)", "4 ACCEPTABLE",
+                "holder_data=NULL; holder_ops=NULL; get=OK; kill_notify=SKIPPED", "67 INTERESTING claim wiped, holder not told",
+                "holder_data=NULL; holder_ops=opsB; get=OK; kill_notify=EOPNOTSUPP", "2 INTERESTING claim wiped, holder not told",
+                "holder_data=NULL; holder_ops=opsB; get=OK; kill_notify=SKIPPED", "82 INTERESTING claim wiped, holder not told"),
+                byOutcome(h));
+    }
+
+    /** A callback can read its holder's freed data unless fs_put_dax() waits for readers. */
+    @Test
+    void onlyTheGracePeriodKeepsCallbacksOffFreedData() {
+        Histogram v1 = sc(Scenario.UNMOUNT_VS_READER, PutVariant.PATCH_V1, ReaderVariant.READ_ONCE);
+        assertEquals(Map.of(
+                "holder_data=NULL; holder_ops=NULL; read_freed=0; reader=EOPNOTSUPP", "31 ACCEPTABLE",
+                "holder_data=NULL; holder_ops=NULL; read_freed=0; reader=OK(opsA,A)", "14 ACCEPTABLE",
+                "holder_data=NULL; holder_ops=NULL; read_freed=0; reader=OK(opsA,NULL)", "3 FORBIDDEN wrong context",
+                "holder_data=NULL; holder_ops=NULL; read_freed=1; reader=OK(opsA,A)", "2 FORBIDDEN callback after put"),
+                byOutcome(v1));
+        Histogram srcu = sc(Scenario.UNMOUNT_VS_READER, PutVariant.CHECK_HOLDER_SRCU, ReaderVariant.READ_ONCE);
+        assertFalse(srcu.anyForbidden(), srcu.table());
+    }
+
+    /**
+     * Surprise removal: kill_dax() clears holder_data, then A's fs_put_dax() finds NULL. The
+     * early-return draft warns and (when it finds NULL before its check) skips put_dax(); the
+     * fix warns only on another holder and always drops the reference.
+     */
+    @Test
+    void surpriseRemovalNeitherWarnsNorLeaksWithTheFix() {
+        Histogram draft = sc(Scenario.KILL_VS_PUT, PutVariant.CHECK_HOLDER_EARLY_RETURN, ReaderVariant.LOAD_ACQUIRE);
+        assertEquals(BigInteger.valueOf(77), draft.countWhere(e -> e.grade().has(Hazard.FALSE_WARN.label())));
+        assertEquals(BigInteger.ONE, draft.countWhere(e -> e.grade().has(Hazard.REFERENCE_LEAKED.label())));
+        assertEquals(BigInteger.valueOf(1261), draft.total());
+        for (PutVariant fix : List.of(PutVariant.CHECK_HOLDER, PutVariant.CHECK_HOLDER_SRCU)) {
+            Histogram h = sc(Scenario.KILL_VS_PUT, fix, ReaderVariant.LOAD_ACQUIRE);
+            assertTrue(h.entries().stream().noneMatch(e -> e.grade().has(Hazard.FALSE_WARN.label())
+                    || e.grade().has(Hazard.REFERENCE_LEAKED.label())), h.table());
+            assertTrue(h.entries().stream().allMatch(e -> e.outcome().get(Dax.I_COUNT).equals(daxlab.program.Value.of(0))));
+        }
+    }
+
     /** Every witness, replayed by the reference interpreter, reaches the outcome it stands for. */
     @ParameterizedTest
     @EnumSource(Scenario.class)

@@ -1,0 +1,48 @@
+package daxlab.cli;
+
+import daxlab.lab.Models;
+import daxlab.verdict.Herd7Answers;
+import daxlab.verdict.Reply;
+import daxlab.verdict.Review;
+import picocli.CommandLine.Command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code daxlab reply}: the answer to the thread, ready to paste under the quoted mail. */
+@Command(name = "reply", mixinStandardHelpOptions = true,
+        description = "Print a reply to the review thread as plain text within 72 columns: what the patch fixes, "
+                + "what it introduces, each concern answered with its evidence, the suggested code as a diff, and "
+                + "the litmus files to attach with herd7's verdicts.")
+final class ReplyCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Review review = Review.compute(Models.NAMES, Models::run);
+        spec.commandLine().getOut().print(Reply.text(review, Herd7Answers.recorded()));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** The models asked for, checked (none, empty or unknown names: a usage error naming the valid ones). */
+    static List<String> models(List<String> asked) {
+        if (asked == null) {
+            return Models.NAMES;
+        }
+        List<String> out = new ArrayList<>();
+        for (String m : asked) {
+            if (!Models.ALL.contains(m.strip())) {
+                throw new Main.UsageError("unknown model '" + m + "'; valid models: " + String.join(", ", Models.ALL));
+            }
+            out.add(m.strip());
+        }
+        if (out.isEmpty()) {
+            throw new Main.UsageError("--models needs at least one model; valid models: " + String.join(", ", Models.ALL));
+        }
+        return out;
+    }
+}
