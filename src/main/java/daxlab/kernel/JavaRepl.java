@@ -40,6 +40,7 @@ final class JavaRepl implements AutoCloseable {
             "import static daxlab.dax.Scenario.*;",
             "import static daxlab.dax.PutVariant.*;",
             "import static daxlab.dax.ReaderVariant.*;",
+            "import static daxlab.dax.Accessors.*;",
             "import static daxlab.kernel.Notebook.*;");
 
     /**

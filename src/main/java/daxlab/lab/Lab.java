@@ -3,7 +3,9 @@ package daxlab.lab;
 import daxlab.axiomatic.Axiomatic;
 import daxlab.axiomatic.Explanation;
 import daxlab.axiomatic.Model;
+import daxlab.dax.Accessors;
 import daxlab.dax.DaxScenario;
+import daxlab.dax.KernelSource;
 import daxlab.dax.PutVariant;
 import daxlab.dax.ReaderVariant;
 import daxlab.dax.Scenario;
@@ -62,6 +64,42 @@ public final class Lab {
         return DaxExport.export(Scenarios.build(s, put, reader), DaxExport.Form.PLAIN).text();
     }
 
+    /**
+     * The five functions that touch holder_data and holder_ops, as kernel C the way mainline
+     * has them (abridged): fs_dax_get(), fs_put_dax() before the patch,
+     * dax_holder_notify_failure(), dax_holder(), kill_dax().
+     */
+    public static String kernelSource() {
+        return String.join("\n", KernelSource.fsDaxGet(Accessors.MAINLINE), KernelSource.fsPutDax(PutVariant.ORIGINAL),
+                KernelSource.notifyFailure(ReaderVariant.DOUBLE_READ), KernelSource.daxHolder(Accessors.MAINLINE),
+                KernelSource.killDax(Accessors.MAINLINE));
+    }
+
+    /** One version of fs_put_dax() as kernel C. */
+    public static String kernelSource(PutVariant put) {
+        return KernelSource.fsPutDax(put);
+    }
+
+    /** One version of dax_holder_notify_failure() as kernel C. */
+    public static String kernelSource(ReaderVariant reader) {
+        return KernelSource.notifyFailure(reader);
+    }
+
+    /** One of fs_dax_get, dax_holder, kill_dax as mainline has it, as kernel C. */
+    public static String kernelSource(String function) {
+        switch (function) {
+            case "fs_dax_get":
+                return KernelSource.fsDaxGet(Accessors.MAINLINE);
+            case "dax_holder":
+                return KernelSource.daxHolder(Accessors.MAINLINE);
+            case "kill_dax":
+                return KernelSource.killDax(Accessors.MAINLINE);
+            default:
+                throw new IllegalArgumentException("no kernel source for '" + function
+                        + "'; functions: fs_dax_get, dax_holder, kill_dax (fs_put_dax and the reader by version)");
+        }
+    }
+
     /** Every SC interleaving with today's reader. */
     public static Histogram enumerate(Scenario s, PutVariant put) {
         return enumerate(s, put, ReaderVariant.DOUBLE_READ, "sc");
@@ -86,6 +124,27 @@ public final class Lab {
 
     public static List<Histogram> models(Scenario s, PutVariant put, ReaderVariant reader) {
         return Models.NAMES.stream().map(m -> enumerate(s, put, reader, m)).collect(Collectors.toList());
+    }
+
+    /**
+     * Which outcomes each model allows (sc, tso, armv8, lkmm, lkmm-once), as a matrix: a model
+     * allows an outcome or not; only the sc column counts (interleavings).
+     */
+    public static Allowed allowed(Scenario s, PutVariant put, ReaderVariant reader) {
+        return allowed(s, put, reader, Accessors.MAINLINE);
+    }
+
+    public static Allowed allowed(Scenario s, PutVariant put, ReaderVariant reader, Accessors accessors) {
+        DaxScenario d = Scenarios.build(s, put, reader, accessors);
+        List<Histogram> runs = Models.NAMES.stream().map(m -> Models.run(d, m)).collect(Collectors.toList());
+        return new Allowed(s + (d.variantLabel().isEmpty() ? "" : " [" + d.variantLabel() + "]")
+                + ": which outcomes each model allows", runs);
+    }
+
+    /** One scenario under one model with the accessors marked or as in mainline. */
+    public static Histogram enumerate(Scenario s, PutVariant put, ReaderVariant reader, Accessors accessors,
+                                      String model) {
+        return Models.run(Scenarios.build(s, put, reader, accessors), model);
     }
 
     /** One scenario and model, several put versions. */

@@ -93,4 +93,41 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("| 2 | 4 | "), r.out());
     }
+
+    @Test
+    void reportJsonNamesEveryCellsLitmusFileAndOneRecommendation() throws Exception {
+        CliRun r = run("report", "--models", "sc,lkmm-once", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        int recommended = 0;
+        for (JsonNode c : j.get("candidates")) {
+            recommended += c.get("recommended").asBoolean() ? 1 : 0;
+        }
+        assertEquals(1, recommended);
+        for (JsonNode c : j.get("cells")) {
+            assertTrue(c.get("litmus").asText().matches("dax-[a-z-]+(\\+[A-Z_0-9]+)*(\\+marked)?(\\+once)?\\.litmus"),
+                    c.toString());
+        }
+    }
+
+    @Test
+    void replyIsMailReady() {
+        CliRun r = run("reply");
+        assertEquals(0, r.code(), r.err());
+        for (String line : r.out().split("\n")) {
+            assertTrue(line.length() <= 72, line);
+        }
+        assertTrue(r.out().contains("Concern #1, the writer side"), r.out());
+        assertTrue(r.out().contains("@@ fs_put_dax() @@"), r.out());
+    }
+
+    @Test
+    void reportRejectsAnEmptyOrUnknownModelList() {
+        CliRun empty = run("report", "--models", ",");
+        assertEquals(2, empty.code(), empty.out());
+        assertTrue(empty.err().contains("--models needs at least one model"), empty.err());
+        CliRun unknown = run("report", "--models", "sc,arm");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown model 'arm'"), unknown.err());
+    }
 }
