@@ -125,10 +125,8 @@ public final class Armv8 implements Model {
         if (e.lock() != Event.LockPart.NONE) {
             return false;
         }
-        if (e.rmw() == Event.RmwPart.FAILED_READ) {
-            // cmpxchg_acquire's LDAXR is an acquire even when the compare fails.
-            return e.mode() == Mode.ACQUIRE;
-        }
+        // A failed read keeps its mode: cmpxchg_acquire's LDAXR is an acquire even when the
+        // compare fails.
         return e.mode() == Mode.ACQUIRE;
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
  * A notebook cell cut into JShell snippets, each remembering where it starts in the cell, so
  * that errors can name the cell's own line numbers.
  */
-final class Cell {
+final class CellSnippets {
     /**
      * One snippet: the source JShell gets (from its first code character on) and where that
      * starts in the cell: offset, 0-based line and column. Compile errors and stack traces both
@@ -22,12 +22,12 @@ final class Cell {
     private final String text;
     private final List<Piece> pieces;
 
-    private Cell(String text, List<Piece> pieces) {
+    private CellSnippets(String text, List<Piece> pieces) {
         this.text = text;
         this.pieces = List.copyOf(pieces);
     }
 
-    static Cell split(String text, SourceCodeAnalysis analysis) {
+    static CellSnippets split(String text, SourceCodeAnalysis analysis) {
         List<Piece> pieces = new ArrayList<>();
         int consumed = 0;
         String remaining = text;
@@ -56,7 +56,7 @@ final class Cell {
             // An incomplete snippet comes back whole as "remaining": it takes the rest of the cell.
             remaining = info.remaining().length() < remaining.length() ? info.remaining() : "";
         }
-        return new Cell(text, pieces);
+        return new CellSnippets(text, pieces);
     }
 
     List<Piece> pieces() {

@@ -13,7 +13,7 @@ import java.util.List;
  * location may pass). Stress on this machine can show what the compiler and TSO allow, never
  * the arm64 reorderings the review worries about; the axiomatic models cover those.
  */
-public enum Primitive {
+public enum PrimitiveTable {
     PLAIN("plain access (dev->holder_ops)", "Plain", "LDR / STR", "MOV", "plain field"),
     ONCE("READ_ONCE / WRITE_ONCE", "Once", "LDR / STR", "MOV", "getOpaque / setOpaque"),
     ACQUIRE_RELEASE("smp_load_acquire / smp_store_release", "Acquire / Release", "LDAR / STLR", "MOV",
@@ -34,7 +34,7 @@ public enum Primitive {
     private final String x86;
     private final String java;
 
-    Primitive(String kernel, String lkmm, String arm64, String x86, String java) {
+    PrimitiveTable(String kernel, String lkmm, String arm64, String x86, String java) {
         this.kernel = kernel;
         this.lkmm = lkmm;
         this.arm64 = arm64;
@@ -67,7 +67,7 @@ public enum Primitive {
     public static String table() {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"kernel", "LKMM tag", "arm64 (Linux)", "x86", "Java (stress twins)"});
-        for (Primitive p : values()) {
+        for (PrimitiveTable p : values()) {
             rows.add(new String[] {p.kernel, p.lkmm, p.arm64, p.x86, p.java});
         }
         int[] w = new int[5];

@@ -3,8 +3,8 @@ package daxlab.cli;
 import daxlab.outcome.Histogram;
 
 /** Text layouts shared by the commands. */
-final class Report {
-    private Report() {
+final class HistogramText {
+    private HistogramText() {
     }
 
     /** The histogram table, then each FORBIDDEN outcome's witness, one step per line. */
