@@ -64,7 +64,7 @@ final class StressCommand implements Callable<Integer> {
     boolean primitives;
 
     @Option(names = "--generate-tests", paramLabel = "SOURCE_ROOT", hidden = true,
-            description = "rewrite the generated jcstress sources under SOURCE_ROOT (for developers)")
+            description = "write the jcstress sources the build generates under SOURCE_ROOT (to read them)")
     Path generateTests;
 
     @picocli.CommandLine.Spec
