@@ -2,20 +2,26 @@ package daxlab.axiomatic;
 
 import daxlab.litmus.HerdNames;
 import daxlab.litmus.LitmusParser;
+import daxlab.litmus.LitmusSuites;
 import daxlab.litmus.LitmusTest;
 import daxlab.outcome.Classifier;
 import daxlab.outcome.Histogram;
 import daxlab.outcome.Outcome;
-import org.junit.jupiter.api.DynamicTest;
+import daxlab.program.Instr;
+import daxlab.program.Mode;
+import daxlab.program.ThreadCode;
+import daxlab.program.Walk;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,22 +29,20 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every kernel litmus test under the LKMM: the verdict of its {@code Result:} header line, and
- * exactly herd7's final states, Positive/Negative counts and {@code Flag} lines from the
- * {@code .herd7} file beside it.
+ * The cross-checks on every litmus suite ({@link LitmusSuites}: the project's own always, the
+ * kernel's when {@code DAXLAB_KERNEL_LITMUS} names it):
+ * <ul>
+ * <li>the LKMM agrees with herd7: the verdict of the test's {@code Result:} header line, and
+ *     exactly herd7's final states, Positive/Negative counts and {@code Flag} lines from the
+ *     {@code .herd7} file beside it, printed in herd7's layout;</li>
+ * <li>SC axiomatic reaches exactly the final states of the SC interleavings;</li>
+ * <li>the models nest: SC within TSO within ARMv8 within the LKMM.</li>
+ * </ul>
  */
-class KernelSuiteLkmmTest {
-    static Path dir() {
-        return daxlab.litmus.KernelSuite.dir();
-    }
-
-    static List<Path> tests() throws IOException {
-        try (Stream<Path> s = Files.list(dir())) {
-            return s.filter(p -> p.toString().endsWith(".litmus")).sorted().collect(Collectors.toList());
-        }
-    }
+class LitmusSuitesTest {
 
     /** What herd7 printed: states (as herd7 writes them), counts, flags. */
     record Herd(TreeSet<String> states, long positive, long negative, List<String> flags) {
@@ -90,12 +94,10 @@ class KernelSuiteLkmmTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> everyKernelTestAgreesWithHerd7() throws IOException {
-        List<Path> tests = tests();
-        assertEquals(34, tests.size(), "the 34 kernel litmus tests in " + dir());
-        return tests.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+    Stream<DynamicNode> lkmmAgreesWithHerd7() {
+        return LitmusSuites.forEachTest(p -> {
             LitmusTest t = LitmusParser.parse(p);
-            Herd herd = Herd.read(p.resolveSibling(p.getFileName() + ".herd7"));
+            Herd herd = Herd.read(LitmusSuites.Suite.herd7(p));
             Axiomatic.Result r = Axiomatic.run(t.program(), new Lkmm(), Classifier.NONE, Axiomatic.DEFAULT_BUDGET, "");
             Histogram h = r.histogram();
             TreeSet<String> states = new TreeSet<>();
@@ -117,42 +119,73 @@ class KernelSuiteLkmmTest {
             assertEquals(herd.flags(), new ArrayList<>(r.flags().keySet()), "flags");
 
             // The same through the litmus package's herd7 reader and printer: what
-            // `daxlab litmus --model lkmm` prints is herd7's output, line for line, but the Hash.
-            Path herdFile = p.resolveSibling(p.getFileName() + ".herd7");
+            // `daxlab litmus --model lkmm` prints is herd7's output, line for line.
+            Path herdFile = LitmusSuites.Suite.herd7(p);
             daxlab.litmus.Herd7Result expected = daxlab.litmus.Herd7Result.parse(herdFile);
-            assertEquals(expected.outcomes(), new java.util.HashSet<>(h.outcomes()), "Herd7Result outcomes");
+            assertEquals(expected.outcomes(), new HashSet<>(h.outcomes()), "Herd7Result outcomes");
             assertEquals(expected.dataRace(), r.flags().containsKey("data-race"), "Flag data-race");
             String printed = daxlab.litmus.Herd7Layout.print(t.program(), h, new ArrayList<>(r.flags().keySet()));
-            String herdText = Files.readAllLines(herdFile).stream().filter(l -> !l.startsWith("Hash="))
+            // Hash and Time lines are herd7's own, not the model's answer.
+            String herdText = Files.readAllLines(herdFile).stream()
+                    .filter(l -> !l.startsWith("Hash=") && !l.startsWith("Time "))
                     .collect(Collectors.joining("\n", "", "\n"));
             assertEquals(herdText.strip(), printed.strip(), "herd7 layout");
-        }));
+        });
     }
 
-    /** The two SC engines agree on every kernel test too (locks, spin_is_locked, pointers). */
+    /** The two SC engines agree on every test (locks, spin_is_locked, pointers, RCU, SRCU). */
     @TestFactory
-    Stream<DynamicTest> scAxiomaticEqualsInterleavingsOnTheKernelSuite() throws IOException {
-        return tests().stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+    Stream<DynamicNode> scAxiomaticEqualsScInterleavings() {
+        return LitmusSuites.forEachTest(p -> {
             LitmusTest t = LitmusParser.parse(p);
-            assertEquals(new java.util.HashSet<>(daxlab.interleave.Interleavings.enumerate(t.program(), Classifier.NONE)
-                            .outcomes()),
-                    new java.util.HashSet<>(Axiomatic.enumerate(t.program(), new Sc(), Classifier.NONE).outcomes()));
-        }));
+            assertEquals(new HashSet<>(daxlab.interleave.Interleavings.enumerate(t.program(), Classifier.NONE).outcomes()),
+                    new HashSet<>(Axiomatic.enumerate(t.program(), new Sc(), Classifier.NONE).outcomes()));
+        });
     }
 
-    /** Hardware models nest on the kernel suite: SC within TSO within ARMv8, and ARMv8 within LKMM here. */
+    /**
+     * The models nest on every test: SC within TSO within ARMv8 within the LKMM. The one
+     * exception is TSO within ARMv8 for a thread with {@code smp_store_release} followed by
+     * {@code smp_load_acquire}: arm64's {@code STLR ; LDAR} stays in order, x86's two
+     * {@code MOV}s do not (SB+poreleaseacquires); there SC within each of them is checked.
+     */
     @TestFactory
-    Stream<DynamicTest> modelsNestOnTheKernelSuite() throws IOException {
-        return tests().stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+    Stream<DynamicNode> modelsNest() {
+        return LitmusSuites.forEachTest(p -> {
             LitmusTest t = LitmusParser.parse(p);
-            java.util.Set<Outcome> sc = new java.util.HashSet<>(Axiomatic.enumerate(t.program(), new Sc(), Classifier.NONE).outcomes());
-            java.util.Set<Outcome> tso = new java.util.HashSet<>(Axiomatic.enumerate(t.program(), new Tso(), Classifier.NONE).outcomes());
-            java.util.Set<Outcome> arm = new java.util.HashSet<>(Axiomatic.enumerate(t.program(), new Armv8(), Classifier.NONE).outcomes());
-            java.util.Set<Outcome> lkmm = new java.util.HashSet<>(Axiomatic.enumerate(t.program(), new Lkmm(), Classifier.NONE).outcomes());
-            org.junit.jupiter.api.Assertions.assertTrue(tso.containsAll(sc), "SC within TSO");
-            org.junit.jupiter.api.Assertions.assertTrue(arm.containsAll(tso), "TSO within ARMv8");
+            Set<Outcome> sc = outcomes(t, new Sc());
+            Set<Outcome> tso = outcomes(t, new Tso());
+            Set<Outcome> arm = outcomes(t, new Armv8());
+            Set<Outcome> lkmm = outcomes(t, new Lkmm());
+            assertTrue(tso.containsAll(sc), "SC within TSO");
+            if (t.program().threads().stream().anyMatch(LitmusSuitesTest::releaseThenAcquire)) {
+                assertTrue(arm.containsAll(sc), "SC within ARMv8");
+            } else {
+                assertTrue(arm.containsAll(tso), "TSO within ARMv8");
+            }
             // The LKMM is meant to be weaker than every architecture Linux runs on.
-            org.junit.jupiter.api.Assertions.assertTrue(lkmm.containsAll(arm), "ARMv8 within LKMM");
-        }));
+            assertTrue(lkmm.containsAll(arm), "ARMv8 within LKMM");
+            assertTrue(lkmm.containsAll(tso), "TSO within LKMM");
+        });
+    }
+
+    /** A release (store or RMW) followed in program order by an acquire (load or RMW). */
+    static boolean releaseThenAcquire(ThreadCode thread) {
+        List<Instr> inOrder = new ArrayList<>();
+        Walk.each(thread.body(), inOrder::add);
+        boolean released = false;
+        for (Instr i : inOrder) {
+            if (released && (i instanceof Instr.Load && ((Instr.Load) i).mode() == Mode.ACQUIRE
+                    || i instanceof Instr.Rmw && ((Instr.Rmw) i).mode() == Mode.ACQUIRE)) {
+                return true;
+            }
+            released |= i instanceof Instr.Store && ((Instr.Store) i).mode() == Mode.RELEASE
+                    || i instanceof Instr.Rmw && ((Instr.Rmw) i).mode() == Mode.RELEASE;
+        }
+        return false;
+    }
+
+    private static Set<Outcome> outcomes(LitmusTest t, Model m) {
+        return new HashSet<>(Axiomatic.enumerate(t.program(), m, Classifier.NONE).outcomes());
     }
 }
