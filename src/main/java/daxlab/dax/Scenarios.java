@@ -160,7 +160,7 @@ public final class Scenarios {
     }
 
     /**
-     * The bad outcomes of DESIGN §2, spelled as herd7 conditions:
+     * The bad outcomes of docs/variants.md, spelled as herd7 conditions:
      * <ul>
      * <li><b>lost ops</b>: a holder is registered with NULL ops ({@code holder_data=B /\ holder_ops=NULL});</li>
      * <li><b>ops wiped by a stranger</b>: the same, where a stranger's put did it;</li>

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DESIGN §4 as data: each kernel primitive the thread uses, its LKMM tag, what Linux emits for it
- * on arm64 and x86, and the Java access mode the stress twins use for it. {@link #table()} prints
- * it for a notebook cell.
+ * The primitive table (docs/primitives.md shows it): each kernel primitive the thread uses, its
+ * LKMM tag, what Linux emits for it on arm64 and x86, and the Java access mode the stress twins
+ * use for it. {@link #table()} prints it for a notebook cell and {@code daxlab stress --primitives}.
  *
  * <p>Read the x86 column first: every access is a MOV and every RMW a LOCK-prefixed instruction,
  * so x86 hardware orders almost everything (TSO: only a store followed by a load of another
