@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * ARMv8 (AArch64), the multicopy-atomic axiomatic model of herd's {@code aarch64.cat} as
  * simplified by Pulte et al. (POPL 2018), after mapping each kernel primitive as Linux's arm64
- * code does (DESIGN §4):
+ * code does (docs/primitives.md):
  * <ul>
  * <li>plain, {@code READ_ONCE}, {@code WRITE_ONCE}: {@code LDR}/{@code STR};</li>
  * <li>{@code smp_load_acquire}: {@code LDAR} (A); {@code smp_store_release}: {@code STLR} (L);</li>
@@ -125,10 +125,8 @@ public final class Armv8 implements Model {
         if (e.lock() != Event.LockPart.NONE) {
             return false;
         }
-        if (e.rmw() == Event.RmwPart.FAILED_READ) {
-            // cmpxchg_acquire's LDAXR is an acquire even when the compare fails.
-            return e.mode() == Mode.ACQUIRE;
-        }
+        // A failed read keeps its mode: cmpxchg_acquire's LDAXR is an acquire even when the
+        // compare fails.
         return e.mode() == Mode.ACQUIRE;
     }
 

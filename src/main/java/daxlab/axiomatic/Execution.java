@@ -122,10 +122,6 @@ public final class Execution implements Witness {
         return fr.inter(sk.external);
     }
 
-    public Rel fri() {
-        return fr.inter(sk.internal);
-    }
-
     public Rel id() {
         return Rel.id(sk.n, -1L);
     }

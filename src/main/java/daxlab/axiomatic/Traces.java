@@ -141,7 +141,7 @@ final class Traces {
                         return;
                     }
                     long addrDeps = s.taintOf(l.address());
-                    for (Value v : domainOf(loc, i)) {
+                    for (Value v : domainOf(loc)) {
                         State n = s.copy();
                         int e = n.add(new Event(0, thread, Event.Kind.READ, loc, v, l.mode(), Event.RmwPart.NONE,
                                 Event.LockPart.NONE, null, i, fn), addrDeps, 0);
@@ -230,7 +230,7 @@ final class Traces {
             }
             long addrDeps = s.taintOf(r.address());
             RmwOp op = r.op();
-            for (Value old : domainOf(loc, r)) {
+            for (Value old : domainOf(loc)) {
                 State n = s.copy();
                 Value written;
                 Value result = old;
@@ -322,7 +322,7 @@ final class Traces {
             return ((Value.Addr) a).location();
         }
 
-        private Set<Value> domainOf(String loc, Instr i) {
+        private Set<Value> domainOf(String loc) {
             return new LinkedHashSet<>(domains.get(loc));
         }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * x86-TSO, as herd's {@code x86tso.cat}, after mapping each kernel primitive as Linux's x86
- * code does (DESIGN §4): every access is a {@code MOV}; every RMW, failed cmpxchg included, is
+ * code does (docs/primitives.md): every access is a {@code MOV}; every RMW, failed cmpxchg included, is
  * a {@code LOCK}-prefixed instruction and so a full barrier; {@code smp_mb()} is a full barrier
  * ({@code MFENCE} or a locked add); {@code smp_wmb/rmb}, {@code smp_mb__before/after_atomic} are
  * compiler barriers only; {@code spin_lock} is a locked RMW and {@code spin_unlock} a plain

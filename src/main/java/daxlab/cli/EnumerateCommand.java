@@ -100,7 +100,7 @@ final class EnumerateCommand implements Callable<Integer> {
             results.add(h);
             if (!json) {
                 out.println(d.scenario().description());
-                out.print(Report.histogramWithWitnesses(h));
+                out.print(HistogramText.histogramWithWitnesses(h));
                 if (explain && !"sc".equals(model)) {
                     Program p = model.equals("lkmm-once") ? Marking.once(d.program()) : d.program();
                     Model m = Model.byName(model.equals("lkmm-once") ? "lkmm" : model);

@@ -5,7 +5,7 @@ import daxlab.dax.Scenario;
 import daxlab.outcome.Histogram;
 import daxlab.outcome.HistogramJson;
 import daxlab.stress.Durations;
-import daxlab.stress.Primitive;
+import daxlab.stress.PrimitiveTable;
 import daxlab.stress.ReaderTwin;
 import daxlab.stress.RunMode;
 import daxlab.stress.Stress;
@@ -64,7 +64,7 @@ final class StressCommand implements Callable<Integer> {
     boolean primitives;
 
     @Option(names = "--generate-tests", paramLabel = "SOURCE_ROOT", hidden = true,
-            description = "rewrite the generated jcstress sources under SOURCE_ROOT (for developers)")
+            description = "write the jcstress sources the build generates under SOURCE_ROOT (to read them)")
     Path generateTests;
 
     @picocli.CommandLine.Spec
@@ -81,7 +81,7 @@ final class StressCommand implements Callable<Integer> {
             return 0;
         }
         if (primitives) {
-            out.print(Primitive.table());
+            out.print(PrimitiveTable.table());
             out.flush();
             return 0;
         }

@@ -276,7 +276,7 @@ public final class Scenarios {
         }
 
         /**
-         * The bad outcomes, spelled as herd7 conditions (see {@link Hazard}): final holder states
+         * The bad outcomes of docs/variants.md, spelled as herd7 conditions (see {@link Hazard}): final holder states
          * whose ops do not belong to holder_data, and a reader that calls through NULL or with
          * another holder's data; then the scenario's own.
          */

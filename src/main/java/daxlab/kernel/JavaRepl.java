@@ -59,7 +59,7 @@ final class JavaRepl implements AutoCloseable {
     /** Set by an interrupt that finds no snippet running (JShell was compiling): stop before the next. */
     private volatile boolean stopRequested;
 
-    private record Placement(int cell, Cell.Piece piece, Cell source) {
+    private record Placement(int cell, CellSnippets.Piece piece, CellSnippets source) {
     }
 
     JavaRepl(List<String> startupClassPath) {
@@ -111,9 +111,9 @@ final class JavaRepl implements AutoCloseable {
      */
     Optional<Object> eval(int cellNumber, String code) {
         stopRequested = false;
-        Cell cell = Cell.split(code, analysis);
+        CellSnippets cell = CellSnippets.split(code, analysis);
         Optional<Object> result = Optional.empty();
-        for (Cell.Piece piece : cell.pieces()) {
+        for (CellSnippets.Piece piece : cell.pieces()) {
             if (stopRequested) {
                 String message = "interrupted before line " + (piece.line() + 1) + " ran";
                 throw new CellFailure("Interrupted", message, List.of(Styles.red("Interrupted") + ": " + message));
@@ -156,7 +156,7 @@ final class JavaRepl implements AutoCloseable {
         return s instanceof VarSnippet && s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
     }
 
-    private void check(SnippetEvent e, Cell cell, Cell.Piece piece) {
+    private void check(SnippetEvent e, CellSnippets cell, CellSnippets.Piece piece) {
         Snippet s = e.snippet();
         if (e.status() == Snippet.Status.REJECTED) {
             throw compileError(cell, piece, s);
@@ -177,7 +177,7 @@ final class JavaRepl implements AutoCloseable {
         }
     }
 
-    private CellFailure compileError(Cell cell, Cell.Piece piece, Snippet s) {
+    private CellFailure compileError(CellSnippets cell, CellSnippets.Piece piece, Snippet s) {
         List<String> lines = new ArrayList<>();
         String first = null;
         for (Diag d : shell.diagnostics(s).collect(Collectors.toList())) {
@@ -187,8 +187,8 @@ final class JavaRepl implements AutoCloseable {
             String message = tidy(d.getMessage(Locale.ROOT));
             first = first == null ? message : first;
             long pos = Math.max(0, d.getStartPosition());
-            int lineInSnippet = Cell.lineOf(piece.source(), (int) pos);
-            int columnInSnippet = Cell.columnOf(piece.source(), (int) pos);
+            int lineInSnippet = CellSnippets.lineOf(piece.source(), (int) pos);
+            int columnInSnippet = CellSnippets.columnOf(piece.source(), (int) pos);
             int line = piece.line() + lineInSnippet;
             int column = (lineInSnippet == 0 ? piece.column() : 0) + columnInSnippet;
             lines.add(Styles.red("error") + ": " + message.replace("\n", "\n  "));
@@ -205,13 +205,13 @@ final class JavaRepl implements AutoCloseable {
         return new CellFailure("CompileError", first.lines().findFirst().orElse(first), lines);
     }
 
-    private CellFailure incomplete(Cell cell, Cell.Piece piece) {
+    private CellFailure incomplete(CellSnippets cell, CellSnippets.Piece piece) {
         String message = "incomplete code: a statement, block or string is not closed";
         return new CellFailure("CompileError", message,
                 List.of(Styles.red("error") + ": " + message, at(cell, piece.line()) + cell.line(piece.line())));
     }
 
-    private static String at(Cell cell, int line) {
+    private static String at(CellSnippets cell, int line) {
         return Styles.dim("line " + (line + 1) + " | ");
     }
 
@@ -285,8 +285,8 @@ final class JavaRepl implements AutoCloseable {
 
     /** Completions at {@code cursor}: names that fit, and the range of the cell they replace. */
     Completions complete(String code, int cursor) {
-        Cell cell = Cell.split(code, analysis);
-        Cell.Piece piece = cell.at(cursor);
+        CellSnippets cell = CellSnippets.split(code, analysis);
+        CellSnippets.Piece piece = cell.at(cursor);
         int base = piece == null ? 0 : piece.offset();
         String input = code.substring(base);
         int[] anchor = new int[1];
@@ -301,8 +301,8 @@ final class JavaRepl implements AutoCloseable {
 
     /** Signatures and javadoc of what is at the cursor, or empty. */
     List<SourceCodeAnalysis.Documentation> documentation(String code, int cursor, boolean javadoc) {
-        Cell cell = Cell.split(code, analysis);
-        Cell.Piece piece = cell.at(cursor);
+        CellSnippets cell = CellSnippets.split(code, analysis);
+        CellSnippets.Piece piece = cell.at(cursor);
         int base = piece == null ? 0 : piece.offset();
         String input = code.substring(base);
         int at = Math.min(cursor - base, input.length());

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The kernel primitives a litmus thread may call, and how each maps onto the IR (DESIGN §4):
+ * The kernel primitives a litmus thread may call, and how each maps onto the IR (docs/primitives.md):
  * its shape (which IR instruction, which argument is the address) and its ordering.
  *
  * <p>The mapping follows the LKMM's own definitions ({@code linux-kernel.def}): READ_ONCE and

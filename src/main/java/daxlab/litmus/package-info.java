@@ -10,7 +10,7 @@
  *   dax scenario --DaxExport.export--&gt; file.litmus for herd7, with a legend back to the scenario's values
  * </pre>
  *
- * <p>Primitives map onto the IR as DESIGN §4 and the LKMM's {@code linux-kernel.def} say
+ * <p>Primitives map onto the IR as docs/primitives.md and the LKMM's {@code linux-kernel.def} say
  * ({@link daxlab.litmus.Primitive}): a plain C access is {@code Mode.PLAIN}, READ_ONCE/WRITE_ONCE
  * and rcu_dereference are {@code ONCE}, smp_load_acquire is {@code ACQUIRE}, smp_store_release and
  * rcu_assign_pointer are {@code RELEASE}, the value-returning RMWs without suffix are {@code FULL},

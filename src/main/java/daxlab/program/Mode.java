@@ -1,7 +1,7 @@
 package daxlab.program;
 
 /**
- * How a kernel primitive orders a memory access (DESIGN §4). The names follow the LKMM tags.
+ * How a kernel primitive orders a memory access (docs/primitives.md). The names follow the LKMM tags.
  *
  * <p>For a read-modify-write the mode is the ordering of a <em>successful</em> operation; a
  * failed {@code cmpxchg} is always a {@link #ONCE} read with no ordering, as in Linux.

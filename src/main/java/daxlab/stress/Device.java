@@ -5,7 +5,7 @@ import java.lang.invoke.VarHandle;
 
 /**
  * {@code struct dax_device}, the two fields the thread argues about, and one method per kernel
- * primitive that touches them. Each method is the Java access mode of {@link Primitive}'s table,
+ * primitive that touches them. Each method is the Java access mode of {@link PrimitiveTable}'s table,
  * so the twins read like the C code: {@code dev.storeReleaseHolderOps(null)} is
  * {@code smp_store_release(&dev->holder_ops, NULL)}.
  *

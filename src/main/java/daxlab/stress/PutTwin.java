@@ -2,7 +2,7 @@ package daxlab.stress;
 
 /**
  * The Java twin of each {@code daxlab.dax.PutVariant}: the same {@code fs_put_dax()} body, access
- * for access, with the access modes of {@link Primitive}. Constant names are the variants' names;
+ * for access, with the access modes of {@link PrimitiveTable}. Constant names are the variants' names;
  * {@code TwinsTest} fails when a variant has no twin, a twin no variant, or when a twin's
  * accesses differ from its variant's program.
  */

@@ -12,9 +12,10 @@ import static daxlab.axiomatic.Shapes.ONE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The kernel's litmus shapes, built by hand, under the LKMM: the Positive/Negative counts and
- * the number of final states are those herd7 7.58 prints for the kernel's tests of the same
- * names (the .herd7 files in ../shared/litmus/kernel).
+ * The classic litmus shapes, built by hand with the IR's builder rather than parsed, under the
+ * LKMM: the Positive/Negative counts and the number of final states are those herd7 7.58 prints
+ * for the tests of the same names in the kernel's tools/memory-model/litmus-tests (facts taken
+ * from herd7's output; the parsed suites with their recorded .herd7 files are LitmusSuitesTest's).
  */
 class LkmmShapesTest {
     private final Model lkmm = new Lkmm();

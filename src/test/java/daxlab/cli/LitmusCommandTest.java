@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LitmusCommandTest {
-    private static final Path KERNEL = daxlab.litmus.KernelSuite.dir();
+    /** The project's own litmus tests (src/test/resources/litmus). */
+    private static final daxlab.litmus.LitmusSuites.Suite OWN = daxlab.litmus.LitmusSuites.own();
 
     private static CliRun run(String... args) {
         return CliRun.of(args);
@@ -25,10 +26,10 @@ class LitmusCommandTest {
 
     @Test
     void printsHerd7LayoutUnderSc() {
-        CliRun r = run("litmus", KERNEL.resolve("SB+poonceonces.litmus").toString());
+        CliRun r = run("litmus", OWN.test("SB+fencembonceonce+poonceonce.litmus").toString());
         assertEquals(0, r.code(), r.err());
         // Under SC the store-buffering outcome never happens: three states, not herd7's four.
-        assertEquals("Test SB+poonceonces Allowed\n"
+        assertEquals("Test SB+fencembonceonce+poonceonce Allowed\n"
                 + "States 3\n"
                 + "0:r0=0; 1:r0=1;\n"
                 + "0:r0=1; 1:r0=0;\n"
@@ -37,7 +38,7 @@ class LitmusCommandTest {
                 + "Witnesses\n"
                 + "Positive: 0 Negative: 6\n"
                 + "Condition exists (0:r0=0 /\\ 1:r0=0)\n"
-                + "Observation SB+poonceonces Never 0 6\n"
+                + "Observation SB+fencembonceonce+poonceonce Never 0 6\n"
                 + "\n", r.out());
     }
 
@@ -47,10 +48,10 @@ class LitmusCommandTest {
         Files.writeString(bad, "C bad\n{}\nP0(int *x)\n{\n\tx = READ_ONCE(*x);\n}\nexists (x=1)\n");
         Path unknown = dir.resolve("unknown.litmus");
         Files.writeString(unknown, "C unknown\n{}\nP0(int *x)\n{\n\tsmp_mb_twice();\n}\nexists (x=1)\n");
-        CliRun r = run("litmus", bad.toString(), KERNEL.resolve("MP+poonceonces.litmus").toString(), unknown.toString(),
+        CliRun r = run("litmus", bad.toString(), OWN.test("MP+pooncerelease+poonceonce.litmus").toString(), unknown.toString(),
                 dir.resolve("missing.litmus").toString());
         assertEquals(2, r.code());
-        assertTrue(r.out().contains("Test MP+poonceonces Allowed"), r.out());
+        assertTrue(r.out().contains("Test MP+pooncerelease+poonceonce Allowed"), r.out());
         assertTrue(r.err().contains(bad + ":5:2: expected a register (assigning a pointer parameter is not supported;"
                 + " write *x = ...) but found 'x'"), r.err());
         assertTrue(r.err().contains(unknown + ":5:2: expected a kernel primitive"), r.err());
@@ -59,22 +60,22 @@ class LitmusCommandTest {
 
     @Test
     void aTestOverTheBudgetIsAnErrorNamingTheFile() {
-        Path f = KERNEL.resolve("IRIW+poonceonces+OnceOnce.litmus");
-        CliRun r = run("litmus", "--budget", "10", f.toString(), KERNEL.resolve("CoWW+poonceonce.litmus").toString());
+        Path f = OWN.test("IRIW+fencermbonceonces+OnceOnce.litmus");
+        CliRun r = run("litmus", "--budget", "10", f.toString(), OWN.test("CoWW+plainplain.litmus").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains(f + ": enumeration of IRIW+poonceonces+OnceOnce stopped"), r.err());
-        assertTrue(r.out().contains("Test CoWW+poonceonce Allowed"), r.out());
+        assertTrue(r.err().contains(f + ": enumeration of IRIW+fencermbonceonces+OnceOnce stopped"), r.err());
+        assertTrue(r.out().contains("Test CoWW+plainplain Allowed"), r.out());
     }
 
     @Test
     void checkComparesWithHerd7sOutputBesideTheTest() {
-        CliRun same = run("litmus", "--check", KERNEL.resolve("CoWW+poonceonce.litmus").toString());
+        CliRun same = run("litmus", "--check", OWN.test("CoWW+plainplain.litmus").toString());
         assertEquals(0, same.code(), same.err());
-        assertTrue(same.out().contains("Check CoWW+poonceonce: agrees with herd7"), same.out());
+        assertTrue(same.out().contains("Check CoWW+plainplain: agrees with herd7"), same.out());
         // SC cannot show the store-buffering outcome the LKMM allows: the check says so and exits 1.
-        CliRun differs = run("litmus", "--check", KERNEL.resolve("SB+poonceonces.litmus").toString());
+        CliRun differs = run("litmus", "--check", OWN.test("SB+fencembonceonce+poonceonce.litmus").toString());
         assertEquals(1, differs.code(), differs.err());
-        assertTrue(differs.out().contains("Check SB+poonceonces: differs from herd7:\n"
+        assertTrue(differs.out().contains("Check SB+fencembonceonce+poonceonce: differs from herd7:\n"
                 + "  missing state 0:r0=0; 1:r0=0;\n"
                 + "  No, herd7: Ok\n"
                 + "  Observation Never, herd7: Sometimes\n"), differs.out());
@@ -83,12 +84,12 @@ class LitmusCommandTest {
 
     @Test
     void jsonForTools() throws IOException {
-        CliRun r = run("litmus", "--json", KERNEL.resolve("MP+onceassign+derefonce.litmus").toString());
+        CliRun r = run("litmus", "--json", OWN.test("MP+pooncerelease+addronce.litmus").toString());
         assertEquals(0, r.code(), r.err());
         JsonNode n = new ObjectMapper().readTree(r.out());
         assertEquals(1, n.size());
         JsonNode t = n.get(0);
-        assertEquals("MP+onceassign+derefonce", t.get("test").asText());
+        assertEquals("MP+pooncerelease+addronce", t.get("test").asText());
         assertEquals("sc", t.get("model").asText());
         assertEquals("Never", t.get("observation").asText());
         assertEquals(2, t.get("states").size());
@@ -97,7 +98,7 @@ class LitmusCommandTest {
 
     @Test
     void unknownModelIsAUsageError() {
-        CliRun r = run("litmus", "--model", "nosuch", KERNEL.resolve("MP+poonceonces.litmus").toString());
+        CliRun r = run("litmus", "--model", "nosuch", OWN.test("MP+pooncerelease+poonceonce.litmus").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("unknown model 'nosuch'; valid models: sc"), r.err());
     }
@@ -112,5 +113,13 @@ class LitmusCommandTest {
         CliRun again = run("litmus", dir.resolve("dax-put-vs-get+ORIGINAL.litmus").toString());
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().startsWith("Test dax-put-vs-get+ORIGINAL Allowed"), again.out());
+    }
+
+    @Test
+    void benchOnTheOwnSuiteComparesWithHerd7() {
+        CliRun r = run("bench", "--litmus", OWN.dir().toString(), "--repeat", "1", "--warmup", "0");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("herd7 agrees on " + OWN.tests().size() + " of " + OWN.tests().size() + " compared"),
+                r.out());
     }
 }

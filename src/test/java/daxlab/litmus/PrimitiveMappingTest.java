@@ -15,7 +15,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Each kernel primitive lands on the IR instruction, mode, fence and RMW op DESIGN §4 gives it. */
+/** Each kernel primitive lands on the IR instruction, mode, fence and RMW op docs/primitives.md gives it. */
 class PrimitiveMappingTest {
 
     private static List<Instr> body(String stmts) {

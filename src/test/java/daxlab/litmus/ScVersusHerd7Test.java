@@ -3,7 +3,7 @@ package daxlab.litmus;
 import daxlab.outcome.Histogram;
 import daxlab.outcome.Outcome;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Path;
@@ -26,13 +26,13 @@ class ScVersusHerd7Test {
     private static final List<String> RAN = new ArrayList<>();
 
     @TestFactory
-    Stream<DynamicTest> scStatesAreWithinHerd7LkmmStates() {
-        return KernelSuite.tests().stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
+    Stream<DynamicNode> scStatesAreWithinHerd7LkmmStates() {
+        return LitmusSuites.forEachTest(ScVersusHerd7Test::check);
     }
 
     private static void check(Path p) throws Exception {
         LitmusTest t = LitmusParser.parse(p);
-        Herd7Result herd = Herd7Result.parse(KernelSuite.herd7(p));
+        Herd7Result herd = Herd7Result.parse(LitmusSuites.Suite.herd7(p));
         Histogram sc;
         try {
             sc = LitmusEngines.byName("sc").run(t.program(), LitmusClassifier.of(t.program()), 1_000_000);
@@ -64,7 +64,7 @@ class ScVersusHerd7Test {
 
     @AfterAll
     static void report() {
-        System.out.println("SC vs herd7 LKMM: " + RAN.size() + " kernel tests run under SC, "
+        System.out.println("SC vs herd7 LKMM: " + RAN.size() + " litmus tests run under SC, "
                 + NOT_RUN.size() + " could not run" + (NOT_RUN.isEmpty() ? "" : ":"));
         NOT_RUN.forEach(s -> System.out.println("  not run: " + s));
     }

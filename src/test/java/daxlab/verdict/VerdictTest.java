@@ -202,6 +202,22 @@ class VerdictTest {
         root.get("cells").forEach(x -> assertTrue(List.of("ok", "BAD").contains(x.get("verdict").asText()), x.toString()));
     }
 
+    /** herd7 can be run behind every cell: each names a file the litmus export writes. */
+    @Test
+    void everyCellNamesAnExportedLitmusFile() {
+        java.util.Set<String> exported = new java.util.HashSet<>();
+        for (var d : daxlab.litmus.DaxExport.everyScenario()) {
+            for (var f : daxlab.litmus.DaxExport.Form.values()) {
+                exported.add(daxlab.litmus.DaxExport.testName(d, f) + ".litmus");
+            }
+        }
+        for (Cell c : M.cells()) {
+            assertTrue(exported.contains(c.litmus()), c.candidate() + " / " + c.property() + " / " + c.model()
+                    + ": " + c.litmus());
+            assertEquals(c.model().equals("lkmm-once"), c.litmus().endsWith("+once.litmus"), c.litmus());
+        }
+    }
+
     @Test
     void aModelThatFailsIsMarkedNotApplicable() {
         Matrix m = Matrix.compute(List.of(Candidate.beforeThePatch()), List.of(Property.RACE_FIXED),

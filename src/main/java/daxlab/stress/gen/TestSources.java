@@ -10,51 +10,101 @@ import daxlab.program.Observable;
 import daxlab.stress.StressTest;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Writes the jcstress tests of {@code daxlab.stress.tests} from the same lists the enumerator
  * reads: the scenarios, the variants (through their twins), each program's observables (the
  * result slots, in the enumeration's field order) and the SC enumeration of each program (the
- * {@code @Outcome}s, graded by the scenario's classifier). The sources are committed so they can
- * be read; {@code TestSourcesTest} regenerates them and fails if they differ, so they cannot
- * drift from the IR.
+ * {@code @Outcome}s, graded by the scenario's classifier). The build runs {@link #main} after
+ * compiling the library and compiles what it writes with jcstress's annotation processor (see
+ * pom.xml), so the tests cannot drift from the IR.
  *
- * <p>Regenerate with {@code java -jar target/daxlab.jar stress --generate-tests src/main/java}.
+ * <p>To read them: {@code mvn -o -q process-classes} and open
+ * {@code target/generated-sources/jcstress}, or {@code daxlab stress --generate-tests DIR}.
  */
 public final class TestSources {
     private TestSources() {
     }
 
+    /**
+     * {@code TestSources SOURCE_ROOT [CLASSES]}: writes the sources under SOURCE_ROOT. With
+     * CLASSES (the build's output directory), a source is written again, even when its text has
+     * not changed, if the library there was compiled after it: its new time stamp makes the
+     * build's second javac run compile the tests against the library as it is now.
+     */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: TestSources SOURCE_ROOT   (e.g. src/main/java)");
+        if (args.length != 1 && args.length != 2) {
+            System.err.println("usage: TestSources SOURCE_ROOT [CLASSES]   (e.g. target/generated-sources/jcstress target/classes)");
             System.exit(2);
         }
-        for (Path p : write(Path.of(args[0]))) {
-            System.out.println("wrote " + p);
-        }
+        FileTime library = args.length == 2 ? newestLibraryClass(Path.of(args[1])) : null;
+        List<Path> written = write(Path.of(args[0]), library);
+        System.out.println("TestSources: " + written.size() + " jcstress sources up to date in " + args[0]);
     }
 
-    /** Writes every source under {@code sourceRoot}; returns the files written. */
+    /** Writes every source under {@code sourceRoot}; see {@link #write(Path, FileTime)}. */
     public static List<Path> write(Path sourceRoot) throws IOException {
+        return write(sourceRoot, null);
+    }
+
+    /**
+     * Writes every source under {@code sourceRoot} and deletes any other {@code .java} file in the
+     * tests' package (a scenario that no longer exists); returns the files written. A file whose
+     * text is already right and which is newer than {@code library} (when given) is left alone,
+     * so an unchanged build does not compile it again.
+     */
+    static List<Path> write(Path sourceRoot, FileTime library) throws IOException {
         Path dir = sourceRoot.resolve(StressTest.PACKAGE.replace('.', '/'));
         Files.createDirectories(dir);
+        Map<String, String> sources = sources();
+        try (Stream<Path> old = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) old::iterator) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".java") && !sources.containsKey(name)) {
+                    Files.delete(f);
+                }
+            }
+        }
         List<Path> written = new ArrayList<>();
-        for (Map.Entry<String, String> e : sources().entrySet()) {
+        for (Map.Entry<String, String> e : sources.entrySet()) {
             Path f = dir.resolve(e.getKey());
-            Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);
+            boolean current = Files.isRegularFile(f)
+                    && Files.readString(f, StandardCharsets.UTF_8).equals(e.getValue())
+                    && (library == null || Files.getLastModifiedTime(f).compareTo(library) > 0);
+            if (!current) {
+                Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);
+            }
             written.add(f);
         }
         return written;
+    }
+
+    /** When the newest class of the library under {@code classes} (the tests' own left out) was written. */
+    private static FileTime newestLibraryClass(Path classes) throws IOException {
+        Path tests = classes.resolve(StressTest.PACKAGE.replace('.', '/'));
+        try (Stream<Path> s = Files.walk(classes)) {
+            return s.filter(p -> p.toString().endsWith(".class") && !p.startsWith(tests))
+                    .map(p -> {
+                        try {
+                            return Files.getLastModifiedTime(p);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .max(FileTime::compareTo).orElse(FileTime.fromMillis(0));
+        }
     }
 
     /** File name ({@code PutVsGet.java}) -> source text, one per stress scenario. */
@@ -76,7 +126,7 @@ public final class TestSources {
         String outer = StressTest.outerClassName(s);
         StringBuilder sb = new StringBuilder();
         sb.append("// Generated by daxlab.stress.gen.TestSources from daxlab.dax and the SC enumeration. Do not edit:\n")
-                .append("// change the variants or Notes.java and run `daxlab stress --generate-tests src/main/java`.\n")
+                .append("// the build writes this file again; change the variants or Notes.java instead.\n")
                 .append("package ").append(StressTest.PACKAGE).append(";\n\n")
                 .append("import daxlab.stress.Device;\n")
                 .append("import daxlab.stress.Holder;\n");
