@@ -35,6 +35,8 @@ import java.util.TreeSet;
  * (unmatched RCU/SRCU locks) are not reported.
  */
 public final class Lkmm implements Model {
+    /** The flag herd7 prints as {@code Flag data-race}. */
+    public static final String DATA_RACE = "data-race";
     @Override
     public String name() {
         return "lkmm";
@@ -276,12 +278,14 @@ public final class Lkmm implements Model {
         final Rel wwNonrace = wwVis.inter(x.product(Marked, W).union(rwXbstar))
                 .inter(x.product(W, Marked).union(wrVis));
         final Rel wwRace = preRace.inter(co).minus(wwNonrace);
-        final Rel wrRace = preRace.inter(co.opt().seq(rf)).minus(wrVis);
+        // A read that executes before a write cannot race with it through a later write it reads.
+        final Rel wrRace = preRace.inter(co.opt().seq(rf)).minus(wrVis).minus(rwXbstar.inverse());
         final Rel rwRace = preRace.inter(fr).minus(rwXbstar);
-        if (!wwRace.union(wrRace).union(rwRace).isEmpty()) {
-            flags.add("data-race");
+        final Rel races = wwRace.union(wrRace).union(rwRace);
+        if (!races.isEmpty()) {
+            flags.add(DATA_RACE);
         }
-        return Verdict.consistent(flags);
+        return Verdict.consistent(flags, races);
     }
 
     /** {@code A-cumul(r) = (rfe ; [Marked])? ; r} */
