@@ -4,7 +4,8 @@ For each test: how many executions the LKMM allows, how many of them raise data-
 each racing pair of accesses (thread, R or W, location, plain or marked, the lower thread
 first) in how many executions it races. herd7 is asked through a three-line model that includes
 the kernel's linux-kernel.cat and shows its ww-race | wr-race | rw-race; the pairs are read from
-the graphs herd7 writes for every allowed execution (-show all).
+the graphs herd7 writes for every allowed execution (-show all), with -showraw so that herd7 keeps
+the edges its pictures would leave out as implied by others (a->b->c hides a->c otherwise).
 
 Usage: python3 src/test/python/herd7_races.py HERD7_DIR OUT.txt FILE.litmus...
 (HERD7_DIR holds herd7.bin, libdir/ and lkmm/ as herdtools7 7.58 installs them.)
