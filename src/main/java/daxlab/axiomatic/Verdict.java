@@ -88,9 +88,9 @@ public record Verdict(String axiom, String check, Rel relation, Map<String, Rel>
         return new Verdict(null, null, null, null, flags, null, races);
     }
 
-    /** Whether this consistent execution raises the LKMM's {@code data-race} flag. */
+    /** Whether some pair of accesses races in this consistent execution (the LKMM's {@code data-race} flag). */
     public boolean racy() {
-        return flags.contains(Lkmm.DATA_RACE);
+        return races != null && !races.isEmpty();
     }
 
     public static Verdict consistent() {

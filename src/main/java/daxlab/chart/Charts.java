@@ -19,6 +19,7 @@ import java.util.function.Predicate;
  * Charts.histogram(sc).save(Path.of("put-vs-get.svg"));
  * Charts.compare(List.of(original, patched));   // same scenario, several variants or models
  * Charts.timeline(sc.forbidden().get(0));       // how the first FORBIDDEN outcome comes about
+ * Charts.witness(lkmm);                          // the same from any engine: a schedule or an execution
  * }</pre>
  */
 public final class Charts {

@@ -63,7 +63,10 @@ public record Race(String location, Access first, Access second, long executions
                 + (executions == 1 ? " execution" : " executions");
     }
 
-    /** By location, then by the two accesses (thread, code): a stable order for printing. */
+    /**
+     * By location, then by the two accesses (thread, code): a stable order for printing. The
+     * execution count takes no part, so two counts of one pair compare equal (unlike equals).
+     */
     @Override
     public int compareTo(Race o) {
         return ORDER.compare(this, o);
