@@ -4,6 +4,7 @@ import daxlab.outcome.Classifier;
 import daxlab.outcome.Histogram;
 import daxlab.outcome.OutcomeClass;
 import daxlab.outcome.Outcome;
+import daxlab.outcome.Race;
 import daxlab.program.Program;
 
 import java.math.BigInteger;
@@ -18,11 +19,12 @@ import java.util.function.Predicate;
 /**
  * The axiomatic engine's front door. {@link #enumerate} counts, per outcome, the candidate
  * executions a model allows (one per choice of rf and co, as herd7 counts its Positive and
- * Negative witnesses) and keeps one witness {@link Execution} per outcome; {@link #explain}
- * says why a model never gives an outcome.
+ * Negative witnesses) and keeps one witness {@link Execution} per outcome, with the LKMM's
+ * racing pairs ({@link Race}) and per outcome how many executions race; {@link #explain} says
+ * why a model never gives an outcome, or shows one execution that gives it.
  * <pre>{@code
  * Histogram h = Axiomatic.enumerate(program, Model.byName("lkmm"), classifier);
- * for (Explanation e : Axiomatic.explainForbidden(program, new Lkmm(), classifier)) System.out.print(e.text());
+ * for (Explanation e : Axiomatic.explainGraded(program, new Lkmm(), classifier)) System.out.print(e.text());
  * }</pre>
  */
 public final class Axiomatic {
@@ -60,9 +62,11 @@ public final class Axiomatic {
      */
     public static Result run(Program program, Model model, Classifier classifier, long budget, String variant) {
         Candidates candidates = new Candidates(program, true, budget);
+        // per outcome: [allowed executions, of which raise data-race]
         Map<Outcome, long[]> counts = new LinkedHashMap<>();
         Map<Outcome, Execution> witnesses = new LinkedHashMap<>();
         Map<String, Long> flags = new java.util.TreeMap<>();
+        Map<Race, long[]> races = new LinkedHashMap<>();
         candidates.forEach(x -> {
             Verdict v = model.check(x);
             if (!v.isConsistent()) {
@@ -73,15 +77,22 @@ public final class Axiomatic {
                 throw new IllegalArgumentException(program.name() + ": " + x.fault());
             }
             Outcome o = x.outcome();
-            counts.computeIfAbsent(o, k -> new long[1])[0]++;
+            long[] c = counts.computeIfAbsent(o, k -> new long[2]);
+            c[0]++;
             witnesses.putIfAbsent(o, x);
             for (String f : v.flags()) {
                 flags.merge(f, 1L, Long::sum);
             }
+            if (v.racy()) {
+                c[1]++;
+                for (Race r : x.races(v.races())) {
+                    races.computeIfAbsent(r, k -> new long[1])[0]++;
+                }
+            }
         });
         List<Histogram.Entry> entries = new ArrayList<>();
         counts.forEach((o, c) -> entries.add(new Histogram.Entry(o, BigInteger.valueOf(c[0]), classifier.grade(o),
-                witnesses.get(o))));
+                witnesses.get(o), BigInteger.valueOf(c[1]))));
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("candidates", Long.toString(candidates.produced()));
         if (!flags.isEmpty()) {
@@ -91,32 +102,41 @@ public final class Axiomatic {
             flags.forEach((k, v) -> fs.add(k + " " + v));
             facts.put("flagged executions", String.join(", ", fs));
         }
+        List<Race> named = new ArrayList<>();
+        races.forEach((r, n) -> named.add(r.withExecutions(n[0])));
         // No wall time here: histograms are printed into notebooks whose outputs must reproduce
         // exactly; `daxlab bench` measures time.
-        Histogram h = new Histogram(program.name(), variant, model.name(), UNIT, entries, facts);
+        Histogram h = new Histogram(program.name(), variant, model.name(), UNIT, entries, facts, named);
         return new Result(h, flags, candidates.produced(), candidates.combinations());
     }
 
     /**
      * For every outcome some candidate execution gives and {@code which} selects: how many
-     * candidates give it, how many the model allows, and for a forbidden one which axioms reject
-     * them with a cycle each. Examines every candidate (no coherence pre-filter), so it is meant
-     * for small programs.
+     * candidates give it and how many the model allows; for an allowed one, how many of those
+     * raise data-race and a witness (the first allowed execution, the one {@link #run} keeps);
+     * for a forbidden one, which axioms reject the candidates, with a cycle each. Examines every
+     * candidate (no coherence pre-filter), so that coherence and atomicity can be named too.
      */
     public static List<Explanation> explain(Program program, Model model, Predicate<Outcome> which, long budget) {
         Candidates candidates = new Candidates(program, false, budget);
+        // per outcome: [candidates, allowed, allowed with a data race]
         Map<Outcome, long[]> totals = new LinkedHashMap<>();
+        Map<Outcome, Execution> witnesses = new LinkedHashMap<>();
         Map<Outcome, Map<String, Explanation.Tally>> rejections = new LinkedHashMap<>();
         candidates.forEach(x -> {
             Outcome o = x.outcome();
             if (!which.test(o)) {
                 return;
             }
-            long[] t = totals.computeIfAbsent(o, k -> new long[2]);
+            long[] t = totals.computeIfAbsent(o, k -> new long[3]);
             t[0]++;
             Verdict v = model.check(x);
             if (v.isConsistent()) {
                 t[1]++;
+                if (v.racy()) {
+                    t[2]++;
+                }
+                witnesses.putIfAbsent(o, x);
                 return;
             }
             Explanation.Tally tally = rejections.computeIfAbsent(o, k -> new LinkedHashMap<>())
@@ -130,17 +150,30 @@ public final class Axiomatic {
         Set<Outcome> sorted = new TreeSet<>(totals.keySet());
         for (Outcome o : sorted) {
             long[] t = totals.get(o);
-            out.add(new Explanation(model.name(), o, t[0], t[1],
-                    t[1] > 0 ? List.of() : Explanation.reasons(rejections.getOrDefault(o, Map.of()))));
+            if (t[1] > 0) {
+                out.add(new Explanation(model.name(), o, t[0], t[1], List.of(), t[2],
+                        new Explanation.Reached(BigInteger.valueOf(t[1]), UNIT, witnesses.get(o))));
+            } else {
+                out.add(new Explanation(model.name(), o, t[0], 0,
+                        Explanation.reasons(rejections.getOrDefault(o, Map.of()))));
+            }
         }
         return out;
+    }
+
+    /**
+     * Every outcome the classifier grades FORBIDDEN that some candidate execution gives, allowed
+     * by the model or not: the allowed ones are exactly the FORBIDDEN outcomes {@link #run} counts.
+     */
+    public static List<Explanation> explainGraded(Program program, Model model, Classifier classifier) {
+        return explain(program, model, o -> classifier.grade(o).outcomeClass() == OutcomeClass.FORBIDDEN,
+                DEFAULT_BUDGET);
     }
 
     /** Explanations of the outcomes the classifier grades FORBIDDEN that the model never gives. */
     public static List<Explanation> explainForbidden(Program program, Model model, Classifier classifier) {
         List<Explanation> out = new ArrayList<>();
-        for (Explanation e : explain(program, model,
-                o -> classifier.grade(o).outcomeClass() == OutcomeClass.FORBIDDEN, DEFAULT_BUDGET)) {
+        for (Explanation e : explainGraded(program, model, classifier)) {
             if (e.forbidden()) {
                 out.add(e);
             }

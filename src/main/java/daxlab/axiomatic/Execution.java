@@ -1,6 +1,7 @@
 package daxlab.axiomatic;
 
 import daxlab.outcome.Outcome;
+import daxlab.outcome.Race;
 import daxlab.outcome.Witness;
 import daxlab.program.Observable;
 import daxlab.program.Value;
@@ -205,8 +206,45 @@ public final class Execution implements Witness {
     /** {@code a: P0 fs_put_dax: W[plain] holder_ops=NULL} */
     public String describe(int i) {
         Event e = sk.events[i];
-        String who = e.thread() < 0 ? "init" : sk.program.threads().get(e.thread()).name();
-        return name(i) + ": " + who + (e.function() == null ? "" : " " + e.function()) + ": " + e.label();
+        return name(i) + ": " + threadName(i) + (e.function() == null ? "" : " " + e.function()) + ": " + e.label();
+    }
+
+    /** The name of event {@code i}'s thread ({@code P0}), or {@code init} for an initial write. */
+    public String threadName(int i) {
+        Event e = sk.events[i];
+        return e.thread() < 0 ? "init" : sk.program.threads().get(e.thread()).name();
+    }
+
+    /**
+     * Event {@code i} as one side of a race: its thread, its kernel function and its instruction
+     * as kernel C ({@code holder_ops = opsB}); an initial write has no instruction and shows its label.
+     */
+    public Race.Access access(int i) {
+        Event e = sk.events[i];
+        Race.Op op = e.rmw() != Event.RmwPart.NONE ? Race.Op.RMW : e.isRead() ? Race.Op.LOAD : Race.Op.STORE;
+        String code = e.source() == null ? e.label() : e.source().text();
+        return new Race.Access(threadName(i), e.function(), code, op, !Lkmm.marked(e));
+    }
+
+    /**
+     * The racing pairs of this execution as races counted once each, the side of the
+     * lower-numbered thread first (initial writes before every thread).
+     */
+    public List<Race> races(Rel pairs) {
+        List<Race> out = new ArrayList<>();
+        for (int[] p : pairs.pairs()) {
+            int a = p[0];
+            int b = p[1];
+            if (sk.events[b].thread() < sk.events[a].thread()) {
+                a = p[1];
+                b = p[0];
+            }
+            Race r = new Race(sk.events[a].location(), access(a), access(b), 1);
+            if (!out.contains(r)) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /** Events are named a, b, c, ... as in herd7's pictures. */

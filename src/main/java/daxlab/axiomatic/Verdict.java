@@ -15,13 +15,21 @@ import java.util.Set;
  * @param relation the relation that failed the check
  * @param parts    named relations that make it up (edge labels), in preference order
  * @param flags    flags raised by a consistent execution
+ * @param steps    definitions that spell out an edge of a named part
+ * @param races    the racing pairs of a consistent execution (the LKMM's {@code ww-race | wr-race |
+ *                 rw-race}); null when the model has no data-race flag or the execution is rejected
  */
 public record Verdict(String axiom, String check, Rel relation, Map<String, Rel> parts, Set<String> flags,
-                      Map<String, List<Step>> steps) {
+                      Map<String, List<Step>> steps, Rel races) {
     public Verdict {
         parts = parts == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parts));
         flags = flags == null ? Set.of() : Set.copyOf(flags);
         steps = steps == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(steps));
+    }
+
+    public Verdict(String axiom, String check, Rel relation, Map<String, Rel> parts, Set<String> flags,
+                   Map<String, List<Step>> steps) {
+        this(axiom, check, relation, parts, flags, steps, null);
     }
 
     /** One step of a named part's definition: {@code pb = prop ; strong-fence ; hb*}. */
@@ -36,7 +44,7 @@ public record Verdict(String axiom, String check, Rel relation, Map<String, Rel>
     public Verdict withSteps(String part, Step... definition) {
         Map<String, List<Step>> s = new LinkedHashMap<>(steps);
         s.put(part, List.of(definition));
-        return new Verdict(axiom, check, relation, parts, flags, s);
+        return new Verdict(axiom, check, relation, parts, flags, s, races);
     }
 
     /**
@@ -73,6 +81,16 @@ public record Verdict(String axiom, String check, Rel relation, Map<String, Rel>
 
     public static Verdict consistent(Set<String> flags) {
         return new Verdict(null, null, null, null, flags);
+    }
+
+    /** Consistent, with the flags raised and the pairs of accesses that race (for {@code data-race}). */
+    public static Verdict consistent(Set<String> flags, Rel races) {
+        return new Verdict(null, null, null, null, flags, null, races);
+    }
+
+    /** Whether some pair of accesses races in this consistent execution (the LKMM's {@code data-race} flag). */
+    public boolean racy() {
+        return races != null && !races.isEmpty();
     }
 
     public static Verdict consistent() {

@@ -1,5 +1,6 @@
 package daxlab.chart;
 
+import daxlab.axiomatic.Execution;
 import daxlab.interleave.Schedule;
 import daxlab.interleave.Step;
 import daxlab.outcome.Histogram;
@@ -18,18 +19,19 @@ import java.util.function.Predicate;
  * Charts.histogram(sc).save(Path.of("put-vs-get.svg"));
  * Charts.compare(List.of(original, patched));   // same scenario, several variants or models
  * Charts.timeline(sc.forbidden().get(0));       // how the first FORBIDDEN outcome comes about
+ * Charts.witness(lkmm);                          // the same from any engine: a schedule or an execution
  * }</pre>
  */
 public final class Charts {
     private Charts() {
     }
 
-    /** Bars per outcome, coloured by class, with counts and percentages. */
     /** The verdict matrix as a coloured grid (properties x models across, candidates down). */
     public static Picture matrix(daxlab.verdict.Matrix m) {
         return MatrixPicture.of(m);
     }
 
+    /** Bars per outcome, coloured by class, with counts and percentages. */
     public static Picture histogram(Histogram h) {
         return HistogramChart.of(h);
     }
@@ -56,6 +58,37 @@ public final class Charts {
     /** A witness schedule with the steps {@code marked} picks drawn in red. */
     public static Picture timeline(String title, Schedule s, Predicate<Step> marked) {
         return TimelinePicture.of(title, s, marked);
+    }
+
+    /**
+     * How the first FORBIDDEN outcome a run reaches comes about, by the witness its engine kept: a
+     * schedule (SC interleavings) as lanes of steps with the completing step in red, an execution
+     * (axiomatic models) as lanes of events with rf/co/fr arrows and its reads in red. Titled with
+     * the scenario, variant, model and outcome.
+     *
+     * @throws IllegalArgumentException naming the histogram when no FORBIDDEN outcome is reached
+     */
+    public static Picture witness(Histogram h) {
+        Histogram.Entry e = h.forbidden().stream().filter(x -> x.count().signum() > 0 && x.witness() != null)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no reachable FORBIDDEN outcome with a "
+                        + "witness in " + h.title() + ": nothing to draw"));
+        String run = h.scenario() + (h.variant().isEmpty() ? "" : " [" + h.variant() + "]") + " under " + h.model();
+        String what = e.outcome().text() + " (" + e.grade().label() + ")";
+        // The one place that tells the engines' witnesses apart.
+        if (e.witness() instanceof Schedule) {
+            Schedule s = (Schedule) e.witness();
+            return timeline(run + ": a schedule reaching " + what, s, lastStep(s));
+        }
+        if (e.witness() instanceof Execution) {
+            return execution(run + ": an execution reaching " + what, (Execution) e.witness());
+        }
+        throw new IllegalArgumentException(h.title() + ": no picture for a witness of type "
+                + e.witness().getClass().getSimpleName());
+    }
+
+    /** A candidate execution as lanes of events with rf, co and fr arrows, the reads in red. */
+    public static Picture execution(String title, Execution x) {
+        return ExecutionPicture.of(title, x);
     }
 
     /** The witness of one histogram entry, titled with its outcome and grade. */

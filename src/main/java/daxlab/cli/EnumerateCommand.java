@@ -5,13 +5,9 @@ import daxlab.dax.PutVariant;
 import daxlab.dax.ReaderVariant;
 import daxlab.dax.Scenario;
 import daxlab.dax.Scenarios;
-import daxlab.axiomatic.Axiomatic;
 import daxlab.axiomatic.CandidateBudgetExceeded;
 import daxlab.axiomatic.Explanation;
-import daxlab.axiomatic.Model;
 import daxlab.lab.Models;
-import daxlab.program.Marking;
-import daxlab.program.Program;
 import daxlab.interleave.StateBudgetExceeded;
 import daxlab.outcome.Histogram;
 import daxlab.outcome.HistogramJson;
@@ -50,8 +46,8 @@ final class EnumerateCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     String model;
 
-    @Option(names = "--explain", description = "for an axiomatic model, say which axiom forbids each FORBIDDEN "
-            + "outcome it never gives, with the cycle")
+    @Option(names = "--explain", description = "for each FORBIDDEN outcome some candidate execution gives: the "
+            + "witness and counts when the model allows it, the axiom and cycle when it forbids it")
     boolean explain;
 
     @Option(names = "--all", description = "every scenario with every variant it uses")
@@ -101,10 +97,8 @@ final class EnumerateCommand implements Callable<Integer> {
             if (!json) {
                 out.println(d.scenario().description());
                 out.print(HistogramText.histogramWithWitnesses(h));
-                if (explain && !"sc".equals(model)) {
-                    Program p = model.equals("lkmm-once") ? Marking.once(d.program()) : d.program();
-                    Model m = Model.byName(model.equals("lkmm-once") ? "lkmm" : model);
-                    for (Explanation e : Axiomatic.explainForbidden(p, m, d.classifier())) {
+                if (explain) {
+                    for (Explanation e : Models.explain(d, model)) {
                         out.print("\n" + e.text());
                     }
                 }

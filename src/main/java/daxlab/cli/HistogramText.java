@@ -7,7 +7,10 @@ final class HistogramText {
     private HistogramText() {
     }
 
-    /** The histogram table, then each FORBIDDEN outcome's witness, one step per line. */
+    /**
+     * The histogram table, then each FORBIDDEN outcome's witness, one step per line, then the
+     * LKMM's racing pairs and how many executions of each FORBIDDEN outcome are race-free.
+     */
     static String histogramWithWitnesses(Histogram h) {
         StringBuilder sb = new StringBuilder(h.table());
         for (Histogram.Entry e : h.forbidden()) {
@@ -18,6 +21,14 @@ final class HistogramText {
                     .append("):\n");
             for (String line : e.witness().lines()) {
                 sb.append("  ").append(line).append('\n');
+            }
+        }
+        if (!h.races().isEmpty()) {
+            sb.append("\ndata races (Flag data-race: no guarantee for the executions that have one):\n");
+            h.races().forEach(r -> sb.append("  ").append(r.text()).append('\n'));
+            for (Histogram.Entry e : h.forbidden()) {
+                sb.append("  FORBIDDEN ").append(e.outcome().text()).append(": ").append(e.raceFree()).append(" of ")
+                        .append(e.count()).append(' ').append(h.unit()).append(" race-free\n");
             }
         }
         return sb.toString();

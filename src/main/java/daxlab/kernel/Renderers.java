@@ -1,5 +1,6 @@
 package daxlab.kernel;
 
+import daxlab.axiomatic.Execution;
 import daxlab.chart.Charts;
 import daxlab.chart.Picture;
 import daxlab.interleave.Schedule;
@@ -34,6 +35,9 @@ final class Renderers {
         renderer.createRegistration(Schedule.class)
                 .preferring(MIMEType.IMAGE_PNG, MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN)
                 .register((s, ctx) -> picture(Charts.timeline(s), ctx));
+        renderer.createRegistration(Execution.class)
+                .preferring(MIMEType.IMAGE_PNG, MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN)
+                .register((x, ctx) -> picture(Charts.execution("witness execution", x), ctx));
         renderer.createRegistration(JavaRepl.NullValue.class)
                 .preferring(MIMEType.TEXT_PLAIN)
                 .register((n, ctx) -> ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "null"));

@@ -1,8 +1,6 @@
 package daxlab.lab;
 
-import daxlab.axiomatic.Axiomatic;
 import daxlab.axiomatic.Explanation;
-import daxlab.axiomatic.Model;
 import daxlab.dax.Accessors;
 import daxlab.dax.DaxScenario;
 import daxlab.dax.KernelSource;
@@ -11,7 +9,6 @@ import daxlab.dax.ReaderVariant;
 import daxlab.dax.Scenario;
 import daxlab.dax.Scenarios;
 import daxlab.litmus.DaxExport;
-import daxlab.interleave.Schedule;
 import daxlab.outcome.Histogram;
 import daxlab.outcome.OutcomeClass;
 import daxlab.outcome.Witness;
@@ -214,16 +211,15 @@ public final class Lab {
     }
 
     /**
-     * The witness of the first FORBIDDEN outcome as a picture: threads as lanes, steps in order,
-     * the step that completes the outcome in red; titled with the scenario, variant and outcome.
+     * The witness of the first FORBIDDEN outcome the run reaches, as a picture: under {@code sc} the
+     * schedule (threads as lanes, steps in order, the step that completes the outcome in red); under
+     * an axiomatic model the execution (threads as lanes, events in program order, rf/co/fr arrows,
+     * the reads in red). Titled with the scenario, variant, model and outcome.
+     *
+     * @throws IllegalArgumentException naming the histogram when it reaches no FORBIDDEN outcome
      */
     public static Picture timeline(Histogram h) {
-        Histogram.Entry e = h.forbidden().stream().filter(x -> x.witness() instanceof Schedule).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no FORBIDDEN outcome with a schedule in " + h.title()));
-        Schedule s = (Schedule) e.witness();
-        String title = h.scenario() + (h.variant().isEmpty() ? "" : " [" + h.variant() + "]") + " under " + h.model()
-                + ": a schedule reaching " + e.outcome().text() + " (" + e.grade().label() + ")";
-        return Charts.timeline(title, s, step -> step == s.steps().get(s.steps().size() - 1));
+        return Charts.witness(h);
     }
 
     /** How many of the counted interleavings / executions reach a FORBIDDEN outcome, as "n of N". */
@@ -232,16 +228,47 @@ public final class Lab {
     }
 
     /**
-     * Why a weak model never gives the scenario's FORBIDDEN outcomes: the axiom and the cycle,
-     * for each FORBIDDEN outcome some candidate execution would give.
+     * For each FORBIDDEN outcome some candidate execution (or interleaving) gives: if the model
+     * allows it, how many executions give it and one of them (a schedule under {@code sc}); if not,
+     * the axiom and the cycle that rule it out. Model names mean what they mean to
+     * {@link #enumerate} ({@link Models}): the allowed outcomes here are the FORBIDDEN bars there.
      */
     public static String explain(Scenario s, PutVariant put, ReaderVariant reader, String model) {
         DaxScenario d = Scenarios.build(s, put, reader);
-        List<Explanation> all = Axiomatic.explainForbidden(d.program(), Model.byName(model), d.classifier());
+        List<Explanation> all = Models.explain(d, model);
         if (all.isEmpty()) {
-            return "no candidate execution of " + s + " [" + d.variantLabel() + "] gives a FORBIDDEN outcome";
+            return "no candidate execution of " + s.id() + " [" + d.variantLabel() + "] gives a FORBIDDEN outcome";
         }
         return all.stream().map(Explanation::text).collect(Collectors.joining("\n"));
+    }
+
+    /** The same as typed results, one per FORBIDDEN outcome some candidate gives. */
+    public static List<Explanation> explanations(Scenario s, PutVariant put, ReaderVariant reader, String model) {
+        return Models.explain(Scenarios.build(s, put, reader), model);
+    }
+
+    /**
+     * The data races behind the LKMM's {@code Flag data-race} in a run: each racing pair of
+     * accesses with how many executions race on it, then per FORBIDDEN outcome reached how many of
+     * its executions are race-free (herd7 gives a racy execution no guarantee at all, so a bad
+     * outcome reached only by racy executions says "mark the accesses" before "fix the algorithm").
+     */
+    public static String races(Histogram h) {
+        StringBuilder sb = new StringBuilder(h.scenario() + (h.variant().isEmpty() ? "" : " [" + h.variant() + "]")
+                + " under " + h.model() + ": ");
+        if (h.races().isEmpty()) {
+            return sb.append("no data race\n").toString();
+        }
+        sb.append(h.races().size()).append(h.races().size() == 1 ? " racing pair" : " racing pairs").append(", ")
+                .append(h.racy()).append(" of ").append(h.total()).append(' ').append(h.unit()).append(" racy\n");
+        h.races().forEach(r -> sb.append("  ").append(r.text()).append('\n'));
+        for (Histogram.Entry e : h.forbidden()) {
+            if (e.count().signum() > 0) {
+                sb.append("  FORBIDDEN ").append(e.outcome().text()).append(" (").append(e.grade().label())
+                        .append("): ").append(e.raceFree()).append(" of ").append(e.count()).append(" race-free\n");
+            }
+        }
+        return sb.toString();
     }
 
     /**

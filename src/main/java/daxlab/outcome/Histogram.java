@@ -23,12 +23,35 @@ import java.util.stream.Collectors;
  * @param model    the memory model or machine ({@code sc}, {@code lkmm}, {@code stress})
  * @param unit     what a count counts: {@code interleavings}, {@code executions}, {@code observations}
  * @param facts    how the run went: states explored, time, CPU; printed under the table
+ * @param races    the pairs of accesses the LKMM found racing ({@code Flag data-race}), each with
+ *                 how many executions race on it; empty for engines and models without the flag
  */
 public record Histogram(String scenario, String variant, String model, String unit,
-                        List<Entry> entries, Map<String, String> facts) {
+                        List<Entry> entries, Map<String, String> facts, List<Race> races) {
 
-    /** One bar: an outcome, its count, its grade, and a witness when the engine has one. */
-    public record Entry(Outcome outcome, BigInteger count, Grade grade, Witness witness) {
+    /**
+     * One bar: an outcome, its count, its grade, a witness when the engine has one, and how many of
+     * the counted executions raise the LKMM's data-race flag ({@code racy}, 0 when the model has
+     * no such flag). A racy execution carries no guarantee, so a bad outcome matters most when
+     * some execution reaching it is race-free ({@link #raceFree}).
+     */
+    public record Entry(Outcome outcome, BigInteger count, Grade grade, Witness witness, BigInteger racy) {
+        public Entry {
+            if (racy.signum() < 0 || racy.compareTo(count) > 0) {
+                throw new IllegalArgumentException("racy count " + racy + " outside 0.." + count + " for " + outcome);
+            }
+        }
+
+        /** An entry of an engine that has no data-race flag. */
+        public Entry(Outcome outcome, BigInteger count, Grade grade, Witness witness) {
+            this(outcome, count, grade, witness, BigInteger.ZERO);
+        }
+
+        /** How many of the counted executions raise no data-race flag. */
+        public BigInteger raceFree() {
+            return count.subtract(racy);
+        }
+
         public OutcomeClass outcomeClass() {
             return grade.outcomeClass();
         }
@@ -43,6 +66,25 @@ public record Histogram(String scenario, String variant, String model, String un
         sorted.sort((a, b) -> a.outcome().compareTo(b.outcome()));
         entries = List.copyOf(sorted);
         facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+        List<Race> rs = new ArrayList<>(races);
+        rs.sort(null);
+        races = List.copyOf(rs);
+    }
+
+    /** A histogram with no race information (interleavings, stress, models without the flag). */
+    public Histogram(String scenario, String variant, String model, String unit, List<Entry> entries,
+                     Map<String, String> facts) {
+        this(scenario, variant, model, unit, entries, facts, List.of());
+    }
+
+    /** The same results under another name (e.g. {@code lkmm-once} for the LKMM on the marked program). */
+    public Histogram renamed(String newScenario, String newVariant, String newModel) {
+        return new Histogram(newScenario, newVariant, newModel, unit, entries, facts, races);
+    }
+
+    /** How many counted executions raise the data-race flag, over every outcome. */
+    public BigInteger racy() {
+        return entries.stream().map(Entry::racy).reduce(BigInteger.ZERO, BigInteger::add);
     }
 
     public BigInteger total() {

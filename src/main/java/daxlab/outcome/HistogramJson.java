@@ -9,7 +9,10 @@ import java.util.List;
 
 /**
  * The JSON form tools read: {@code {"scenario", "variant", "model", "unit", "total",
- * "outcomes": [{"outcome": {field: value}, "count", "class", "label", "witness": [...]}]}}.
+ * "outcomes": [{"outcome": {field: value}, "count", "class", "label", "witness": [...]}], "facts"}};
+ * a run with LKMM data races adds {@code "racy"} to every outcome (its executions that race) and
+ * {@code "races": [{"location", "first", "second", "executions"}]}, each side
+ * {@code {"thread", "function", "code", "op", "plain"}}.
  * Values are their symbolic names ({@code "NULL"}, {@code "opsB"}).
  */
 public final class HistogramJson {
@@ -35,6 +38,9 @@ public final class HistogramJson {
             if (!e.grade().label().isEmpty()) {
                 o.put("label", e.grade().label());
             }
+            if (!h.races().isEmpty()) {
+                o.put("racy", e.racy());
+            }
             if (e.witness() != null) {
                 ArrayNode w = o.putArray("witness");
                 e.witness().lines().forEach(w::add);
@@ -42,7 +48,27 @@ public final class HistogramJson {
         }
         ObjectNode facts = root.putObject("facts");
         h.facts().forEach(facts::put);
+        if (!h.races().isEmpty()) {
+            ArrayNode races = root.putArray("races");
+            for (Race r : h.races()) {
+                ObjectNode n = races.addObject();
+                n.put("location", r.location());
+                access(n.putObject("first"), r.first());
+                access(n.putObject("second"), r.second());
+                n.put("executions", r.executions());
+            }
+        }
         return root;
+    }
+
+    private static void access(ObjectNode n, Race.Access a) {
+        n.put("thread", a.thread());
+        if (a.function() != null) {
+            n.put("function", a.function());
+        }
+        n.put("code", a.code());
+        n.put("op", a.op().word());
+        n.put("plain", a.plain());
     }
 
     public static String toJson(Histogram h) {

@@ -2,6 +2,7 @@ package daxlab.axiomatic;
 
 import daxlab.outcome.Classifier;
 import daxlab.outcome.Outcome;
+import daxlab.outcome.Race;
 import daxlab.program.Expr;
 import daxlab.program.Mode;
 import daxlab.program.Program;
@@ -40,6 +41,20 @@ class LkmmPlainAndExplainTest {
     void unguardedPlainReadRaces() {
         // When P1 reads y=0, its plain read of x runs concurrently with P0's plain write.
         assertEquals(List.of("data-race"), List.copyOf(flags(mpPlain(false)).keySet()));
+    }
+
+    /** herd7 on the same test (races/MP+plain.litmus): Flag data-race, the pair racing in 2 of 3 executions. */
+    @Test
+    void theRacingPairIsNamedWithItsExecutions() {
+        daxlab.outcome.Histogram h = Axiomatic.run(mpPlain(false), new Lkmm(), Classifier.NONE,
+                Axiomatic.DEFAULT_BUDGET, "").histogram();
+        assertEquals(List.of(new Race("x", new Race.Access("P0", null, "x = 1", Race.Op.STORE, true),
+                new Race.Access("P1", null, "r1 = x", Race.Op.LOAD, true), 2)), h.races());
+        assertEquals("x: P0: x = 1 (plain store) vs P1: r1 = x (plain load), in 2 executions", h.races().get(0).text());
+        assertEquals(java.math.BigInteger.valueOf(3), h.total());
+        assertEquals(java.math.BigInteger.TWO, h.racy());
+        assertTrue(Axiomatic.run(mpPlain(true), new Lkmm(), Classifier.NONE, Axiomatic.DEFAULT_BUDGET, "").histogram()
+                .races().isEmpty());
     }
 
     @Test
