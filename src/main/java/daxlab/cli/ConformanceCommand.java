@@ -148,8 +148,8 @@ final class ConformanceCommand implements Callable<Integer> {
                 + (total.count(Status.DOCUMENTED) > 0 ? " (" + total.count(Status.DOCUMENTED) + " documented in "
                 + KnownDifferences.RESOURCE.substring(KnownDifferences.RESOURCE.lastIndexOf('/') + 1) + ")" : "")
                 + (total.count(Status.NOT_RUN) > 0 ? ", " + total.count(Status.NOT_RUN) + " not run (no answer from herd7)" : "")
-                + String.format(Locale.ROOT, "; herd7 %s s, daxlab %s s: herd7 took %.1f times as long",
-                seconds(t.herd7()), seconds(t.ours()), t.ratio()));
+                + String.format(Locale.ROOT, "; herd7 %s s, daxlab %s s: herd7 took %.1f times as long (CPU: %s s, %s s, %.1f times)",
+                seconds(t.herd7()), seconds(t.ours()), t.ratio(), seconds(t.herd7Cpu()), seconds(t.oursCpu()), t.cpuRatio()));
         if (json) {
             out.println(json(h, checks, total, t));
             summary.forEach(err::println);
@@ -226,8 +226,8 @@ final class ConformanceCommand implements Callable<Integer> {
                 : m.engines().stream().map(e -> e + " " + seconds(checks.stream().flatMap(c -> c.engines().stream())
                         .filter(x -> x.engine().equals(e)).map(EngineCheck::elapsed).reduce(Duration.ZERO, Duration::plus)) + " s")
                 .collect(Collectors.joining(", "));
-        return "herd7 " + seconds(t.herd7()) + " s (its Time lines: " + seconds(t.herd7Reported()) + " s), daxlab "
-                + seconds(t.ours()) + " s (" + perEngine + ")";
+        return "herd7 " + seconds(t.herd7()) + " s (CPU by its Time lines " + seconds(t.herd7Cpu()) + " s), daxlab "
+                + seconds(t.ours()) + " s (CPU " + seconds(t.oursCpu()) + " s; " + perEngine + ")";
     }
 
     /** {@code agree      lkmm dax-put-vs-get+ORIGINAL  herd7: Sometimes 1 2, Flag data-race, 3 states} */
@@ -297,6 +297,7 @@ final class ConformanceCommand implements Callable<Integer> {
                 n.put("command", String.join(" ", r.command()));
                 n.put("herd7Seconds", r.elapsed().toNanos() / 1e9);
             });
+            n.put("herd7CpuSeconds", c.herd7Cpu().toNanos() / 1e9);
             c.problem().ifPresent(p -> n.put("problem", p));
             c.weaker().ifPresent(w -> n.put("herd7Weaker", w));
             c.herd7().ifPresent(r -> n.set("herd7Answer", answerNode(mapper, r)));
@@ -307,6 +308,7 @@ final class ConformanceCommand implements Callable<Integer> {
                 en.put("comparison", e.comparison().name().toLowerCase(Locale.ROOT));
                 en.put("status", e.status().word().toLowerCase(Locale.ROOT));
                 en.put("seconds", e.elapsed().toNanos() / 1e9);
+                en.put("cpuSeconds", e.cpu().toNanos() / 1e9);
                 e.ours().ifPresent(o -> en.set("answer", answerNode(mapper, o)));
                 ArrayNode d = en.putArray("differences");
                 e.differences().forEach(d::add);
@@ -320,8 +322,9 @@ final class ConformanceCommand implements Callable<Integer> {
         s.put("documented", total.count(Status.DOCUMENTED));
         s.put("notRun", total.count(Status.NOT_RUN));
         s.put("herd7Seconds", t.herd7().toNanos() / 1e9);
-        s.put("herd7TimeLinesSeconds", t.herd7Reported().toNanos() / 1e9);
+        s.put("herd7CpuSeconds", t.herd7Cpu().toNanos() / 1e9);
         s.put("daxlabSeconds", t.ours().toNanos() / 1e9);
+        s.put("daxlabCpuSeconds", t.oursCpu().toNanos() / 1e9);
         return mapper.writeValueAsString(root);
     }
 

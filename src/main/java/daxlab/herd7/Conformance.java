@@ -70,7 +70,7 @@ public final class Conformance {
      * @param documented  the documented difference for this engine and file, if any
      */
     public record EngineCheck(String engine, Comparison comparison, Optional<Herd7Result> ours, Duration elapsed,
-                              List<String> differences, Optional<KnownDifferences.Entry> documented, Status status) {
+                              Duration cpu, List<String> differences, Optional<KnownDifferences.Entry> documented, Status status) {
         public EngineCheck {
             differences = List.copyOf(differences);
         }
@@ -109,8 +109,8 @@ public final class Conformance {
             return run.map(Herd7Run::elapsed).orElse(Duration.ZERO);
         }
 
-        /** The time herd7's {@code Time} line reports, zero without one. */
-        public Duration herd7Reported() {
+        /** herd7's CPU time as its {@code Time} line reports it, zero without one. */
+        public Duration herd7Cpu() {
             return herd7.flatMap(Herd7Result::time).map(t -> {
                 try {
                     return Duration.ofNanos(Math.round(Double.parseDouble(t) * 1e9));
@@ -122,6 +122,10 @@ public final class Conformance {
 
         public Duration oursElapsed() {
             return engines.stream().map(EngineCheck::elapsed).reduce(Duration.ZERO, Duration::plus);
+        }
+
+        public Duration oursCpu() {
+            return engines.stream().map(EngineCheck::cpu).reduce(Duration.ZERO, Duration::plus);
         }
     }
 
@@ -153,7 +157,7 @@ public final class Conformance {
             run = LitmusRun.of(test, engine, LitmusEngine.DEFAULT_BUDGET);
         } catch (RuntimeException e) {
             // A budget exceeded or an engine error: a difference, said in one line.
-            return new EngineCheck(name, how, Optional.empty(), Duration.ZERO,
+            return new EngineCheck(name, how, Optional.empty(), Duration.ZERO, Duration.ZERO,
                     List.of(name + " gave no answer: " + (e.getMessage() == null ? e.toString() : e.getMessage())),
                     documented, Status.DIFFER);
         }
@@ -174,7 +178,7 @@ public final class Conformance {
         } else {
             status = Status.AGREE;
         }
-        return new EngineCheck(name, how, Optional.of(ours), run.elapsed(), diffs, documented, status);
+        return new EngineCheck(name, how, Optional.of(ours), run.elapsed(), run.cpu(), diffs, documented, status);
     }
 
     /** herd7 gave no answer: nothing to compare. */
@@ -236,19 +240,28 @@ public final class Conformance {
     }
 
     /**
-     * The checks' total time: herd7's processes (wall clock, start-up included), what herd7's
-     * {@code Time} lines report (its own time per test), and our engines (wall clock, in this JVM).
+     * The checks' total time: herd7's processes (wall clock, start-up included) and what its
+     * {@code Time} lines report (its CPU time per test); our engines' wall clock and CPU time in
+     * this JVM (JIT compilation aside).
      */
-    public record Times(Duration herd7, Duration herd7Reported, Duration ours) {
+    public record Times(Duration herd7, Duration herd7Cpu, Duration ours, Duration oursCpu) {
         public static Times of(List<Check> checks) {
-            return new Times(checks.stream().map(Check::herd7Elapsed).reduce(Duration.ZERO, Duration::plus),
-                    checks.stream().map(Check::herd7Reported).reduce(Duration.ZERO, Duration::plus),
-                    checks.stream().map(Check::oursElapsed).reduce(Duration.ZERO, Duration::plus));
+            return new Times(sum(checks, Check::herd7Elapsed), sum(checks, Check::herd7Cpu),
+                    sum(checks, Check::oursElapsed), sum(checks, Check::oursCpu));
         }
 
-        /** herd7's time over ours. */
+        private static Duration sum(List<Check> checks, java.util.function.Function<Check, Duration> f) {
+            return checks.stream().map(f).reduce(Duration.ZERO, Duration::plus);
+        }
+
+        /** herd7's wall-clock time over ours. */
         public double ratio() {
             return ours.isZero() ? Double.NaN : (double) herd7.toNanos() / ours.toNanos();
+        }
+
+        /** herd7's CPU time over ours. */
+        public double cpuRatio() {
+            return oursCpu.isZero() ? Double.NaN : (double) herd7Cpu.toNanos() / oursCpu.toNanos();
         }
     }
 }

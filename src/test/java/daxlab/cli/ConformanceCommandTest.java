@@ -73,12 +73,12 @@ class ConformanceCommandTest {
         assertTrue(lines.get(7).matches("within +sc +dax-put-vs-reader\\+CHECK_HOLDER_SRCU\\+READ_ONCE +herd7: Sometimes 1 2,"
                 + " 3 states; sc.cat has no grace periods \\(synchronize_srcu\\); sc: Never, 2 states; sc-axiomatic: Never 0 2,"
                 + " 2 states"), lines.get(7));
-        assertTrue(lines.get(8).matches("lkmm: 3 files: 3 agree, 0 differ; herd7 [0-9.]+ s \\(its Time lines: [0-9.]+ s\\),"
-                + " daxlab [0-9.]+ s \\(lkmm\\)"), lines.get(8));
+        assertTrue(lines.get(8).matches("lkmm: 3 files: 3 agree, 0 differ; herd7 [0-9.]+ s \\(CPU by its Time lines [0-9.]+ s\\),"
+                + " daxlab [0-9.]+ s \\(CPU [0-9.]+ s; lkmm\\)"), lines.get(8));
         assertTrue(lines.get(9).startsWith("sc: 3 files: 3 agree (1 by inclusion: sc.cat is weaker there), 0 differ; herd7 "),
                 lines.get(9));
-        assertTrue(lines.get(10).matches("daxlab: 6 agree, 0 differ; herd7 [0-9.]+ s, daxlab [0-9.]+ s: herd7 took [0-9.]+ times as long"),
-                lines.get(10));
+        assertTrue(lines.get(10).matches("daxlab: 6 agree, 0 differ; herd7 [0-9.]+ s, daxlab [0-9.]+ s: herd7 took [0-9.]+ times as long"
+                + " \\(CPU: [0-9.]+ s, [0-9.]+ s, [0-9.]+ times\\)"), lines.get(10));
         assertEquals(11, lines.size(), r.out());
     }
 
