@@ -2,12 +2,13 @@ package daxlab.cli;
 
 import daxlab.axiomatic.Axiomatic;
 import daxlab.axiomatic.Model;
+import daxlab.litmus.Herd7Layout;
 import daxlab.litmus.Herd7Result;
+import daxlab.litmus.LitmusEngine;
 import daxlab.litmus.LitmusParser;
 import daxlab.litmus.LitmusTest;
 import daxlab.outcome.Classifier;
 import daxlab.outcome.Histogram;
-import daxlab.outcome.Outcome;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,9 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -25,7 +24,8 @@ import java.util.stream.Stream;
  * {@code daxlab bench --litmus DIR}: the axiomatic engine on a directory of litmus tests, in one
  * process. Tests are parsed once; after warm-up rounds it times the whole suite (median of the
  * rounds) and each test (median of its runs), and checks each result against the
- * {@code NAME.litmus.herd7} file beside it when there is one (same final states and counts).
+ * {@code NAME.litmus.herd7} file beside it when there is one (as {@code litmus --check --check-counts}:
+ * states, verdict, flags, condition and counts).
  */
 final class LitmusBench {
     private LitmusBench() {
@@ -80,10 +80,9 @@ final class LitmusBench {
             Path herd = files.get(i).resolveSibling(files.get(i).getFileName() + ".herd7");
             String verdict = "-";
             if (Files.exists(herd)) {
-                Herd7Result h = Herd7Result.parse(herd);
-                Set<Outcome> ours = new HashSet<>(last[i].outcomes());
-                boolean same = ours.equals(h.outcomes())
-                        && last[i].total().longValueExact() == h.positive() + h.negative();
+                // The judgement of `litmus --check --check-counts` and `conformance`.
+                boolean same = Herd7Layout.result(tests.get(i).program(), last[i], LitmusEngine.flags(last[i]))
+                        .differencesFrom(Herd7Result.parse(herd), Herd7Result.Comparison.EXACT).isEmpty();
                 compared++;
                 if (same) {
                     agree++;

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code daxlab}: the command line. Each subcommand is one job; see {@code daxlab help}. */
 @Command(name = "daxlab", mixinStandardHelpOptions = true, version = "daxlab 0.1.0",
         description = "Executable commentary on the fs_put_dax()/fs_dax_get() patch review.",
-        subcommands = {EnumerateCommand.class, StressCommand.class, LitmusCommand.class, ReportCommand.class, ReplyCommand.class,
+        subcommands = {EnumerateCommand.class, StressCommand.class, LitmusCommand.class, ConformanceCommand.class,
+                ReportCommand.class, ReplyCommand.class,
                 BenchCommand.class, NotebooksCommand.class, LabCommand.class, InstallKernelCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -142,19 +142,37 @@ public final class DaxExport {
         return Scenarios.everyVariant();
     }
 
+    /** Every scenario of {@link #everyScenario()} in every form, in that order: what {@link #writeAll} writes. */
+    public static List<Export> all() {
+        List<Export> out = new ArrayList<>();
+        for (DaxScenario s : everyScenario()) {
+            for (Form f : Form.values()) {
+                out.add(export(s, f));
+            }
+        }
+        return out;
+    }
+
     /** Writes every scenario in both forms into {@code dir}; returns the files written. */
     public static List<Path> writeAll(Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
-        for (DaxScenario s : everyScenario()) {
-            for (Form f : Form.values()) {
-                Export e = export(s, f);
-                Path p = dir.resolve(e.fileName());
-                Files.writeString(p, e.text(), StandardCharsets.UTF_8);
-                out.add(p);
-            }
+        for (Export e : all()) {
+            Path p = dir.resolve(e.fileName());
+            Files.writeString(p, e.text(), StandardCharsets.UTF_8);
+            out.add(p);
         }
         return out;
+    }
+
+    /**
+     * The name of the litmus file of a scenario (with its variants) in a form, e.g.
+     * {@code dax-put-vs-get+ORIGINAL+once.litmus}: what {@link #writeAll} writes, what herd7's
+     * recorded answers are named after, and what a verdict cites. Stable: it depends only on the
+     * scenario's id, the variants it uses and the form.
+     */
+    public static String fileName(DaxScenario s, Form form) {
+        return testName(s, form) + ".litmus";
     }
 
     /** {@code dax-put-vs-get+ORIGINAL+once}: the scenario, the variants it uses, the form. */
@@ -232,7 +250,7 @@ public final class DaxExport {
         header.add("");
         header.add("Run: herd7 -conf linux-kernel.cfg " + name + ".litmus");
         String text = LitmusPrinter.print(p, List.of(), header);
-        return new Export(s, form, name + ".litmus", text, p, full);
+        return new Export(s, form, fileName(s, form), text, p, full);
     }
 
     private static String litmusField(Observable o, Renamer names) {

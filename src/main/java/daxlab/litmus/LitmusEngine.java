@@ -19,6 +19,9 @@ public interface LitmusEngine {
     /** The histogram fact that lists herd7-style flags raised by the run, e.g. {@code data-race}. */
     String FLAGS_FACT = "flags";
 
+    /** The work a run may do before it gives up, unless told otherwise ({@code --budget}). */
+    long DEFAULT_BUDGET = 5_000_000L;
+
     /** The name users type after {@code --model}: {@code sc}, {@code lkmm}, ... */
     String model();
 

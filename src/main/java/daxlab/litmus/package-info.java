@@ -5,7 +5,8 @@
  * <pre>
  *   file.litmus --LitmusParser--&gt; LitmusTest(Program) --LitmusEngines.byName(model).run--&gt; Histogram
  *   Histogram --Herd7Layout.result--&gt; Herd7Result --Herd7Layout.print--&gt; herd7's text  (diff it against herd7)
- *   file.litmus.herd7 --Herd7Result.parse--&gt; Herd7Result --differencesFrom--&gt; what disagrees
+ *   LitmusTest --LitmusRun.of(engine)--&gt; Histogram and Herd7Result (herd7's terms), with the engine's time
+ *   file.litmus.herd7 --Herd7Result.parse--&gt; Herd7Result --differencesFrom(EXACT|WITHOUT_COUNTS|WITHIN)--&gt; what disagrees
  *   Program --LitmusPrinter.print--&gt; file.litmus   (parse(print(p)) == p)
  *   dax scenario --DaxExport.export--&gt; file.litmus for herd7, with a legend back to the scenario's values
  * </pre>

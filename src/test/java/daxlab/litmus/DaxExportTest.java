@@ -79,6 +79,52 @@ class DaxExportTest {
         assertFalse(code.matches("(?s).*(![^=]|&&|\\|\\|).*"), code);
     }
 
+    /**
+     * The verdict runs the scenarios, herd7 their exports: under the LKMM the two give the same
+     * executions per outcome and the same flags, so herd7's answer on a file (RecordedHerd7Test)
+     * is the answer for the verdict's cell that cites it. The +once file is the verdict's
+     * {@code lkmm-once}; axiomatic SC is checked on the plain form.
+     */
+    @TestFactory
+    Stream<DynamicTest> exportsRunLikeTheScenariosUnderTheAxiomaticModels() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (DaxExport.Export e : DaxExport.all()) {
+            List<String> models = e.form() == DaxExport.Form.PLAIN ? List.of("lkmm", "sc-axiomatic") : List.of("lkmm");
+            for (String m : models) {
+                String verdictModel = e.form() == DaxExport.Form.ONCE ? "lkmm-once" : m;
+                tests.add(DynamicTest.dynamicTest(e.fileName() + " " + m, () -> {
+                    LitmusTest t = LitmusParser.parse(e.text(), e.fileName());
+                    Histogram file = LitmusEngines.byName(m).run(t.program(), Classifier.NONE, LitmusEngine.DEFAULT_BUDGET);
+                    Histogram scenario = daxlab.lab.Models.run(e.scenario(), verdictModel);
+                    Map<Outcome, BigInteger> decoded = new LinkedHashMap<>();
+                    for (Histogram.Entry en : file.entries()) {
+                        decoded.merge(e.legend().decode(en.outcome()), en.count(), BigInteger::add);
+                    }
+                    Map<Outcome, BigInteger> expected = new LinkedHashMap<>();
+                    scenario.entries().forEach(en -> expected.put(en.outcome(), en.count()));
+                    assertEquals(expected, decoded, verdictModel + " on the scenario, " + m + " on " + e.fileName());
+                    assertEquals(LitmusEngine.flags(scenario), LitmusEngine.flags(file), "flags");
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void fileNamesAreStableAndDistinct() {
+        List<String> names = DaxExport.all().stream().map(DaxExport.Export::fileName).toList();
+        assertEquals(names.size(), new java.util.HashSet<>(names).size(), "one file per scenario, variants and form");
+        DaxScenario s = daxlab.dax.Scenarios.build(daxlab.dax.Scenario.PUT_VS_GET, daxlab.dax.PutVariant.ORIGINAL);
+        assertEquals("dax-put-vs-get+ORIGINAL.litmus", DaxExport.fileName(s, DaxExport.Form.PLAIN));
+        assertEquals("dax-put-vs-get+ORIGINAL+once.litmus", DaxExport.fileName(s, DaxExport.Form.ONCE));
+        DaxScenario r = daxlab.dax.Scenarios.build(daxlab.dax.Scenario.PUT_VS_READER, daxlab.dax.PutVariant.PATCH_V1,
+                daxlab.dax.ReaderVariant.READ_ONCE);
+        assertEquals("dax-put-vs-reader+PATCH_V1+READ_ONCE+once.litmus", DaxExport.fileName(r, DaxExport.Form.ONCE));
+        for (DaxExport.Export e : DaxExport.all()) {
+            assertEquals(DaxExport.fileName(e.scenario(), e.form()), e.fileName());
+        }
+    }
+
     @Test
     void writesEveryScenarioInBothForms(@TempDir Path dir) throws IOException {
         List<Path> files = DaxExport.writeAll(dir);

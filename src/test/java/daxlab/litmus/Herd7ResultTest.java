@@ -69,4 +69,24 @@ class Herd7ResultTest {
         assertEquals(4, e.line());
         assertTrue(e.getMessage().startsWith("bad.herd7:4:"), e.getMessage());
     }
+    @Test
+    void comparisonsCheckWhatTheySay() {
+        String herd = "Test T Allowed\nStates 2\n0:r0=0;\n0:r0=1;\nOk\nWitnesses\nPositive: 1 Negative: 1\n"
+                + "Condition exists (0:r0=1)\nObservation T Sometimes 1 1\n";
+        String fewer = "Test T Allowed\nStates 1\n0:r0=0;\nNo\nWitnesses\nPositive: 0 Negative: 3\n"
+                + "Condition exists (0:r0=1)\nObservation T Never 0 3\n";
+        String other = "Test T Allowed\nStates 1\n0:r0=2;\nNo\nWitnesses\nPositive: 0 Negative: 1\nFlag data-race\n"
+                + "Condition exists (0:r0=1)\nObservation T Never 0 1\n";
+        Herd7Result h = Herd7Result.parse(herd, "h");
+        Herd7Result f = Herd7Result.parse(fewer, "f");
+        assertEquals(java.util.List.of("missing state 0:r0=1;", "No, herd7: Ok", "Observation Never, herd7: Sometimes",
+                "Positive: 0 Negative: 3, herd7: Positive: 1 Negative: 1"), f.differencesFrom(h, Herd7Result.Comparison.EXACT));
+        assertEquals(java.util.List.of("missing state 0:r0=1;", "No, herd7: Ok", "Observation Never, herd7: Sometimes"),
+                f.differencesFrom(h, Herd7Result.Comparison.WITHOUT_COUNTS));
+        // Within a weaker model's answer: fewer states and another verdict are fine, an extra state or flag is not.
+        assertEquals(java.util.List.of(), f.differencesFrom(h, Herd7Result.Comparison.WITHIN));
+        assertEquals(java.util.List.of("extra state 0:r0=2;", "flags [data-race], herd7: []"),
+                Herd7Result.parse(other, "o").differencesFrom(h, Herd7Result.Comparison.WITHIN));
+        assertEquals(java.util.List.of(), h.differencesFrom(h, Herd7Result.Comparison.EXACT));
+    }
 }
