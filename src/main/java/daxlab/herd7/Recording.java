@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * herd7's answers kept in the project (src/test/resources/herd7/dax), so that the build checks our
+ * herd7's answers kept in the project (src/main/resources/daxlab/herd7/dax), so that the build checks our
  * engines against herd7 without herd7: one file per exported litmus file and model, herd7's output
  * unchanged ({@code NAME.lkmm.herd7}, {@code NAME.sc.herd7}); {@value #MANIFEST}, the sha256 of
  * each exported file they answer (in {@code sha256sum} format), so that an export that changed
@@ -28,7 +28,9 @@ public final class Recording {
     public static final String MANIFEST = "litmus.sha256";
     public static final String README = "README.md";
     /** The recordings' place in the project, for messages and the README. */
-    public static final String PROJECT_DIR = "src/test/resources/herd7/dax";
+    public static final String PROJECT_DIR = "src/main/resources/daxlab/herd7/dax";
+    /** The same, as a class-path resource directory: the jar carries them, and the reply quotes them. */
+    public static final String RESOURCE_DIR = "daxlab/herd7/dax";
     /** The command that re-records them, from the project's root. */
     public static final String RECORD_COMMAND = "bin/daxlab conformance --herd7 PATH/TO/herd7 "
             + "--lkmm-dir PATH/TO/linux/tools/memory-model -j 2 --record " + PROJECT_DIR;

@@ -9,7 +9,7 @@
  * <pre>
  *   DaxExport.all() --write--&gt; NAME.litmus --herd7 (Herd7Model.options)--&gt; Herd7Run --parse--&gt; Herd7Result
  *   NAME.litmus --LitmusParser, LitmusRun (each engine of the model)--&gt; Herd7Result --differencesFrom--&gt; Check
- *   Herd7Run.stdout --Recording.write--&gt; src/test/resources/herd7/dax/NAME.lkmm.herd7, NAME.sc.herd7
+ *   Herd7Run.stdout --Recording.write--&gt; src/main/resources/daxlab/herd7/dax/NAME.lkmm.herd7, NAME.sc.herd7
  * </pre>
  *
  * herd7 is never needed to build or test the project: the user brings their own.

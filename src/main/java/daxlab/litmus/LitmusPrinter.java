@@ -377,6 +377,17 @@ public final class LitmusPrinter {
             sb.append(INDENT.repeat(depth)).append(text).append('\n');
         }
 
+        private Map<String, Deque<String>> copyOpen() {
+            Map<String, Deque<String>> copy = new java.util.HashMap<>();
+            open.forEach((k, v) -> copy.put(k, new ArrayDeque<>(v)));
+            return copy;
+        }
+
+        private void restoreOpen(Map<String, Deque<String>> state) {
+            open.clear();
+            state.forEach((k, v) -> open.put(k, new ArrayDeque<>(v)));
+        }
+
         void instr(Instr i, int d) {
             if (i instanceof Instr.Load) {
                 Instr.Load l = (Instr.Load) i;
@@ -404,13 +415,19 @@ public final class LitmusPrinter {
             } else if (i instanceof Instr.If) {
                 Instr.If f = (Instr.If) i;
                 line(d, "if (" + expr(f.condition()) + ") {");
+                // Each branch starts with the SRCU sections open before the if: an unlock in
+                // either branch closes the same srcu_read_lock(), and names its index.
+                Map<String, Deque<String>> before = copyOpen();
                 body(f.then(), d + 1);
                 if (f.otherwise().isEmpty()) {
                     line(d, "}");
                 } else {
+                    Map<String, Deque<String>> afterThen = copyOpen();
+                    restoreOpen(before);
                     line(d, "} else {");
                     body(f.otherwise(), d + 1);
                     line(d, "}");
+                    restoreOpen(afterThen);
                 }
             } else if (i instanceof Instr.Call) {
                 Instr.Call c = (Instr.Call) i;

@@ -1,5 +1,6 @@
 package daxlab.verdict;
 
+import daxlab.herd7.Herd7Model;
 import daxlab.litmus.Herd7Result;
 
 import java.io.IOException;
@@ -19,14 +20,18 @@ public interface Herd7Answers extends Function<String, Optional<String>> {
     /** No recorded answers: every verdict is daxlab's own, and the reply says so. */
     Herd7Answers NONE = f -> Optional.empty();
 
-    /** Where the jar keeps herd7's answers: {@code NAME.herd7} per exported {@code NAME.litmus}. */
-    String RESOURCES = "/daxlab/herd7/dax/";
+    /**
+     * Where the jar keeps herd7's answers, as {@code daxlab conformance --record} writes them:
+     * {@code NAME.lkmm.herd7} per exported {@code NAME.litmus}.
+     */
+    String RESOURCES = "/" + daxlab.herd7.Recording.RESOURCE_DIR + "/";
 
     /** herd7's answers recorded in the jar (see {@link #RESOURCES}). */
     static Herd7Answers recorded() {
         return file -> {
             String name = file.endsWith(".litmus") ? file.substring(0, file.length() - ".litmus".length()) : file;
-            try (InputStream in = Herd7Answers.class.getResourceAsStream(RESOURCES + name + ".herd7")) {
+            try (InputStream in = Herd7Answers.class.getResourceAsStream(RESOURCES
+                    + Herd7Model.LKMM.recordName(file))) {
                 if (in == null) {
                     return Optional.empty();
                 }

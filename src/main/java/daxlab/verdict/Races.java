@@ -1,8 +1,10 @@
 package daxlab.verdict;
 
 import daxlab.outcome.Histogram;
+import daxlab.outcome.Race;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The LKMM's data-race flag on a run, and the racing accesses it names. */
 final class Races {
@@ -14,11 +16,24 @@ final class Races {
     /** Whether an allowed execution of the run raised the LKMM's data-race flag. */
     static boolean flagged(Histogram h) {
         String flags = h.facts().get("flags");
-        return flags != null && List.of(flags.split(", ")).contains(FLAG);
+        return !h.races().isEmpty() || flags != null && List.of(flags.split(", ")).contains(FLAG);
     }
 
-    /** The racing pairs of accesses, as text: function and access of each side. */
+    /**
+     * The racing pairs of accesses, as text: location, then thread, function and access of each
+     * side ({@code holder_ops: P1 fs_dax_get: holder_ops = opsB (plain store) vs ...}), without
+     * the execution counts, so that the same pair in several runs reads as one.
+     */
     static List<String> named(Histogram h) {
-        return List.of();
+        return h.races().stream().map(Races::pair).collect(Collectors.toList());
+    }
+
+    static String pair(Race r) {
+        return r.location() + ": " + side(r.first()) + " vs " + side(r.second());
+    }
+
+    private static String side(Race.Access a) {
+        return a.function() + ": " + a.code() + " (" + (a.plain() ? "plain" : "marked") + " "
+                + a.op().name().toLowerCase(java.util.Locale.ROOT) + ")";
     }
 }

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConformanceCommandTest {
 
     private static Path recorded() throws URISyntaxException {
-        return Path.of(ConformanceCommandTest.class.getResource("/herd7/dax/" + Recording.README).toURI()).getParent();
+        return Path.of(ConformanceCommandTest.class.getResource("/daxlab/herd7/dax/" + Recording.README).toURI()).getParent();
     }
 
     /** A herd7 that answers NAME.litmus under sc.cat or the LKMM with the recorded answer, through {@code filter}. */

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * herd7's recorded answers (src/test/resources/herd7/dax, written by {@code daxlab conformance
+ * herd7's recorded answers (src/main/resources/daxlab/herd7/dax, written by {@code daxlab conformance
  * --record}) against our engines, on every file {@link DaxExport} exports today: the comparison
  * {@code daxlab conformance} makes against live herd7, without herd7. The files come from
  * DaxExport, never from a list, so a new scenario without recorded answers fails here with the
@@ -38,7 +38,7 @@ class RecordedHerd7Test {
     private static final String RECORD = "record herd7's answers with: " + Recording.RECORD_COMMAND;
 
     private static Path dir() {
-        URL readme = RecordedHerd7Test.class.getResource("/herd7/dax/" + Recording.README);
+        URL readme = RecordedHerd7Test.class.getResource("/daxlab/herd7/dax/" + Recording.README);
         if (readme == null) {
             fail("no recorded herd7 answers in " + Recording.PROJECT_DIR + "; " + RECORD);
         }
