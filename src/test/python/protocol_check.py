@@ -39,7 +39,7 @@ def reply_to(kc, msg_id, timeout):
 def main():
     out = {}
     started = time.time()
-    km, kc = start_new_kernel(kernel_name="java", startup_timeout=120)
+    km, kc = start_new_kernel(kernel_name="daxlab", startup_timeout=120)
     out["kernel_info_seconds"] = round(time.time() - started, 2)
     quiet = lambda m: None  # noqa: E731 (execute_interactive would print outputs on stdout)
     first = kc.execute_interactive("40 + 2", timeout=120, output_hook=quiet)

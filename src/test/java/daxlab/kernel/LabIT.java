@@ -62,7 +62,9 @@ class LabIT {
             JsonNode r = run.json();
             System.out.println("lab check: " + r);
             assertEquals(DaxlabKernel.DISPLAY_NAME, r.get("java_spec").asText(), r.toString());
-            assertEquals("java", r.get("notebook_kernel").asText(), r.toString());
+            // The notebooks must name the kernelspec Jupyter lists, or Jupyter asks which kernel to use.
+            assertEquals(DaxlabKernel.NAME, r.get("notebook_kernel").asText(),
+                    "notebooks/00-start-here.ipynb's metadata.kernelspec.name: " + r);
             assertEquals(200, r.get("notebook_page").asInt(), r.toString());
             assertEquals("ok", r.get("reply_status").asText(), r.toString());
             assertEquals("[\"image/png\",\"image/svg+xml\",\"text/plain\"]", r.get("result_mimetypes").toString());
