@@ -120,12 +120,10 @@ final class CellOutput {
                 append(stream, text);
                 shown += text.length();
             } else {
-                // Cut at the last line end that fits, so the shown part ends with whole lines.
-                int at = (int) room;
-                int nl = text.lastIndexOf('\n', at - 1);
-                if (nl >= 0) {
-                    at = nl + 1;
-                }
+                // Cut at the last line end that fits, so the shown part ends with whole lines (a
+                // cell's first line, if longer than the allowance, is cut where the allowance ends).
+                int nl = text.lastIndexOf('\n', (int) room - 1);
+                int at = nl >= 0 ? nl + 1 : shown == 0 ? (int) room : 0;
                 append(stream, text.substring(0, at));
                 shown = SHOWN_PER_CELL;
                 cut(stream, text.substring(at));

@@ -253,6 +253,11 @@ final class JavaRepl implements AutoCloseable {
             ename = thrown.getClass().getName();
         }
         String evalue = thrown.getMessage() == null ? "" : tidy(thrown.getMessage());
+        if (thrown instanceof EvalException && FORCED_STOP.equals(((EvalException) thrown).getExceptionClassName())) {
+            ename = "Interrupted";
+            evalue = "the cell ignored the interrupt for " + CellRunner.STOP_AFTER_MS / 1000
+                    + " s (stuck in a JDK or library method) and was stopped by force";
+        }
         if (thrown instanceof UnresolvedReferenceException) {
             DeclarationSnippet s = ((UnresolvedReferenceException) thrown).getSnippet();
             evalue = s.name() + " uses undefined " + shell.unresolvedDependencies(s).collect(Collectors.joining(", "));
@@ -285,6 +290,8 @@ final class JavaRepl implements AutoCloseable {
     private static final Map<String, String> GUARD_ERRORS = Map.of(
             CellInterrupted.class.getName(), "Interrupted",
             ExitRefused.class.getName(), "SystemExit");
+    /** What {@code Thread.stop} throws (Java 17 to 19), named without the deprecated class. */
+    private static final String FORCED_STOP = "java.lang.ThreadDeath";
     private static final String GUARD_PACKAGE = Checkpoints.class.getPackageName() + ".";
 
     /** Drops JShell's wrapper names from messages ({@code REPL.$JShell$23.o} is the user's {@code o}). */
