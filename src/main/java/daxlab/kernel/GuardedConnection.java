@@ -27,6 +27,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * with a bad signature would leave the kernel deaf. The Jupyter protocol says to ignore such
  * messages. {@link GuardedShellChannel} does that: it drops the message (no reply, nothing run),
  * logs it to the kernel's stderr, counts it, and keeps serving.
+ *
+ * <p>The shell channel also answers completion and inspection while a cell runs: the execute
+ * handler, waiting on the shell thread for the cell thread, lets the channel serve such requests
+ * meanwhile ({@link #serveShellAside}) and hold the others for after the cell. All of it stays on
+ * the shell thread, since a ZeroMQ socket must not be used by two threads.
  */
 final class GuardedConnection extends JupyterConnection {
     private static final AtomicLong REFUSED = new AtomicLong();
