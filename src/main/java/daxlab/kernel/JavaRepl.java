@@ -18,6 +18,7 @@ import jdk.jshell.VarSnippet;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -262,6 +263,11 @@ final class JavaRepl implements AutoCloseable {
             DeclarationSnippet s = ((UnresolvedReferenceException) thrown).getSnippet();
             evalue = s.name() + " uses undefined " + shell.unresolvedDependencies(s).collect(Collectors.joining(", "));
         }
+        if (CellInterrupted.class.getName().equals(ename(thrown))) {
+            // Where it stopped is the news: the first frame of the cell's own code.
+            evalue = Arrays.stream(thrown.getStackTrace()).filter(f -> !f.getClassName().startsWith(GUARD_PACKAGE))
+                    .findFirst().filter(f -> !isKernelFrame(f)).map(f -> "interrupted at " + frame(f)).orElse("interrupted");
+        }
         List<String> lines = new ArrayList<>();
         Throwable t = thrown;
         boolean first = true;
@@ -284,6 +290,10 @@ final class JavaRepl implements AutoCloseable {
             t = t.getCause() == t ? null : t.getCause();
         }
         return new CellFailure(ename, evalue, lines);
+    }
+
+    private static String ename(JShellException thrown) {
+        return thrown instanceof EvalException ? ((EvalException) thrown).getExceptionClassName() : "";
     }
 
     /** The guard's errors, by what a notebook calls them: the cell was interrupted, or tried to exit. */

@@ -76,6 +76,8 @@ class CellGuardTest {
         assertStoppedQuickly(s, "Interrupted");
         String tb = JavaReplTest.plain(s.failure().traceback());
         assertTrue(tb.contains("line 1: while (true) {}"), tb);
+        assertTrue(s.failure().evalue().matches("interrupted at cell \\[\\d+\\] line 1: while \\(true\\) \\{\\}"),
+                s.failure().evalue());
     }
 
     @Test
