@@ -45,6 +45,24 @@ SPINNERS = {
     "sleep_forever": 'System.out.println("spinning");\nThread.sleep(Long.MAX_VALUE);',
 }
 
+LITMUS_CELL = """%%litmus sc lkmm
+C MP
+{}
+P0(int *buf, int *flag)
+{
+\tWRITE_ONCE(*buf, 1);
+\tsmp_store_release(flag, 1);
+}
+P1(int *buf, int *flag)
+{
+\tint r0;
+\tint r1;
+\tr0 = smp_load_acquire(flag);
+\tr1 = READ_ONCE(*buf);
+}
+exists (1:r0=1 /\\ 1:r1=0)
+"""
+
 FLOOD_LINES = 200_000
 FLOOD = 'for (int i = 0; i < %d; i++) System.out.println("line " + i);' % FLOOD_LINES
 
@@ -188,7 +206,19 @@ def main():
         out["after_exit_status"] = alive["content"]["status"]
         out["kernel_alive_after_exit"] = km.is_alive()
 
-        # 6. An output flood.
+        # 6. A litmus test in a cell.
+        results = []
+        lit = kc.execute_interactive(LITMUS_CELL, timeout=120, output_hook=lambda m: results.append(m))
+        out["litmus_status"] = lit["content"]["status"]
+        data = next((m["content"]["data"] for m in results if m["msg_type"] == "execute_result"), {})
+        out["litmus_mimetypes"] = sorted(data.keys())
+        out["litmus_text"] = data.get("text/plain")
+        bad = kc.execute_interactive(LITMUS_CELL.replace("smp_store_release", "smp_store_relase"),
+                                     timeout=120, output_hook=quiet)
+        out["litmus_error_ename"] = bad["content"].get("ename")
+        out["litmus_error_evalue"] = bad["content"].get("evalue")
+
+        # 7. An output flood.
         out["flood"] = flood(kc)
         after = kc.execute_interactive('"after the flood"', timeout=60, output_hook=quiet)
         out["after_flood_status"] = after["content"]["status"]

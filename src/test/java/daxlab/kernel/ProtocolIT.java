@@ -64,6 +64,16 @@ class ProtocolIT {
         assertEquals("ok", r.get("after_exit_status").asText(), r.toString());
         assertTrue(r.get("kernel_alive_after_exit").asBoolean(), r.toString());
 
+        assertEquals("ok", r.get("litmus_status").asText(), r.toString());
+        assertEquals("[\"image/png\",\"text/html\",\"text/plain\"]", r.get("litmus_mimetypes").toString());
+        // herd7's layout, one block per model, the LKMM block as herd7 prints it.
+        String text = r.get("litmus_text").asText();
+        assertTrue(text.startsWith("-- model sc\nTest MP Allowed\nStates 3\n"), text);
+        assertTrue(text.contains("-- model lkmm\nTest MP Allowed\nStates 3\n1:r0=0; 1:r1=0;\n1:r0=0; 1:r1=1;\n"
+                + "1:r0=1; 1:r1=1;\nNo\nWitnesses\nPositive: 0 Negative: 3\n"), text);
+        assertEquals("LitmusSyntaxError", r.get("litmus_error_ename").asText(), r.toString());
+        assertTrue(r.get("litmus_error_evalue").asText().startsWith("line 7, column "), r.toString());
+
         FloodCheck.assertComplete(r.get("flood"));
         assertEquals("ok", r.get("after_flood_status").asText(), r.toString());
     }
