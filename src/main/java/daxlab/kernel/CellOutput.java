@@ -206,7 +206,7 @@ final class CellOutput {
         long hiddenLines = cutLines - keptLines;
         if (hiddenChars > 0) {
             sink.write(StreamType.ERR, String.format("%n[daxlab: %,d characters (%,d lines) of this cell's output cut here: "
-                            + "a cell shows its first %,d characters and its last %,d; write more to a file]%n",
+                            + "a cell shows its first %,d characters and its last %,d; to keep all of it, write it to a file]%n",
                     hiddenChars, hiddenLines, SHOWN_PER_CELL, TAIL_CHARS));
         }
         for (Segment s : last) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -32,6 +33,8 @@ import java.util.function.Function;
 final class CellRunner {
     static final long STOP_AFTER_MS = 1000;
     static final long ABANDON_AFTER_MS = 3000;
+    /** How often an interrupted cell that is compiling, not running, is looked at again. */
+    private static final long RECHECK_MS = 200;
 
     /** One Java session: a JShell and the thread that runs its cells. */
     private static final class Session {
@@ -57,7 +60,8 @@ final class CellRunner {
     }
 
     /** The cell being run: its future (which an abandonment completes) and what it runs in. */
-    private record Running(CompletableFuture<Object> result, Session session, boolean javaCode) {
+    private record Running(CompletableFuture<Object> result, Session session, boolean javaCode,
+                           AtomicBoolean interruptedEarly) {
     }
 
     private final List<String> classPath;
@@ -112,12 +116,17 @@ final class CellRunner {
     CompletableFuture<Object> submit(Function<JavaRepl, Object> cell, boolean javaCode) {
         Session s = session;
         CompletableFuture<Object> result = new CompletableFuture<>();
-        Running r = new Running(result, s, javaCode);
+        Running r = new Running(result, s, javaCode, new AtomicBoolean());
         running = r;
         s.executor.execute(() -> {
             try {
                 Thread.interrupted(); // a stale interrupt aimed at an earlier cell
-                result.complete(cell.apply(s.repl.get()));
+                JavaRepl repl = s.repl.get();
+                if (r.interruptedEarly().get()) {
+                    String message = "interrupted while JShell was starting; the cell did not run";
+                    throw new CellFailure("Interrupted", message, List.of(Styles.red("Interrupted") + ": " + message));
+                }
+                result.complete(cell.apply(repl));
             } catch (ExecutionException e) {
                 result.completeExceptionally(e.getCause());
             } catch (Throwable t) {
@@ -137,7 +146,11 @@ final class CellRunner {
     /** Jupyter's interrupt: stops the running cell, escalating as the class comment says. */
     void interrupt() {
         Running r = running;
-        if (r == null || r.result().isDone() || !r.session().repl.isDone()) {
+        if (r == null || r.result().isDone()) {
+            return;
+        }
+        if (!r.session().repl.isDone() || r.session().repl.isCompletedExceptionally()) {
+            r.interruptedEarly().set(true);
             return;
         }
         JavaRepl repl = r.session().repl.getNow(null);
@@ -152,9 +165,21 @@ final class CellRunner {
         watchdog.schedule(() -> escalate(r, repl), STOP_AFTER_MS, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Whether the cell is in code an interrupt may be ignored by: user code (a snippet runs), or a
+     * magic. While JShell compiles, the cell stops by itself before its next snippet.
+     */
+    private static boolean inUserCode(Running r, JavaRepl repl) {
+        return !r.javaCode() || repl.runningThread() != null;
+    }
+
     @SuppressWarnings({"removal", "deprecation"})
     private void escalate(Running r, JavaRepl repl) {
         if (r.result().isDone()) {
+            return;
+        }
+        if (!inUserCode(r, repl)) {
+            watchdog.schedule(() -> escalate(r, repl), RECHECK_MS, TimeUnit.MILLISECONDS);
             return;
         }
         Thread t = repl.runningThread();
@@ -165,11 +190,15 @@ final class CellRunner {
                 // abandoned below
             }
         }
-        watchdog.schedule(() -> abandon(r), ABANDON_AFTER_MS - STOP_AFTER_MS, TimeUnit.MILLISECONDS);
+        watchdog.schedule(() -> abandon(r, repl), ABANDON_AFTER_MS - STOP_AFTER_MS, TimeUnit.MILLISECONDS);
     }
 
-    private synchronized void abandon(Running r) {
+    private synchronized void abandon(Running r, JavaRepl repl) {
         if (r.result().isDone() || session != r.session()) {
+            return;
+        }
+        if (!inUserCode(r, repl)) {
+            watchdog.schedule(() -> abandon(r, repl), RECHECK_MS, TimeUnit.MILLISECONDS);
             return;
         }
         Session old = r.session();
@@ -179,8 +208,7 @@ final class CellRunner {
             t.setPriority(Thread.MIN_PRIORITY);
         }
         old.executor.shutdownNow();
-        JavaRepl oldRepl = old.repl.getNow(null);
-        session = new Session(oldRepl == null ? classPath : oldRepl.classPath(), ++generation);
+        session = new Session(repl.classPath(), ++generation);
         String message = "the cell did not stop within " + ABANDON_AFTER_MS / 1000 + " s of the interrupt "
                 + "(it is stuck where no checkpoint reaches: inside a JDK or library method that ignores "
                 + "interrupts); its thread is abandoned and a fresh Java session started: variables, "
