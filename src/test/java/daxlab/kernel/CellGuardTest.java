@@ -3,7 +3,10 @@ package daxlab.kernel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -112,6 +115,16 @@ class CellGuardTest {
                 "int down(int n) { return n == 0 ? down(1 << 20) : down(n - 1) + 0 * n; }\n"
                         + "void forever() { try { down(1 << 20); } catch (StackOverflowError e) { forever(); } }\n"
                         + "forever();"), "Interrupted");
+    }
+
+    @Test
+    void loopsAndExitsInClassesAddedWithClasspathAreGuardedToo(@TempDir Path dir) throws Exception {
+        Path classes = JavaReplTest.compile(dir, "added", "Spin",
+                "public static void forever() { while (true) { } } public static void quit() { System.exit(4); }");
+        Magics.run(List.of("classpath", classes.toString()), repl);
+        assertStoppedQuickly(interruptAfterStart("added.Spin.forever();"), "Interrupted");
+        CellFailure f = assertThrows(CellFailure.class, () -> repl.eval(++cell, "added.Spin.quit();"));
+        assertEquals("System.exit(4) called in a cell; the kernel keeps running", f.evalue());
     }
 
     @Test

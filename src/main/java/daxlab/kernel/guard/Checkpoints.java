@@ -51,10 +51,6 @@ public final class Checkpoints {
         stop = false;
     }
 
-    public static boolean stopRequested() {
-        return stop;
-    }
-
     /** {@code t} will stop at its next checkpoint, whatever cell runs then. */
     public static void abandon(Thread t) {
         ABANDONED.add(t);

@@ -76,11 +76,6 @@ public final class GuardedLoaderDelegate implements LoaderDelegate {
         return k;
     }
 
-    /** The loader the cell classes live in (for tests). */
-    public ClassLoader classLoader() {
-        return loader;
-    }
-
     private static final class CellLoader extends URLClassLoader {
         static {
             registerAsParallelCapable();
