@@ -15,13 +15,13 @@ async def main(base, token):
     auth = {"Authorization": "token " + token}
     out = {}
     specs = json.loads((await http.fetch(base + "/api/kernelspecs", headers=auth)).body)
-    out["java_spec"] = specs["kernelspecs"].get("java", {}).get("spec", {}).get("display_name")
+    out["java_spec"] = specs["kernelspecs"].get("daxlab", {}).get("spec", {}).get("display_name")
     nb = json.loads((await http.fetch(base + "/api/contents/00-start-here.ipynb", headers=auth)).body)
     out["notebook_kernel"] = nb["content"]["metadata"]["kernelspec"]["name"]
     page = await http.fetch(base + "/notebooks/00-start-here.ipynb", headers=auth)
     out["notebook_page"] = page.code
     kernel = json.loads((await http.fetch(base + "/api/kernels", method="POST", headers=auth,
-                                          body=json.dumps({"name": "java"}))).body)
+                                          body=json.dumps({"name": "daxlab"}))).body)
     url = base.replace("http", "ws") + "/api/kernels/%s/channels?token=%s" % (kernel["id"], token)
     ws = await websocket.websocket_connect(url)
     msg_id = uuid.uuid4().hex

@@ -11,7 +11,7 @@ from jupyter_client.manager import start_new_kernel
 def main(runs):
     for _ in range(runs):
         t0 = time.time()
-        km, kc = start_new_kernel(kernel_name="java", startup_timeout=120)
+        km, kc = start_new_kernel(kernel_name="daxlab", startup_timeout=120)
         t1 = time.time()
         kc.execute_interactive("1 + 1", timeout=120, output_hook=lambda m: None)
         t2 = time.time()

@@ -12,7 +12,7 @@ SCENARIO = ("var s = Scenarios.build(Scenario.PUT_VS_GET, PutVariant.ORIGINAL);\
 
 
 class DaxlabKernelTests(jkt.KernelTests):
-    kernel_name = "java"
+    kernel_name = "daxlab"
     language_name = "java"
     file_extension = ".jshell"
 

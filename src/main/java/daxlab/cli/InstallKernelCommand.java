@@ -1,5 +1,6 @@
 package daxlab.cli;
 
+import daxlab.kernel.DaxlabKernel;
 import daxlab.kernel.Kernelspec;
 
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import java.util.concurrent.Callable;
 
 /** {@code daxlab install-kernel}: the kernelspec, for a Jupyter of your own. */
 @Command(name = "install-kernel", mixinStandardHelpOptions = true,
-        description = {"Install the Java (daxlab) kernelspec (kernel name 'java').",
+        description = {"Install the Java (daxlab) kernelspec (kernel name 'daxlab'; an IJava 'java' kernel is left alone).",
                 "Default: into the project's target/jupyter (use with JUPYTER_PATH=target/jupyter);",
                 "--user: into your Jupyter data directory, for every Jupyter you start."})
 final class InstallKernelCommand implements Callable<Integer> {
@@ -29,8 +30,11 @@ final class InstallKernelCommand implements Callable<Integer> {
         Path kernels = kernelsDir != null ? kernelsDir
                 : user ? Kernelspec.userKernels()
                 : jupyter.root().resolve("target").resolve("jupyter").resolve("kernels");
-        Path dir = Kernelspec.install(kernels, jupyter.jar());
-        System.out.println("installed kernel 'java' (Java (daxlab)) in " + dir);
+        Kernelspec.Installed installed = Kernelspec.install(kernels, jupyter.jar());
+        System.out.println("installed kernel '" + DaxlabKernel.NAME + "' (" + DaxlabKernel.DISPLAY_NAME + ") in "
+                + installed.dir());
+        installed.replacedOldName().ifPresent(old -> System.out.println("removed " + old
+                + ": daxlab's kernelspec under its old name 'java' (another kernel named 'java' would have been left alone)"));
         if (!user && kernelsDir == null) {
             System.out.println("use it with: JUPYTER_PATH=" + kernels.getParent() + " jupyter notebook");
         }

@@ -2,6 +2,7 @@ package daxlab.kernel;
 
 import jdk.jshell.SourceCodeAnalysis;
 
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
@@ -26,44 +27,48 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
  * The Jupyter kernel: jjava-jupyter speaks the protocol, {@link JavaRepl} runs the Java, and the
  * renderers draw daxlab's results.
  *
- * <p>All Java runs on one thread of its own ("daxlab-cell"), never on the ZeroMQ loops. That is
- * what makes interrupts safe: an interrupt request arrives on the control channel's thread and
- * interrupts the cell thread; the socket threads never see an interrupt flag.
+ * <p>All Java runs on a thread of its own ({@link CellRunner}), never on the ZeroMQ loops. An
+ * interrupt request arrives on the control channel's thread and stops the cell (through the
+ * checkpoints in cell code, the thread's interrupt flag, and, if the cell is stuck in code that
+ * ignores both, by giving its thread up). While a cell runs, the shell thread keeps answering
+ * completion and inspection ({@link GuardedConnection}) and holds further execute requests.
+ * Output is batched ({@link CellOutput}).
  */
 public final class DaxlabKernel extends BaseKernel {
-    public static final String NAME = "java";
+    /** The kernelspec's name: not "java", which IJava and others install under. */
+    public static final String NAME = "daxlab";
     public static final String DISPLAY_NAME = "Java (daxlab)";
+    /** How long the shell thread waits for a message between checks that the cell has ended. */
+    private static final long SERVE_ASIDE_MS = 10;
+    /** How long completion and inspection wait for JShell to start. */
+    private static final long ANALYSIS_START_WAIT_MS = 10_000;
 
-    /** JShell starts on the cell thread while the sockets come up; the first cell waits for it. */
-    private final Future<JavaRepl> repl;
+    private final CellRunner runner;
     private final History history;
     private final KernelIO kernelIO;
-    private final ExecutorService cellThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "daxlab-cell");
-        t.setDaemon(true);
-        return t;
-    });
+    private final CellOutput output = new CellOutput();
+    private volatile GuardedConnection connection;
 
     private DaxlabKernel(History history, KernelIO io, List<String> classPath) {
         super("daxlab", version(), languageInfo(), List.of(
@@ -74,7 +79,7 @@ public final class DaxlabKernel extends BaseKernel {
         this.history = history;
         this.kernelIO = io;
         Renderers.register(getRenderer());
-        this.repl = cellThread.submit(() -> new JavaRepl(classPath));
+        this.runner = new CellRunner(classPath);
     }
 
     /** A kernel whose Java sees {@code classPath} (by default, the kernel's own: daxlab.jar). */
@@ -102,31 +107,84 @@ public final class DaxlabKernel extends BaseKernel {
         return DISPLAY_NAME + " on Java " + Runtime.version() + ": JShell in-process, daxlab on the class path";
     }
 
-    /**
-     * Runs a cell: magics first, then the Java. The value of a trailing expression goes back as the
-     * cell's result (a chart for a histogram); failures are {@link CellFailure}s.
-     */
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection c) {
+        super.becomeHandlerForConnection(c);
+        if (c instanceof GuardedConnection) {
+            connection = (GuardedConnection) c;
+        }
+    }
+
+    /** Runs a cell and waits for it (the execute handler does the same while serving aside). */
     @Override
     public Object evalRaw(String code) {
-        int cell = executionCount.get() - 1;
-        return onCellThread(() -> {
-            Magics.Parsed parsed = Magics.parse(code);
-            for (List<String> magic : parsed.magics()) {
-                String out = Magics.run(magic, repl());
-                if (!out.isEmpty()) {
-                    System.out.println(out);
+        return await(runCell(code, executionCount.get() - 1, false));
+    }
+
+    /**
+     * Starts a cell on the cell thread: a {@code %%litmus} cell runs the test; otherwise the line
+     * magics run, then the Java. The future holds the value of a trailing expression (rendered
+     * when {@code render}, on the cell thread, so that the shell thread stays free) or fails with
+     * a {@link CellFailure}.
+     */
+    private CompletableFuture<Object> runCell(String code, int cell, boolean render) {
+        Magics.Parsed parsed = Magics.parse(code);
+        boolean java = parsed.cellMagic().isEmpty();
+        return runner.submit(repl -> {
+            Object value;
+            if (!java) {
+                value = Magics.runCell(parsed.cellMagic().get(), cell);
+            } else {
+                for (List<String> magic : parsed.magics()) {
+                    String out = Magics.run(magic, repl);
+                    if (!out.isEmpty()) {
+                        System.out.println(out);
+                    }
+                }
+                value = repl.eval(cell, parsed.javaCode()).orElse(null);
+            }
+            if (value == null || !render) {
+                return value;
+            }
+            return value instanceof DisplayData ? value : getRenderer().render(value);
+        }, java);
+    }
+
+    /** The cell's value; while it runs, the shell channel answers completion and inspection. */
+    private Object await(CompletableFuture<Object> cell) {
+        GuardedConnection c = connection;
+        while (!cell.isDone()) {
+            if (c != null) {
+                c.serveShellAside(SERVE_ASIDE_MS);
+            } else {
+                try {
+                    return cell.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the cell", e);
+                } catch (ExecutionException e) {
+                    break;
                 }
             }
-            Optional<Object> value = repl().eval(cell, parsed.javaCode());
-            System.out.flush();
-            System.err.flush();
-            return value.orElse(null);
-        });
+        }
+        try {
+            return cell.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        List<SourceCodeAnalysis.Documentation> docs = onCellThread(() -> repl().documentation(code, at, true));
+        JavaRepl repl = runner.replWithin(ANALYSIS_START_WAIT_MS);
+        List<SourceCodeAnalysis.Documentation> docs = repl == null ? List.of() : repl.documentation(code, at, true);
         if (docs.isEmpty()) {
             return null;
         }
@@ -138,61 +196,78 @@ public final class DaxlabKernel extends BaseKernel {
 
     @Override
     public ReplacementOptions complete(String code, int at) {
-        JavaRepl.Completions c = onCellThread(() -> repl().complete(code, at));
+        JavaRepl repl = runner.replWithin(ANALYSIS_START_WAIT_MS);
+        if (repl == null) {
+            return new ReplacementOptions(List.of(), at, at);
+        }
+        JavaRepl.Completions c = repl.complete(code, at);
         return new ReplacementOptions(c.names(), c.start(), c.end());
     }
 
     @Override
     public String isComplete(String code) {
-        String verdict = onCellThread(() -> repl().completeness(code));
+        if (Magics.isCellMagic(code)) {
+            return IS_COMPLETE_YES;
+        }
+        JavaRepl repl = runner.replWithin(ANALYSIS_START_WAIT_MS);
+        String verdict = repl == null ? "unknown" : repl.completeness(code);
         switch (verdict) {
             case "complete":
                 return IS_COMPLETE_YES;
             case "invalid":
                 return IS_COMPLETE_BAD;
+            case "unknown":
+                return IS_COMPLETE_MAYBE;
             default:
                 return "    "; // incomplete: the indent to continue with
         }
     }
 
-    /** Jupyter's interrupt (message mode): stop the running cell, cooperatively. */
+    /** Jupyter's interrupt (message mode): stop the running cell (see {@link CellRunner}). */
     @Override
     public void interrupt() {
-        if (repl.isDone() && !repl.isCancelled()) {
-            repl().interrupt();
-        }
-    }
-
-    /** The Java session; waits for JShell to start. Call from the cell thread (or after start). */
-    private JavaRepl repl() {
-        try {
-            return repl.get();
-        } catch (ExecutionException e) {
-            throw new CellFailure("KernelError", "JShell did not start: " + e.getCause(),
-                    List.of(Styles.red("KernelError") + ": JShell did not start: " + e.getCause()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CellFailure("Interrupted", "interrupted while JShell was starting", List.of());
-        }
+        runner.interrupt();
     }
 
     /** Waits until JShell is up (for timing the start). */
     public void awaitJava() {
-        repl();
+        runner.repl();
+    }
+
+    /** display() mid-cell: the text printed before it goes out first. */
+    @Override
+    public void display(DisplayData data) {
+        output.flush();
+        super.display(data);
     }
 
     @Override
     public void onShutdown(boolean isRestarting) {
         super.onShutdown(isRestarting);
-        cellThread.shutdownNow();
-        if (repl.isDone()) {
-            repl().close();
-        }
+        output.close();
+        runner.close();
+    }
+
+    /** The cell's stdout and stderr go to {@link CellOutput}, batched; stdin to the notebook. */
+    @Override
+    protected void replaceOutputStreams(ShellReplyEnvironment env) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        InputStream oldIn = System.in;
+        System.setOut(output.out());
+        System.setErr(output.err());
+        System.setIn(kernelIO.in);
+        env.defer(() -> {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            System.setIn(oldIn);
+        });
     }
 
     /**
      * jjava's execute handler, with errors reported as the user's exception (class, message, cell
-     * lines) rather than the kernel's wrapper, and each cell kept for history requests.
+     * lines) rather than the kernel's wrapper, output batched and flushed before the result, and
+     * each cell kept for history requests.
      */
     @Override
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
@@ -202,23 +277,29 @@ public final class DaxlabKernel extends BaseKernel {
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
         replaceOutputStreams(env);
+        output.attach((stream, text) -> env.getIopub().sendMessage(
+                new Message<>(env.getContext(), PublishStream.MESSAGE_TYPE, new PublishStream(stream, text))));
         kernelIO.attach(env, request.isStdinEnabled());
-        String output = null;
+        String text = null;
         try {
-            DisplayData out = eval(request.getCode());
-            if (out != null) {
-                Object text = out.getData(MIMEType.TEXT_PLAIN);
-                output = text == null ? null : text.toString();
+            Object value = await(runCell(request.getCode(), count, true));
+            output.finish();
+            if (value != null) {
+                DisplayData out = (DisplayData) value;
+                Object plain = out.getData(MIMEType.TEXT_PLAIN);
+                text = plain == null ? null : plain.toString();
                 env.publish(new PublishExecuteResult(count, out));
             }
             env.defer().reply(new ExecuteReply(count, Map.of()));
         } catch (CellFailure f) {
+            output.finish();
             fail(env, count, f.ename(), f.evalue(), f.traceback());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            output.finish();
             fail(env, count, e.getClass().getName(), String.valueOf(e.getMessage()), formatError(e));
         } finally {
             if (request.shouldStoreHistory()) {
-                history.add(count, request.getCode(), output);
+                history.add(count, request.getCode(), text);
             }
         }
     }
@@ -261,32 +342,9 @@ public final class DaxlabKernel extends BaseKernel {
     }
 
     private void fail(ShellReplyEnvironment env, int count, String ename, String evalue, List<String> traceback) {
-        System.out.flush();
         ErrorReply error = new ErrorReply(ename, evalue, traceback);
         error.setExecutionCount(count);
         env.publish(new PublishError(ename, evalue, traceback));
         env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
-    }
-
-    /** Runs {@code task} on the cell thread and waits; a stale interrupt flag is cleared first. */
-    private <T> T onCellThread(Callable<T> task) {
-        try {
-            return cellThread.submit(() -> {
-                Thread.interrupted();
-                return task.call();
-            }).get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the cell thread", e);
-        }
     }
 }

@@ -1,5 +1,8 @@
 package daxlab.kernel;
 
+import daxlab.kernel.guard.Checkpoints;
+import daxlab.kernel.guard.GuardedLoaderDelegate;
+
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -7,31 +10,45 @@ import jdk.jshell.spi.ExecutionEnv;
 
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * JShell's execution engine, in the kernel's own JVM and on the calling thread.
  *
  * <p>JShell normally runs snippets in a second JVM and sends back only their {@code toString()}.
  * Here a snippet's value stays a real object ({@link #takeValue()}), so the kernel's renderers can
- * draw a {@code Histogram} as a chart; and snippet classes load in a child of the system class
+ * draw a {@code Histogram} as a chart; and snippet classes load in a child of the kernel's class
  * loader, so {@code daxlab.*} classes are the kernel's own (one {@code Histogram.class}, which the
  * renderer registry keys on).
  *
- * <p>Stopping is cooperative: {@link #stop()} interrupts the thread running the snippet. The
- * enumerators check {@link Thread#isInterrupted()} and give up with a
- * {@link java.util.concurrent.CancellationException}; {@code Thread.sleep} and blocking I/O throw
- * {@code InterruptedException}. (JShell's own local engine would stop threads by force, which
- * modern JDKs no longer allow.)
+ * <p>Snippet classes are rewritten as they load ({@link GuardedLoaderDelegate}): every loop and
+ * method entry of cell code passes a {@link Checkpoints checkpoint}, so {@link #interrupt()} stops
+ * even {@code while (true) {}} on any Java version; library code checks the thread's interrupt
+ * flag, which {@link #interrupt()} sets too, and {@code Thread.sleep} and blocking I/O throw
+ * {@code InterruptedException}.
+ *
+ * <p>While a snippet runs, the session lock of {@link JavaRepl} is released, so completion and
+ * inspection (which need JShell's compiler, idle while user code runs) answer meanwhile.
  */
 final class InProcessExecution extends DirectExecutionControl {
     private final Object lock = new Object();
+    private final ReentrantLock session;
     private Thread running;
     private Object value;
+
+    InProcessExecution(ReentrantLock session) {
+        super(new GuardedLoaderDelegate(InProcessExecution.class.getClassLoader()));
+        this.session = session;
+    }
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         synchronized (lock) {
             running = Thread.currentThread();
+        }
+        int holds = session.isHeldByCurrentThread() ? session.getHoldCount() : 0;
+        for (int i = 0; i < holds; i++) {
+            session.unlock();
         }
         try {
             Object result = doitMethod.invoke(null);
@@ -40,6 +57,9 @@ final class InProcessExecution extends DirectExecutionControl {
         } finally {
             synchronized (lock) {
                 running = null;
+            }
+            for (int i = 0; i < holds; i++) {
+                session.lock();
             }
         }
     }
@@ -57,12 +77,20 @@ final class InProcessExecution extends DirectExecutionControl {
         }
     }
 
+    /** The thread running a snippet now, or null. */
+    Thread runningThread() {
+        synchronized (lock) {
+            return running;
+        }
+    }
+
     /** Asks the running snippet to stop; returns false when none was running. */
     boolean interrupt() {
         synchronized (lock) {
             if (running == null) {
                 return false;
             }
+            Checkpoints.requestStop();
             running.interrupt();
             return true;
         }
@@ -75,7 +103,12 @@ final class InProcessExecution extends DirectExecutionControl {
 
     /** Hands JShell one {@link InProcessExecution} and keeps it for the kernel. */
     static final class Provider implements ExecutionControlProvider {
+        private final ReentrantLock session;
         private InProcessExecution execution;
+
+        Provider(ReentrantLock session) {
+            this.session = session;
+        }
 
         @Override
         public String name() {
@@ -84,7 +117,7 @@ final class InProcessExecution extends DirectExecutionControl {
 
         @Override
         public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-            execution = new InProcessExecution();
+            execution = new InProcessExecution(session);
             return execution;
         }
 

@@ -1,5 +1,9 @@
 package daxlab.kernel;
 
+import daxlab.kernel.guard.CellInterrupted;
+import daxlab.kernel.guard.Checkpoints;
+import daxlab.kernel.guard.ExitRefused;
+
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -14,6 +18,7 @@ import jdk.jshell.VarSnippet;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +26,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -50,7 +58,13 @@ final class JavaRepl implements AutoCloseable {
     static final List<String> DAXLAB_PACKAGES = List.of("program", "outcome", "interleave", "dax", "chart",
             "litmus", "axiomatic", "stress", "verdict", "lab");
 
-    private final InProcessExecution.Provider engine = new InProcessExecution.Provider();
+    /**
+     * Held while JShell compiles or loads (the cell thread, in {@link #eval}); released while a
+     * snippet's code runs ({@link InProcessExecution}). Completion and inspection take it from
+     * other threads, so they answer while a cell computes but never race JShell's compiler.
+     */
+    private final ReentrantLock session = new ReentrantLock();
+    private final InProcessExecution.Provider engine = new InProcessExecution.Provider(session);
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
     /** Where each snippet came from: cell number and first line, for stack traces ("#12:3"). */
@@ -110,7 +124,17 @@ final class JavaRepl implements AutoCloseable {
      * @throws CellFailure when a snippet does not compile or throws; the snippets before it ran
      */
     Optional<Object> eval(int cellNumber, String code) {
-        stopRequested = false;
+        session.lock();
+        try {
+            stopRequested = false;
+            Checkpoints.resume();
+            return evalLocked(cellNumber, code);
+        } finally {
+            session.unlock();
+        }
+    }
+
+    private Optional<Object> evalLocked(int cellNumber, String code) {
         CellSnippets cell = CellSnippets.split(code, analysis);
         Optional<Object> result = Optional.empty();
         for (CellSnippets.Piece piece : cell.pieces()) {
@@ -221,7 +245,9 @@ final class JavaRepl implements AutoCloseable {
      */
     private CellFailure userError(JShellException thrown) {
         String ename;
-        if (thrown instanceof EvalException) {
+        if (thrown instanceof EvalException && GUARD_ERRORS.containsKey(((EvalException) thrown).getExceptionClassName())) {
+            ename = GUARD_ERRORS.get(((EvalException) thrown).getExceptionClassName());
+        } else if (thrown instanceof EvalException) {
             ename = ((EvalException) thrown).getExceptionClassName();
         } else if (thrown instanceof UnresolvedReferenceException) {
             ename = "UnresolvedReference";
@@ -229,9 +255,19 @@ final class JavaRepl implements AutoCloseable {
             ename = thrown.getClass().getName();
         }
         String evalue = thrown.getMessage() == null ? "" : tidy(thrown.getMessage());
+        if (thrown instanceof EvalException && FORCED_STOP.equals(((EvalException) thrown).getExceptionClassName())) {
+            ename = "Interrupted";
+            evalue = "the cell ignored the interrupt for " + CellRunner.STOP_AFTER_MS / 1000
+                    + " s (stuck in a JDK or library method) and was stopped by force";
+        }
         if (thrown instanceof UnresolvedReferenceException) {
             DeclarationSnippet s = ((UnresolvedReferenceException) thrown).getSnippet();
             evalue = s.name() + " uses undefined " + shell.unresolvedDependencies(s).collect(Collectors.joining(", "));
+        }
+        if (CellInterrupted.class.getName().equals(ename(thrown))) {
+            // Where it stopped is the news: the first frame of the cell's own code.
+            evalue = Arrays.stream(thrown.getStackTrace()).filter(f -> !f.getClassName().startsWith(GUARD_PACKAGE))
+                    .findFirst().filter(f -> !isKernelFrame(f)).map(f -> "interrupted at " + frame(f)).orElse("interrupted");
         }
         List<String> lines = new ArrayList<>();
         Throwable t = thrown;
@@ -240,17 +276,34 @@ final class JavaRepl implements AutoCloseable {
             String name = t instanceof EvalException ? ((EvalException) t).getExceptionClassName() : t.getClass().getName();
             String msg = t == thrown ? evalue : t.getMessage() == null ? null : tidy(t.getMessage());
             lines.add((first ? "" : "Caused by: ") + Styles.red(name) + (msg == null || msg.isEmpty() ? "" : ": " + msg));
-            for (StackTraceElement f : t.getStackTrace()) {
-                if (isKernelFrame(f)) {
+            StackTraceElement[] frames = t.getStackTrace();
+            int from = 0;
+            while (from < frames.length && frames[from].getClassName().startsWith(GUARD_PACKAGE)) {
+                from++; // the checkpoint that threw: the cell's own frame below it says where
+            }
+            for (int i = from; i < frames.length; i++) {
+                if (isKernelFrame(frames[i])) {
                     break;
                 }
-                lines.add("    at " + frame(f));
+                lines.add("    at " + frame(frames[i]));
             }
             first = false;
             t = t.getCause() == t ? null : t.getCause();
         }
         return new CellFailure(ename, evalue, lines);
     }
+
+    private static String ename(JShellException thrown) {
+        return thrown instanceof EvalException ? ((EvalException) thrown).getExceptionClassName() : "";
+    }
+
+    /** The guard's errors, by what a notebook calls them: the cell was interrupted, or tried to exit. */
+    private static final Map<String, String> GUARD_ERRORS = Map.of(
+            CellInterrupted.class.getName(), "Interrupted",
+            ExitRefused.class.getName(), "SystemExit");
+    /** What {@code Thread.stop} throws (Java 17 to 19), named without the deprecated class. */
+    private static final String FORCED_STOP = "java.lang.ThreadDeath";
+    private static final String GUARD_PACKAGE = Checkpoints.class.getPackageName() + ".";
 
     /** Drops JShell's wrapper names from messages ({@code REPL.$JShell$23.o} is the user's {@code o}). */
     static String tidy(String message) {
@@ -283,8 +336,37 @@ final class JavaRepl implements AutoCloseable {
         return shell.diagnostics(s).map(d -> d.getMessage(Locale.ROOT)).collect(Collectors.joining("; "));
     }
 
+    /**
+     * Runs an analysis under the session lock, from any thread. JShell holds the lock only while it
+     * compiles a snippet, which is short; if it takes longer than {@code ANALYSIS_WAIT_MS}, the
+     * request gets {@code otherwise} rather than making the frontend wait.
+     */
+    private <T> T analysing(Supplier<T> analysis, T otherwise) {
+        boolean locked;
+        try {
+            locked = session.tryLock(ANALYSIS_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return otherwise;
+        }
+        if (!locked) {
+            return otherwise;
+        }
+        try {
+            return analysis.get();
+        } finally {
+            session.unlock();
+        }
+    }
+
+    static final long ANALYSIS_WAIT_MS = 2000;
+
     /** Completions at {@code cursor}: names that fit, and the range of the cell they replace. */
     Completions complete(String code, int cursor) {
+        return analysing(() -> completeLocked(code, cursor), new Completions(List.of(), cursor, cursor));
+    }
+
+    private Completions completeLocked(String code, int cursor) {
         CellSnippets cell = CellSnippets.split(code, analysis);
         CellSnippets.Piece piece = cell.at(cursor);
         int base = piece == null ? 0 : piece.offset();
@@ -301,6 +383,10 @@ final class JavaRepl implements AutoCloseable {
 
     /** Signatures and javadoc of what is at the cursor, or empty. */
     List<SourceCodeAnalysis.Documentation> documentation(String code, int cursor, boolean javadoc) {
+        return analysing(() -> documentationLocked(code, cursor, javadoc), List.of());
+    }
+
+    private List<SourceCodeAnalysis.Documentation> documentationLocked(String code, int cursor, boolean javadoc) {
         CellSnippets cell = CellSnippets.split(code, analysis);
         CellSnippets.Piece piece = cell.at(cursor);
         int base = piece == null ? 0 : piece.offset();
@@ -320,6 +406,10 @@ final class JavaRepl implements AutoCloseable {
 
     /** Jupyter's is_complete: "complete", "incomplete" or "invalid". */
     String completeness(String code) {
+        return analysing(() -> completenessLocked(code), "unknown");
+    }
+
+    private String completenessLocked(String code) {
         String remaining = code;
         while (!remaining.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
@@ -353,6 +443,11 @@ final class JavaRepl implements AutoCloseable {
     /** Whether a snippet is running now (not compiling, not idle). */
     boolean running() {
         return engine.execution().isRunning();
+    }
+
+    /** The thread running a snippet now, or null (compiling, idle). */
+    Thread runningThread() {
+        return engine.execution().runningThread();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package daxlab.kernel;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -11,18 +12,34 @@ import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Comparator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The kernelspec Jupyter reads to start this kernel: {@code KERNELS/java/kernel.json}, naming
+ * The kernelspec Jupyter reads to start this kernel: {@code KERNELS/daxlab/kernel.json}, naming
  * this Java and this jar by absolute path, so the kernel starts the same whatever the PATH of
- * the process that launches it.
+ * the process that launches it. The name is {@code daxlab}, not {@code java}: IJava and other
+ * Java kernels install as {@code java}, and installing ours must not replace theirs.
  */
 public final class Kernelspec {
+    /** The name daxlab's kernelspec had before it was {@link DaxlabKernel#NAME}. */
+    static final String OLD_NAME = "java";
+
+    /** Where the kernelspec went, and the directory of daxlab's old-named kernelspec if one was removed. */
+    public record Installed(Path dir, Optional<Path> replacedOldName) {
+    }
+
     private Kernelspec() {
     }
 
-    /** Writes {@code kernelsDir/java/kernel.json}; returns the kernel's directory. */
-    public static Path install(Path kernelsDir, Path jar) throws IOException {
+    /**
+     * Writes {@code kernelsDir/daxlab/kernel.json}. A {@code kernelsDir/java} that an earlier daxlab
+     * installed (its argv starts daxlab's kernel) is removed, so Jupyter does not list two daxlab
+     * kernels; any other {@code java} kernel stays.
+     */
+    public static Installed install(Path kernelsDir, Path jar) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("no daxlab jar at " + jar + " (build it: mvn -B package -DskipTests)");
         }
@@ -39,7 +56,34 @@ public final class Kernelspec {
         spec.put("metadata", Map.of("debugger", false));
         Path file = dir.resolve("kernel.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), spec);
-        return dir;
+        return new Installed(dir, removeOldDaxlabSpec(kernelsDir));
+    }
+
+    private static Optional<Path> removeOldDaxlabSpec(Path kernelsDir) throws IOException {
+        Path old = kernelsDir.resolve(OLD_NAME);
+        Path json = old.resolve("kernel.json");
+        if (!Files.isRegularFile(json)) {
+            return Optional.empty();
+        }
+        JsonNode argv;
+        try {
+            argv = new ObjectMapper().readTree(json.toFile()).path("argv");
+        } catch (IOException e) {
+            return Optional.empty(); // not ours to judge
+        }
+        boolean ours = false;
+        for (JsonNode a : argv) {
+            ours |= KernelMain.class.getName().equals(a.asText());
+        }
+        if (!ours) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.walk(old)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.delete(p);
+            }
+        }
+        return Optional.of(old);
     }
 
     /** The java executable running now. */

@@ -45,7 +45,8 @@ public final class NotebookRun {
                                        boolean inplace, PrintStream log) throws IOException, InterruptedException {
         Files.createDirectories(site);
         List<String> args = new ArrayList<>(List.of(jupyter.script("run_notebooks.py").toString(),
-                "--site", site.toAbsolutePath().toString(), "--timeout", String.valueOf(timeoutSeconds)));
+                "--site", site.toAbsolutePath().toString(), "--timeout", String.valueOf(timeoutSeconds),
+                "--kernel", DaxlabKernel.NAME));
         if (inplace) {
             args.add("--inplace");
         }

@@ -4,6 +4,7 @@ import daxlab.axiomatic.Execution;
 import daxlab.chart.Charts;
 import daxlab.chart.Picture;
 import daxlab.interleave.Schedule;
+import daxlab.lab.LitmusResult;
 import daxlab.outcome.Histogram;
 
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
@@ -38,9 +39,23 @@ final class Renderers {
         renderer.createRegistration(Execution.class)
                 .preferring(MIMEType.IMAGE_PNG, MIMEType.IMAGE_SVG, MIMEType.TEXT_PLAIN)
                 .register((x, ctx) -> picture(Charts.execution("witness execution", x), ctx));
+        // herd7's layout above the chart: as HTML where a notebook renders it, each part alone otherwise.
+        renderer.createRegistration(LitmusResult.class)
+                .preferring(MIMEType.TEXT_HTML, MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
+                .register((r, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> litmusHtml(r));
+                    ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> r.chart().pngBase64());
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, r::text);
+                });
         renderer.createRegistration(JavaRepl.NullValue.class)
                 .preferring(MIMEType.TEXT_PLAIN)
                 .register((n, ctx) -> ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> "null"));
+    }
+
+    static String litmusHtml(LitmusResult r) {
+        String text = r.text().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return "<pre>" + text + "</pre>\n<img alt=\"" + r.test().name().replace("\"", "&quot;")
+                + "\" src=\"data:image/png;base64," + r.chart().pngBase64() + "\"/>";
     }
 
     private static void picture(Picture p, RenderContext ctx) {

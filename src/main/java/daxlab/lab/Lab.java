@@ -297,4 +297,48 @@ public final class Lab {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The model {@link #litmus(String)} runs a test under when none is named: the kernel's own. */
+    public static final String DEFAULT_LITMUS_MODEL = "lkmm";
+
+    /**
+     * Runs a C litmus test (the kernel's {@code tools/memory-model} format) under the LKMM: shown as
+     * herd7 prints it, with the histogram of final states as a chart.
+     * <pre>{@code
+     * litmus("""
+     *     C MP
+     *     {}
+     *     P0(int *buf, int *flag) { WRITE_ONCE(*buf, 1); smp_store_release(flag, 1); }
+     *     P1(int *buf, int *flag) { int r0; int r1; r0 = smp_load_acquire(flag); r1 = READ_ONCE(*buf); }
+     *     exists (1:r0=1 /\ 1:r1=0)
+     *     """)
+     * }</pre>
+     *
+     * @throws daxlab.litmus.LitmusSyntaxException at the test's line and column when it cannot be read
+     */
+    public static LitmusResult litmus(String text) {
+        return litmus(text, new String[0]);
+    }
+
+    /** The same under each model named ({@code "sc"}, {@code "tso"}, {@code "armv8"}, {@code "lkmm"}, ...), in order. */
+    public static LitmusResult litmus(String text, String... models) {
+        return litmus(daxlab.litmus.LitmusParser.parse(text, "litmus"), models);
+    }
+
+    /** A test already parsed (with the file name its errors should carry), under each model named. */
+    public static LitmusResult litmus(daxlab.litmus.LitmusTest test, String... models) {
+        List<String> names = models.length == 0 ? List.of(DEFAULT_LITMUS_MODEL) : Arrays.asList(models);
+        List<daxlab.litmus.LitmusEngine> engines = names.stream().map(daxlab.litmus.LitmusEngines::byName)
+                .collect(Collectors.toList());
+        List<LitmusResult.Run> runs = new ArrayList<>();
+        for (daxlab.litmus.LitmusEngine engine : engines) {
+            Histogram h = engine.run(test.program(), daxlab.litmus.LitmusClassifier.of(test.program()), LITMUS_BUDGET);
+            runs.add(new LitmusResult.Run(engine.model(), h,
+                    daxlab.litmus.Herd7Layout.result(test.program(), h, daxlab.litmus.LitmusEngine.flags(h))));
+        }
+        return new LitmusResult(test, runs);
+    }
+
+    /** As {@code daxlab litmus}'s default {@code --budget}: the most states or candidate executions per run. */
+    public static final long LITMUS_BUDGET = 5_000_000;
 }

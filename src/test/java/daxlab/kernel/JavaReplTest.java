@@ -150,7 +150,7 @@ class JavaReplTest {
         assertTrue(Magics.run(List.of("classpath"), repl).contains(jar.toString()));
     }
 
-    private static Path compile(Path dir, String pkg, String name, String body) throws IOException {
+    static Path compile(Path dir, String pkg, String name, String body) throws IOException {
         Path src = dir.resolve(name + ".java");
         Files.createDirectories(dir);
         Files.writeString(src, "package " + pkg + "; public class " + name + " { " + body + " }");
