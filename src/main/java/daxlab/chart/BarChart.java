@@ -25,6 +25,8 @@ final class BarChart {
     private static final double GAP = 10;
     private static final double MIN_PLOT = 480;
     private static final double MARKER = 11;
+    /** Wider than this, an outcome's name puts its rule's name on a line of its own. */
+    private static final double LONG_LABEL = 340;
     private static final Color BAND_FORBIDDEN = new Color(0xFC, 0xE4, 0xE4);
     private static final Color BAND_INTERESTING = new Color(0xFD, 0xF1, 0xD8);
     static final Color MUTED = new Color(0x70, 0x70, 0x70);
@@ -145,7 +147,9 @@ final class BarChart {
         double labelW = 0;
         double valueW = 0;
         for (Group g : groups) {
-            labelW = Math.max(labelW, Sketch.width(g.label(), labelFont(g)) + MARKER + 6);
+            for (String line : labelLines(g)) {
+                labelW = Math.max(labelW, Sketch.width(line, labelFont(g)) + MARKER + 6);
+            }
             for (Bar b : g.bars()) {
                 valueW = Math.max(valueW, Sketch.width(b.label(), valueFont(b)));
             }
@@ -193,14 +197,19 @@ final class BarChart {
                         g.outcomeClass() == OutcomeClass.FORBIDDEN ? BAND_FORBIDDEN : BAND_INTERESTING, null, false));
             }
             Font lf = labelFont(g);
-            double lw = Sketch.width(g.label(), lf);
+            List<String> lines = labelLines(g);
+            double lh = Sketch.lineHeight(lf);
             double mid = y + h / 2;
-            double baseline = mid + (Sketch.ascent(lf) - Sketch.descent(lf)) / 2;
-            front.add(new Sketch.Text(g.label(), lf, labelColour(g), plotX - GAP - lw, baseline));
-            if (g.outcomeClass() != OutcomeClass.ACCEPTABLE) {
-                front.add(new Sketch.Box(new Rectangle2D.Double(plotX - GAP - lw - 6 - MARKER, mid - MARKER / 2,
-                        MARKER, MARKER), Palette.of(g.outcomeClass()), Palette.INK,
-                        g.outcomeClass() == OutcomeClass.FORBIDDEN));
+            double first = mid - lh * (lines.size() - 1) / 2;
+            for (int k = 0; k < lines.size(); k++) {
+                double lw = Sketch.width(lines.get(k), lf);
+                double baseline = first + k * lh + (Sketch.ascent(lf) - Sketch.descent(lf)) / 2;
+                front.add(new Sketch.Text(lines.get(k), lf, labelColour(g), plotX - GAP - lw, baseline));
+                if (k == 0 && g.outcomeClass() != OutcomeClass.ACCEPTABLE) {
+                    front.add(new Sketch.Box(new Rectangle2D.Double(plotX - GAP - lw - 6 - MARKER, first - MARKER / 2,
+                            MARKER, MARKER), Palette.of(g.outcomeClass()), Palette.INK,
+                            g.outcomeClass() == OutcomeClass.FORBIDDEN));
+                }
             }
             for (int i = 0; i < n; i++) {
                 Bar b = g.bars().get(i);
@@ -228,6 +237,20 @@ final class BarChart {
         List<Sketch.Mark> marks = new ArrayList<>(back);
         marks.addAll(front);
         return new Sketch((int) width, (int) Math.ceil(bottom + PAD), marks);
+    }
+
+    /**
+     * An outcome's name on one line, or, when it is long and graded, the rule's name
+     * ({@code [released data with old ops]}) on a second line, so that the names do not take
+     * the width the bars need.
+     */
+    static List<String> labelLines(Group g) {
+        String s = g.label();
+        int at = s.indexOf("  [");
+        if (at > 0 && Sketch.width(s, labelFont(g)) > LONG_LABEL) {
+            return List.of(s.substring(0, at), s.substring(at + 2));
+        }
+        return List.of(s);
     }
 
     /** Lines of text from {@code y} down; returns the y below them. */
