@@ -38,13 +38,14 @@ public final class NotebookRun {
      * How one notebook went.
      *
      * @param html        its page, null when none was written (the notebook could not be read)
+     * @param executed    the executed copy in the site, null when none was written
      * @param title       its first heading, or its file name
      * @param titleHtml   the same as HTML (inline code kept)
      * @param summaryHtml what it settles, as HTML; null when it does not say
      * @param error       why it failed, null when it ran
      */
-    public record Result(Path notebook, boolean ok, double seconds, Path html, String title, String titleHtml,
-                         String summaryHtml, String error) {
+    public record Result(Path notebook, boolean ok, double seconds, Path html, Path executed, String title,
+                         String titleHtml, String summaryHtml, String error) {
     }
 
     private NotebookRun() {
@@ -147,7 +148,7 @@ public final class NotebookRun {
         // or crashed. The notebooks it never reached are failures, and the index still says so.
         for (Path n : notebooks.subList(Math.min(results.size(), notebooks.size()), notebooks.size())) {
             String name = n.getFileName().toString();
-            Result r = new Result(n, false, 0, null, name, escape(name), null,
+            Result r = new Result(n, false, 0, null, null, name, escape(name), null,
                     "not run: the notebook runner stopped (exit " + exit + ") before reaching it");
             results.add(r);
             log.printf("  %-32s NOT RUN (the runner stopped, exit %d)%n", name, exit);
@@ -159,7 +160,7 @@ public final class NotebookRun {
     private static Result result(JsonNode n) {
         Path notebook = Path.of(n.get("notebook").asText());
         return new Result(notebook, n.get("ok").asBoolean(), n.get("seconds").asDouble(), path(n.get("html")),
-                n.get("title").asText(), n.get("title_html").asText(), text(n.get("summary_html")), text(n.get("error")));
+                path(n.get("executed")), n.get("title").asText(), n.get("title_html").asText(), text(n.get("summary_html")), text(n.get("error")));
     }
 
     private static Path path(JsonNode n) {
@@ -236,8 +237,9 @@ public final class NotebookRun {
                 sb.append(r.titleHtml());
             }
             sb.append("<div class=\"file\">").append(escape(file));
-            if (r.html() != null) {
-                sb.append(" &middot; <a href=\"").append(escape(file)).append("\" download>executed notebook</a>");
+            if (r.executed() != null) {
+                sb.append(" &middot; <a href=\"").append(escape(r.executed().getFileName().toString()))
+                        .append("\" download>executed notebook</a>");
             }
             sb.append("</div></td><td>").append(r.summaryHtml() == null ? "" : r.summaryHtml()).append("</td><td>");
             if (r.ok()) {

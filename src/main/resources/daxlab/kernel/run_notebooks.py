@@ -304,6 +304,44 @@ def execute(nb, path, kernel, timeout, iopub_timeout):
     return time.time() - started, error
 
 
+def write_results(p, result, pages, args, exporter, kernel_shown):
+    """Runs one readable notebook and writes what came of it: the committed notebook (when asked
+    and it ran), the executed copy, the page. Each write is tried on its own, so a page still
+    appears (and the pages linking to it still lead somewhere) when another write fails."""
+    nb = p["nb"]
+    seconds, error = execute(nb, p["path"], args.kernel, args.timeout, args.iopub_timeout)
+    result["seconds"] = round(seconds, 2)
+    problems = [error] if error else []
+
+    def attempt(what, write):
+        try:
+            write()
+            return True
+        except Exception as e:  # a full disk, a read-only file: report it, go on
+            problems.append("could not write the results (%s): %s: %s" % (what, type(e).__name__, e))
+            return False
+
+    text = notebook_text(nb)
+    if args.update_committed and error is None:
+        attempt("the committed notebook", lambda: atomic_write(p["path"], text))
+    executed = os.path.join(args.site, p["stem"] + ".ipynb")
+    if attempt("the executed copy", lambda: atomic_write(executed, text)):
+        result["executed"] = executed
+    status = ('Executed headless with the %s kernel in %.1f s. The executed notebook: <a href="%s" download>%s</a>.'
+              % (html.escape(kernel_shown), seconds, html.escape(p["stem"] + ".ipynb"),
+                 html.escape(p["stem"] + ".ipynb")))
+    out = os.path.join(args.site, p["stem"] + ".html")
+
+    def write_page():
+        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": p["stem"]}})
+        atomic_write(out, page(body, pages, p["page_index"], status, error))
+
+    if attempt("the page", write_page):
+        result["html"] = out
+    result["error"] = "\n".join(problems) if problems else None
+    result["ok"] = not problems
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--site", required=True)
@@ -340,31 +378,8 @@ def main():
         result = {"notebook": p["path"], "ok": False, "seconds": 0.0, "html": None, "executed": None,
                   "title": p["title"], "title_html": inline_html(p["title"]),
                   "summary_html": inline_html(p["summary"]) if p["summary"] else None, "error": p["problem"]}
-        try:
-            if p["nb"] is not None:
-                nb = p["nb"]
-                seconds, error = execute(nb, p["path"], args.kernel, args.timeout, args.iopub_timeout)
-                result["seconds"] = round(seconds, 2)
-                result["error"] = error
-                executed = os.path.join(args.site, p["stem"] + ".ipynb")
-                text = notebook_text(nb)
-                if args.update_committed and error is None:
-                    atomic_write(p["path"], text)
-                atomic_write(executed, text)
-                result["executed"] = executed
-                body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": p["stem"]}})
-                status = ('Executed headless with the %s kernel in %.1f s. The executed notebook: '
-                          '<a href="%s" download>%s</a>.'
-                          % (html.escape(kernel_shown), seconds, html.escape(p["stem"] + ".ipynb"),
-                             html.escape(p["stem"] + ".ipynb")))
-                out = os.path.join(args.site, p["stem"] + ".html")
-                atomic_write(out, page(body, pages, p["page_index"], status, error))
-                result["html"] = out
-                result["ok"] = error is None
-        except Exception as e:  # a write that fails (disk full, read-only): report it, go on
-            result["ok"] = False
-            result["error"] = ((result["error"] + "\n") if result["error"] else "") + \
-                "could not write the results: %s: %s" % (type(e).__name__, e)
+        if p["nb"] is not None:
+            write_results(p, result, pages, args, exporter, kernel_shown)
         failed += not result["ok"]
         print(RESULT + json.dumps(result), flush=True)
     return 1 if failed else 0

@@ -133,7 +133,10 @@ class NotebookFailuresIT {
         System.out.println(run.err());
 
         assertEquals(1, run.exit(), run.err());
-        assertTrue(run.err().contains("could not write the results: OSError: [Errno 27] File too large"), run.err());
+        assertTrue(run.err().contains("could not write the results (the committed notebook): OSError: [Errno 27]"
+                + " File too large"), run.err());
+        assertTrue(run.err().contains("could not write the results (the page): OSError: [Errno 27] File too large"),
+                run.err());
         assertFalse(run.err().contains("Traceback"), run.err());
         // the chart notebook could not be written: it is as it was, byte for byte
         assertTrue(java.util.Arrays.equals(chartBefore, Files.readAllBytes(chart)), "the committed chart notebook changed");
