@@ -25,7 +25,8 @@ class SiteBrowserIT {
         for (Path shot : r.screenshots()) {
             assertTrue(Files.size(shot) > 10_000, "screenshot " + shot + " is " + Files.size(shot) + " bytes");
         }
-        assertTrue(r.images() >= 20 && r.svgs() >= 20, "the notebooks' charts: " + r.summary());
+        // The notebooks draw at least a dozen charts (the rest of their evidence is text tables).
+        assertTrue(r.images() >= 12 && r.svgs() >= 12, "the notebooks' charts: " + r.summary());
         assertTrue(r.problems().isEmpty(), r.summary() + "\n" + String.join("\n", r.problems()));
 
         String index = FullSite.text(FullSite.SITE.resolve("index.html"));
