@@ -403,47 +403,71 @@ public final class DaxExport {
         }
 
         Instr instr(Instr i) {
-            if (i instanceof Instr.Load) {
-                Instr.Load l = (Instr.Load) i;
-                return new Instr.Load(reg(l.register()), expr(l.address()), mode(l.mode()));
-            }
-            if (i instanceof Instr.Store) {
-                Instr.Store s = (Instr.Store) i;
-                return new Instr.Store(expr(s.address()), expr(s.value()), mode(s.mode()));
-            }
-            if (i instanceof Instr.Rmw) {
-                Instr.Rmw r = (Instr.Rmw) i;
-                RmwOp op = r.op();
-                RmwOp lowered;
-                if (op instanceof RmwOp.Cmpxchg) {
-                    lowered = new RmwOp.Cmpxchg(expr(((RmwOp.Cmpxchg) op).expected()), expr(((RmwOp.Cmpxchg) op).desired()));
-                } else if (op instanceof RmwOp.Xchg) {
-                    lowered = new RmwOp.Xchg(expr(((RmwOp.Xchg) op).value()));
-                } else {
-                    lowered = new RmwOp.FetchAdd(expr(((RmwOp.FetchAdd) op).delta()), ((RmwOp.FetchAdd) op).returnsNew());
+            return i.accept(new Instr.Visitor<Instr>() {
+                @Override
+                public Instr load(Instr.Load l) {
+                    return new Instr.Load(reg(l.register()), expr(l.address()), mode(l.mode()));
                 }
-                return new Instr.Rmw(reg(r.register()), expr(r.address()), lowered, r.mode());
-            }
-            if (i instanceof Instr.Assign) {
-                Instr.Assign a = (Instr.Assign) i;
-                if (a.value() instanceof Expr.Tag) {
-                    return tag(reg(a.register()), (Expr.Tag) a.value());
+
+                @Override
+                public Instr store(Instr.Store s) {
+                    return new Instr.Store(expr(s.address()), expr(s.value()), mode(s.mode()));
                 }
-                return new Instr.Assign(reg(a.register()), expr(a.value()));
-            }
-            if (i instanceof Instr.If) {
-                Instr.If f = (Instr.If) i;
-                return new Instr.If(expr(f.condition()), body(f.then()), body(f.otherwise()));
-            }
-            if (i instanceof Instr.Call) {
-                Instr.Call c = (Instr.Call) i;
-                return new Instr.Call(c.function(), body(c.body()));
-            }
-            if (i instanceof Instr.Lock) {
-                Instr.Lock l = (Instr.Lock) i;
-                return new Instr.Lock(reg(l.register()), expr(l.address()), l.op());
-            }
-            return i; // fences, SRCU
+
+                @Override
+                public Instr rmw(Instr.Rmw r) {
+                    RmwOp lowered = r.op().accept(new RmwOp.Visitor<RmwOp>() {
+                        @Override
+                        public RmwOp cmpxchg(RmwOp.Cmpxchg c) {
+                            return new RmwOp.Cmpxchg(expr(c.expected()), expr(c.desired()));
+                        }
+
+                        @Override
+                        public RmwOp xchg(RmwOp.Xchg x) {
+                            return new RmwOp.Xchg(expr(x.value()));
+                        }
+
+                        @Override
+                        public RmwOp fetchAdd(RmwOp.FetchAdd f) {
+                            return new RmwOp.FetchAdd(expr(f.delta()), f.returnsNew());
+                        }
+                    });
+                    return new Instr.Rmw(reg(r.register()), expr(r.address()), lowered, r.mode());
+                }
+
+                @Override
+                public Instr fence(Instr.Fence f) {
+                    return f;
+                }
+
+                @Override
+                public Instr assign(Instr.Assign a) {
+                    if (a.value() instanceof Expr.Tag t) {
+                        return tag(reg(a.register()), t);
+                    }
+                    return new Instr.Assign(reg(a.register()), expr(a.value()));
+                }
+
+                @Override
+                public Instr branch(Instr.If f) {
+                    return new Instr.If(expr(f.condition()), body(f.then()), body(f.otherwise()));
+                }
+
+                @Override
+                public Instr call(Instr.Call c) {
+                    return new Instr.Call(c.function(), body(c.body()));
+                }
+
+                @Override
+                public Instr srcu(Instr.Srcu s) {
+                    return s;
+                }
+
+                @Override
+                public Instr lock(Instr.Lock l) {
+                    return new Instr.Lock(reg(l.register()), expr(l.address()), l.op());
+                }
+            });
         }
 
         Expr expr(Expr e) {

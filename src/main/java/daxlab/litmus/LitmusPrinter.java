@@ -239,8 +239,8 @@ public final class LitmusPrinter {
         Set<String> out = new LinkedHashSet<>();
         Walk.each(t.body(), i -> {
             Walk.exprs(i, e -> collectAddrs(e, out));
-            if (i instanceof Instr.Srcu) {
-                out.add(((Instr.Srcu) i).domain());
+            if (i instanceof Instr.Srcu s) {
+                out.add(s.domain());
             }
         });
         return out;
@@ -263,8 +263,8 @@ public final class LitmusPrinter {
         Set<String> out = new LinkedHashSet<>();
         for (ThreadCode t : p.threads()) {
             Walk.each(t.body(), i -> {
-                if (i instanceof Instr.Lock) {
-                    collectAddrs(((Instr.Lock) i).address(), out);
+                if (i instanceof Instr.Lock l) {
+                    collectAddrs(l.address(), out);
                 }
             });
         }
@@ -281,8 +281,7 @@ public final class LitmusPrinter {
         });
         for (ThreadCode t : p.threads()) {
             Walk.each(t.body(), i -> {
-                if (i instanceof Instr.Store) {
-                    Instr.Store s = (Instr.Store) i;
+                if (i instanceof Instr.Store s) {
                     Set<String> vals = new LinkedHashSet<>();
                     collectAddrs(s.value(), vals);
                     if (!vals.isEmpty()) {
@@ -350,7 +349,7 @@ public final class LitmusPrinter {
         List<String> srcuIndexNames(List<Instr> body) {
             List<String> out = new ArrayList<>();
             Walk.each(body, i -> {
-                if (i instanceof Instr.Srcu && ((Instr.Srcu) i).op() == Instr.SrcuOp.READ_LOCK) {
+                if (i instanceof Instr.Srcu s && s.op() == Instr.SrcuOp.READ_LOCK) {
                     out.add(indexName(out.size()));
                 }
             });
@@ -389,77 +388,104 @@ public final class LitmusPrinter {
         }
 
         void instr(Instr i, int d) {
-            if (i instanceof Instr.Load) {
-                Instr.Load l = (Instr.Load) i;
-                String a = expr(l.address());
-                switch (l.mode()) {
-                    case PLAIN: line(d, l.register() + " = *" + deref(l.address()) + ";"); break;
-                    case ACQUIRE: line(d, l.register() + " = smp_load_acquire(" + a + ");"); break;
-                    default: line(d, l.register() + " = READ_ONCE(*" + deref(l.address()) + ");");
-                }
-            } else if (i instanceof Instr.Store) {
-                Instr.Store s = (Instr.Store) i;
-                String v = expr(s.value());
-                switch (s.mode()) {
-                    case PLAIN: line(d, "*" + deref(s.address()) + " = " + v + ";"); break;
-                    case RELEASE: line(d, "smp_store_release(" + expr(s.address()) + ", " + v + ");"); break;
-                    default: line(d, "WRITE_ONCE(*" + deref(s.address()) + ", " + v + ");");
-                }
-            } else if (i instanceof Instr.Rmw) {
-                line(d, rmw((Instr.Rmw) i) + ";");
-            } else if (i instanceof Instr.Fence) {
-                line(d, ((Instr.Fence) i).kind().kernelName() + "();");
-            } else if (i instanceof Instr.Assign) {
-                Instr.Assign a = (Instr.Assign) i;
-                line(d, a.register() + " = " + expr(a.value()) + ";");
-            } else if (i instanceof Instr.If) {
-                Instr.If f = (Instr.If) i;
-                line(d, "if (" + expr(f.condition()) + ") {");
-                // Each branch starts with the SRCU sections open before the if: an unlock in
-                // either branch closes the same srcu_read_lock(), and names its index.
-                Map<String, Deque<String>> before = copyOpen();
-                body(f.then(), d + 1);
-                if (f.otherwise().isEmpty()) {
-                    line(d, "}");
-                } else {
-                    Map<String, Deque<String>> afterThen = copyOpen();
-                    restoreOpen(before);
-                    line(d, "} else {");
-                    body(f.otherwise(), d + 1);
-                    line(d, "}");
-                    restoreOpen(afterThen);
-                }
-            } else if (i instanceof Instr.Call) {
-                Instr.Call c = (Instr.Call) i;
-                line(d, "// " + c.function() + "()");
-                body(c.body(), d);
-            } else if (i instanceof Instr.Lock) {
-                Instr.Lock l = (Instr.Lock) i;
-                String a = expr(l.address());
-                switch (l.op()) {
-                    case LOCK: line(d, "spin_lock(" + a + ");"); break;
-                    case UNLOCK: line(d, "spin_unlock(" + a + ");"); break;
-                    default: line(d, l.register() + " = spin_is_locked(" + a + ");");
-                }
-            } else if (i instanceof Instr.Srcu) {
-                Instr.Srcu s = (Instr.Srcu) i;
-                Deque<String> stack = open.computeIfAbsent(s.domain(), k -> new ArrayDeque<>());
-                switch (s.op()) {
-                    case READ_LOCK: {
-                        String idx = indexName(srcuCount++);
-                        stack.push(idx);
-                        line(d, idx + " = srcu_read_lock(" + s.domain() + ");");
-                        break;
+            i.accept(new Instr.Visitor<Void>() {
+                @Override
+                public Void load(Instr.Load l) {
+                    String a = expr(l.address());
+                    switch (l.mode()) {
+                        case PLAIN: line(d, l.register() + " = *" + deref(l.address()) + ";"); break;
+                        case ACQUIRE: line(d, l.register() + " = smp_load_acquire(" + a + ");"); break;
+                        default: line(d, l.register() + " = READ_ONCE(*" + deref(l.address()) + ");");
                     }
-                    case READ_UNLOCK:
-                        line(d, "srcu_read_unlock(" + s.domain() + ", " + (stack.isEmpty() ? "0" : stack.pop()) + ");");
-                        break;
-                    default:
-                        line(d, "synchronize_srcu(" + s.domain() + ");");
+                    return null;
                 }
-            } else {
-                throw new IllegalArgumentException("cannot print " + i.text());
-            }
+
+                @Override
+                public Void store(Instr.Store s) {
+                    String v = expr(s.value());
+                    switch (s.mode()) {
+                        case PLAIN: line(d, "*" + deref(s.address()) + " = " + v + ";"); break;
+                        case RELEASE: line(d, "smp_store_release(" + expr(s.address()) + ", " + v + ");"); break;
+                        default: line(d, "WRITE_ONCE(*" + deref(s.address()) + ", " + v + ");");
+                    }
+                    return null;
+                }
+
+                @Override
+                public Void rmw(Instr.Rmw r) {
+                    line(d, ThreadPrinter.this.rmw(r) + ";");
+                    return null;
+                }
+
+                @Override
+                public Void fence(Instr.Fence f) {
+                    line(d, f.kind().kernelName() + "();");
+                    return null;
+                }
+
+                @Override
+                public Void assign(Instr.Assign a) {
+                    line(d, a.register() + " = " + expr(a.value()) + ";");
+                    return null;
+                }
+
+                @Override
+                public Void branch(Instr.If f) {
+                    line(d, "if (" + expr(f.condition()) + ") {");
+                    // Each branch starts with the SRCU sections open before the if: an unlock in
+                    // either branch closes the same srcu_read_lock(), and names its index.
+                    Map<String, Deque<String>> before = copyOpen();
+                    body(f.then(), d + 1);
+                    if (f.otherwise().isEmpty()) {
+                        line(d, "}");
+                    } else {
+                        Map<String, Deque<String>> afterThen = copyOpen();
+                        restoreOpen(before);
+                        line(d, "} else {");
+                        body(f.otherwise(), d + 1);
+                        line(d, "}");
+                        restoreOpen(afterThen);
+                    }
+                    return null;
+                }
+
+                @Override
+                public Void call(Instr.Call c) {
+                    line(d, "// " + c.function() + "()");
+                    body(c.body(), d);
+                    return null;
+                }
+
+                @Override
+                public Void lock(Instr.Lock l) {
+                    String a = expr(l.address());
+                    switch (l.op()) {
+                        case LOCK: line(d, "spin_lock(" + a + ");"); break;
+                        case UNLOCK: line(d, "spin_unlock(" + a + ");"); break;
+                        default: line(d, l.register() + " = spin_is_locked(" + a + ");");
+                    }
+                    return null;
+                }
+
+                @Override
+                public Void srcu(Instr.Srcu s) {
+                    Deque<String> stack = open.computeIfAbsent(s.domain(), k -> new ArrayDeque<>());
+                    switch (s.op()) {
+                        case READ_LOCK: {
+                            String idx = indexName(srcuCount++);
+                            stack.push(idx);
+                            line(d, idx + " = srcu_read_lock(" + s.domain() + ");");
+                            break;
+                        }
+                        case READ_UNLOCK:
+                            line(d, "srcu_read_unlock(" + s.domain() + ", " + (stack.isEmpty() ? "0" : stack.pop()) + ");");
+                            break;
+                        default:
+                            line(d, "synchronize_srcu(" + s.domain() + ");");
+                    }
+                    return null;
+                }
+            });
         }
 
         /** {@code x} for a constant address, {@code r0} or {@code (r0 + 1)} otherwise, after a '*'. */
@@ -472,23 +498,29 @@ public final class LitmusPrinter {
             String dest = r.register() == null ? "" : r.register() + " = ";
             String a = expr(r.address());
             String sfx = Primitive.suffix(r.mode());
-            RmwOp op = r.op();
-            if (op instanceof RmwOp.Cmpxchg) {
-                RmwOp.Cmpxchg c = (RmwOp.Cmpxchg) op;
-                return dest + "cmpxchg" + sfx + "(" + a + ", " + expr(c.expected()) + ", " + expr(c.desired()) + ")";
-            }
-            if (op instanceof RmwOp.Xchg) {
-                return dest + "xchg" + sfx + "(" + a + ", " + expr(((RmwOp.Xchg) op).value()) + ")";
-            }
-            RmwOp.FetchAdd f = (RmwOp.FetchAdd) op;
-            String delta = expr(f.delta());
-            if (f.returnsNew()) {
-                return dest + "atomic_add_return" + sfx + "(" + delta + ", " + a + ")";
-            }
-            if (r.register() == null && r.mode() == Mode.RELAXED) {
-                return "atomic_add(" + delta + ", " + a + ")";
-            }
-            return dest + "atomic_fetch_add" + sfx + "(" + delta + ", " + a + ")";
+            return r.op().accept(new RmwOp.Visitor<String>() {
+                @Override
+                public String cmpxchg(RmwOp.Cmpxchg c) {
+                    return dest + "cmpxchg" + sfx + "(" + a + ", " + expr(c.expected()) + ", " + expr(c.desired()) + ")";
+                }
+
+                @Override
+                public String xchg(RmwOp.Xchg x) {
+                    return dest + "xchg" + sfx + "(" + a + ", " + expr(x.value()) + ")";
+                }
+
+                @Override
+                public String fetchAdd(RmwOp.FetchAdd f) {
+                    String delta = expr(f.delta());
+                    if (f.returnsNew()) {
+                        return dest + "atomic_add_return" + sfx + "(" + delta + ", " + a + ")";
+                    }
+                    if (r.register() == null && r.mode() == Mode.RELAXED) {
+                        return "atomic_add(" + delta + ", " + a + ")";
+                    }
+                    return dest + "atomic_fetch_add" + sfx + "(" + delta + ", " + a + ")";
+                }
+            });
         }
     }
 }

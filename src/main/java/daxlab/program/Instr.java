@@ -16,6 +16,34 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
     /** Kernel-like source text (one line; nested blocks are summarised). */
     String text();
 
+    /**
+     * The one walk over instructions: every interpreter, printer and exporter implements
+     * {@link Visitor}, which has a method per permitted record, so that a new instruction does
+     * not compile until every engine handles it.
+     */
+    <R> R accept(Visitor<R> v);
+
+    /** One method per kind of instruction; see {@link #accept}. */
+    interface Visitor<R> {
+        R load(Load i);
+
+        R store(Store i);
+
+        R rmw(Rmw i);
+
+        R fence(Fence i);
+
+        R assign(Assign i);
+
+        R branch(If i);
+
+        R call(Call i);
+
+        R srcu(Srcu i);
+
+        R lock(Lock i);
+    }
+
     /** True for the instructions that are one step of an interleaving. */
     default boolean touchesSharedState() {
         return false;
@@ -44,6 +72,11 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
         }
 
         @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.load(this);
+        }
+
+        @Override
         public String text() {
             String t = target(address);
             switch (mode) {
@@ -65,6 +98,11 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
         @Override
         public boolean touchesSharedState() {
             return true;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.store(this);
         }
 
         @Override
@@ -118,6 +156,11 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
         }
 
         @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.rmw(this);
+        }
+
+        @Override
         public String text() {
             if (isVoidAtomic()) {
                 // The void atomic, as the kernel spells it: atomic_add(-1, i_count).
@@ -131,6 +174,11 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
     /** A fence or an RCU marker; free in an interleaving, ordering in a weak model. */
     record Fence(FenceKind kind) implements Instr {
         @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.fence(this);
+        }
+
+        @Override
         public String text() {
             return kind.kernelName() + "()";
         }
@@ -140,6 +188,11 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
     record Assign(String register, Expr value) implements Instr {
         public Assign {
             Names.requireIdentifier(register, "register");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.assign(this);
         }
 
         @Override
@@ -156,6 +209,11 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
         }
 
         @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.branch(this);
+        }
+
+        @Override
         public String text() {
             return "if (" + condition.text() + ") {...}" + (otherwise.isEmpty() ? "" : " else {...}");
         }
@@ -169,6 +227,11 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
         public Call {
             Names.requireIdentifier(function, "function");
             body = List.copyOf(body);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.call(this);
         }
 
         @Override
@@ -200,6 +263,11 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
         @Override
         public boolean touchesSharedState() {
             return true;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.srcu(this);
         }
 
         @Override
@@ -240,6 +308,11 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
         @Override
         public boolean touchesSharedState() {
             return true;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.lock(this);
         }
 
         @Override

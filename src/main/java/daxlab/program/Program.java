@@ -52,14 +52,9 @@ public record Program(String name, Map<String, Value> init, List<ThreadCode> thr
     public static Set<String> registersOf(ThreadCode t) {
         Set<String> regs = new LinkedHashSet<>();
         Walk.each(t.body(), i -> {
-            if (i instanceof Instr.Load) {
-                regs.add(((Instr.Load) i).register());
-            } else if (i instanceof Instr.Rmw && ((Instr.Rmw) i).register() != null) {
-                regs.add(((Instr.Rmw) i).register());
-            } else if (i instanceof Instr.Assign) {
-                regs.add(((Instr.Assign) i).register());
-            } else if (i instanceof Instr.Lock && ((Instr.Lock) i).register() != null) {
-                regs.add(((Instr.Lock) i).register());
+            String dest = Walk.destination(i);
+            if (dest != null) {
+                regs.add(dest);
             }
             Walk.exprs(i, e -> e.collectRegisters(regs));
         });
@@ -70,8 +65,8 @@ public record Program(String name, Map<String, Value> init, List<ThreadCode> thr
     public Set<String> srcuDomains() {
         Set<String> out = new LinkedHashSet<>();
         threads.forEach(t -> Walk.each(t.body(), i -> {
-            if (i instanceof Instr.Srcu) {
-                out.add(((Instr.Srcu) i).domain());
+            if (i instanceof Instr.Srcu s) {
+                out.add(s.domain());
             }
         }));
         return out;
