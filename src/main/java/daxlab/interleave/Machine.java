@@ -317,7 +317,9 @@ final class Machine {
         Op[] code = ops[t];
         java.util.Set<Integer> observed = new java.util.HashSet<>();
         String name = threadName(t);
-        for (Observable o : program.observables()) {
+        List<Observable> read = new ArrayList<>(program.observables());
+        program.finalFilter().ifPresent(f -> read.addAll(f.observables()));
+        for (Observable o : read) {
             if (o.ref() instanceof Observable.Register && ((Observable.Register) o.ref()).thread().equals(name)) {
                 Integer slot = regSlots.get(t).get(((Observable.Register) o.ref()).register());
                 if (slot != null) {
@@ -612,8 +614,17 @@ final class Machine {
 
     /** The outcome a final state reports. */
     Outcome outcome(int[] s) {
+        return outcome(s, program.observables());
+    }
+
+    /** Whether the program's filter, if any, keeps a final state. */
+    boolean kept(int[] s) {
+        return program.finalFilter().map(f -> f.keeps(outcome(s, f.observables()).fields()::get)).orElse(true);
+    }
+
+    private Outcome outcome(int[] s, List<Observable> observables) {
         Map<String, Value> fields = new LinkedHashMap<>();
-        for (Observable o : program.observables()) {
+        for (Observable o : observables) {
             if (o.ref() instanceof Observable.Loc) {
                 fields.put(o.name(), interner.value(s[memBase + locationIndex.get(((Observable.Loc) o.ref()).location())]));
             } else {

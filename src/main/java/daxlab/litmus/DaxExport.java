@@ -262,24 +262,45 @@ public final class DaxExport {
     }
 
     private static Cond encode(Cond c, Map<String, String> fieldOf, Legend legend) {
-        if (c instanceof Cond.Eq) {
-            Cond.Eq e = (Cond.Eq) c;
-            String f = fieldOf.get(e.field());
-            if (f == null) {
-                throw new IllegalArgumentException("rule names '" + e.field() + "', which is not observed");
+        return c.accept(new Cond.Visitor<Cond>() {
+            @Override
+            public Cond eq(Cond.Eq e) {
+                return new Cond.Eq(field(e.field()), legend.encode(e.value()));
             }
-            return new Cond.Eq(f, legend.encode(e.value()));
-        }
-        if (c instanceof Cond.Not) {
-            return new Cond.Not(encode(((Cond.Not) c).operand(), fieldOf, legend));
-        }
-        if (c instanceof Cond.And) {
-            return new Cond.And(encode(((Cond.And) c).left(), fieldOf, legend), encode(((Cond.And) c).right(), fieldOf, legend));
-        }
-        if (c instanceof Cond.Or) {
-            return new Cond.Or(encode(((Cond.Or) c).left(), fieldOf, legend), encode(((Cond.Or) c).right(), fieldOf, legend));
-        }
-        return c;
+
+            @Override
+            public Cond same(Cond.Same e) {
+                return new Cond.Same(field(e.field()), field(e.other()));
+            }
+
+            private String field(String f) {
+                String litmus = fieldOf.get(f);
+                if (litmus == null) {
+                    throw new IllegalArgumentException("rule names '" + f + "', which is not observed");
+                }
+                return litmus;
+            }
+
+            @Override
+            public Cond not(Cond.Not n) {
+                return new Cond.Not(encode(n.operand(), fieldOf, legend));
+            }
+
+            @Override
+            public Cond and(Cond.And a) {
+                return new Cond.And(encode(a.left(), fieldOf, legend), encode(a.right(), fieldOf, legend));
+            }
+
+            @Override
+            public Cond or(Cond.Or o) {
+                return new Cond.Or(encode(o.left(), fieldOf, legend), encode(o.right(), fieldOf, legend));
+            }
+
+            @Override
+            public Cond isTrue(Cond.True t) {
+                return t;
+            }
+        });
     }
 
     /**
@@ -329,17 +350,43 @@ public final class DaxExport {
     }
 
     private static void collectValues(Cond c, List<Set<Value>> out) {
-        if (c instanceof Cond.Eq) {
-            out.add(Set.of(((Cond.Eq) c).value()));
-        } else if (c instanceof Cond.Not) {
-            collectValues(((Cond.Not) c).operand(), out);
-        } else if (c instanceof Cond.And) {
-            collectValues(((Cond.And) c).left(), out);
-            collectValues(((Cond.And) c).right(), out);
-        } else if (c instanceof Cond.Or) {
-            collectValues(((Cond.Or) c).left(), out);
-            collectValues(((Cond.Or) c).right(), out);
-        }
+        c.accept(new Cond.Visitor<Void>() {
+            @Override
+            public Void eq(Cond.Eq e) {
+                out.add(Set.of(e.value()));
+                return null;
+            }
+
+            @Override
+            public Void same(Cond.Same e) {
+                return null; // compares two fields: no constant
+            }
+
+            @Override
+            public Void not(Cond.Not n) {
+                collectValues(n.operand(), out);
+                return null;
+            }
+
+            @Override
+            public Void and(Cond.And a) {
+                collectValues(a.left(), out);
+                collectValues(a.right(), out);
+                return null;
+            }
+
+            @Override
+            public Void or(Cond.Or o) {
+                collectValues(o.left(), out);
+                collectValues(o.right(), out);
+                return null;
+            }
+
+            @Override
+            public Void isTrue(Cond.True t) {
+                return null;
+            }
+        });
     }
 
     /** Register names that are valid, distinct C locals: not a location, keyword or primitive. */

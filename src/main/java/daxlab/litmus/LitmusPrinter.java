@@ -167,6 +167,7 @@ public final class LitmusPrinter {
         if (!locs.isEmpty()) {
             sb.append("locations [").append(String.join("; ", locs)).append("]\n");
         }
+        program.finalFilter().ifPresent(f -> sb.append("filter (").append(cond(f.proposition())).append(")\n"));
         program.finalCondition().ifPresent(c -> sb.append(condition(c)).append('\n'));
         return sb.toString();
     }
@@ -195,31 +196,46 @@ public final class LitmusPrinter {
     }
 
     static String cond(Cond c) {
-        if (c instanceof Cond.Eq) {
-            Cond.Eq e = (Cond.Eq) c;
-            return e.field() + "=" + value(e.value());
-        }
-        if (c instanceof Cond.True) {
-            return "true";
-        }
-        if (c instanceof Cond.Not) {
-            Cond inner = ((Cond.Not) c).operand();
-            if (inner instanceof Cond.True) {
-                return "false";
+        return c.accept(new Cond.Visitor<String>() {
+            @Override
+            public String eq(Cond.Eq e) {
+                return e.field() + "=" + value(e.value());
             }
-            return "~" + (inner instanceof Cond.Eq || inner instanceof Cond.Not ? cond(inner) : "(" + cond(inner) + ")");
-        }
-        if (c instanceof Cond.And) {
-            Cond.And a = (Cond.And) c;
-            // The parser builds left-nested trees: parenthesise what would otherwise re-associate.
-            String l = a.left() instanceof Cond.Or ? "(" + cond(a.left()) + ")" : cond(a.left());
-            String r = a.right() instanceof Cond.Or || a.right() instanceof Cond.And
-                    ? "(" + cond(a.right()) + ")" : cond(a.right());
-            return l + " /\\ " + r;
-        }
-        Cond.Or o = (Cond.Or) c;
-        String r = o.right() instanceof Cond.Or ? "(" + cond(o.right()) + ")" : cond(o.right());
-        return cond(o.left()) + " \\/ " + r;
+
+            @Override
+            public String same(Cond.Same e) {
+                return e.field() + "=" + e.other();
+            }
+
+            @Override
+            public String isTrue(Cond.True t) {
+                return "true";
+            }
+
+            @Override
+            public String not(Cond.Not n) {
+                Cond inner = n.operand();
+                if (inner instanceof Cond.True) {
+                    return "false";
+                }
+                return "~" + (inner instanceof Cond.And || inner instanceof Cond.Or ? "(" + cond(inner) + ")" : cond(inner));
+            }
+
+            @Override
+            public String and(Cond.And a) {
+                // The parser builds left-nested trees: parenthesise what would otherwise re-associate.
+                String l = a.left() instanceof Cond.Or ? "(" + cond(a.left()) + ")" : cond(a.left());
+                String r = a.right() instanceof Cond.Or || a.right() instanceof Cond.And
+                        ? "(" + cond(a.right()) + ")" : cond(a.right());
+                return l + " /\\ " + r;
+            }
+
+            @Override
+            public String or(Cond.Or o) {
+                String r = o.right() instanceof Cond.Or ? "(" + cond(o.right()) + ")" : cond(o.right());
+                return cond(o.left()) + " \\/ " + r;
+            }
+        });
     }
 
     /** A value in C / condition syntax: integers, and locations for their addresses. */

@@ -17,7 +17,7 @@ public final class Marking {
         for (ThreadCode t : p.threads()) {
             threads.add(new ThreadCode(t.name(), mark(t.body())));
         }
-        return new Program(p.name() + "+once", p.init(), threads, p.observables(), p.condition());
+        return new Program(p.name() + "+once", p.init(), threads, p.observables(), p.condition(), p.filter());
     }
 
     /** Whether any load or store of the program is plain. */

@@ -18,7 +18,13 @@ import java.util.function.Consumer;
  * litmus file, a JShell cell).
  */
 public record Program(String name, Map<String, Value> init, List<ThreadCode> threads,
-                      List<Observable> observables, Condition condition) {
+                      List<Observable> observables, Condition condition, Filter filter) {
+
+    /** A program without a filter (every program but some litmus tests). */
+    public Program(String name, Map<String, Value> init, List<ThreadCode> threads, List<Observable> observables,
+                   Condition condition) {
+        this(name, init, threads, observables, condition, null);
+    }
 
     public Program {
         if (name == null || name.isBlank()) {
@@ -28,6 +34,9 @@ public record Program(String name, Map<String, Value> init, List<ThreadCode> thr
         threads = List.copyOf(threads);
         observables = List.copyOf(observables);
         validate(init, threads, observables, condition);
+        if (filter != null) {
+            validate(init, threads, filter.observables(), null);
+        }
     }
 
     public static Builder builder(String name) {
@@ -41,6 +50,15 @@ public record Program(String name, Map<String, Value> init, List<ThreadCode> thr
 
     public Optional<Condition> finalCondition() {
         return Optional.ofNullable(condition);
+    }
+
+    public Optional<Filter> finalFilter() {
+        return Optional.ofNullable(filter);
+    }
+
+    /** The same program with another name (a litmus test's name, say), filter and all. */
+    public Program named(String newName) {
+        return new Program(newName, init, threads, observables, condition, filter);
     }
 
     public ThreadCode thread(String threadName) {
