@@ -297,6 +297,26 @@ final class Traces {
                         result[0] = a.returnsNew() ? written[0] : old;
                         return n.taintOf(a.delta());
                     }
+
+                    @Override
+                    public Long fetchBits(RmwOp.FetchBits b) {
+                        long operand = b.operand().eval(n.regs::get).toLong(r.text());
+                        written[0] = Value.of(b.op().apply(old.toLong(r.text()), operand));
+                        return n.taintOf(b.operand());
+                    }
+
+                    @Override
+                    public Long addUnless(RmwOp.AddUnless u) {
+                        // Like a cmpxchg: when the value is 'unless' it is a read only, returning 0.
+                        if (Expr.same(old, u.unless().eval(n.regs::get))) {
+                            written[0] = null;
+                            result[0] = Value.of(0);
+                        } else {
+                            written[0] = Value.of(old.toLong(r.text()) + u.add().eval(n.regs::get).toLong(r.text()));
+                            result[0] = Value.of(1);
+                        }
+                        return n.taintOf(u.add()) | n.taintOf(u.unless());
+                    }
                 });
                 int re = n.add(new Event(0, thread, Event.Kind.READ, loc, old, r.mode(),
                         written[0] == null ? Event.RmwPart.FAILED_READ : Event.RmwPart.READ, Event.LockPart.NONE,
@@ -330,6 +350,20 @@ final class Traces {
                 case UNLOCK:
                     s.add(lockEvent(Event.Kind.WRITE, loc, 0, Event.LockPart.UL, l, fn), addrDeps, 0);
                     return false;
+                case TRYLOCK: {
+                    // Succeeds as spin_lock() does (LKR, LKW), or fails reading the lock taken (LF).
+                    State ok = s.copy();
+                    int re = ok.add(lockEvent(Event.Kind.READ, loc, 0, Event.LockPart.LKR, l, fn), addrDeps, 0);
+                    int we = ok.add(lockEvent(Event.Kind.WRITE, loc, 1, Event.LockPart.LKW, l, fn), addrDeps, 0);
+                    ok.rmw.add(new int[] {re, we});
+                    ok.set(l.register(), Value.of(1), 1L << re);
+                    run(copy(stack), ok);
+                    State no = s.copy();
+                    int fe = no.add(lockEvent(Event.Kind.READ, loc, 1, Event.LockPart.LF, l, fn), addrDeps, 0);
+                    no.set(l.register(), Value.of(0), 1L << fe);
+                    run(copy(stack), no);
+                    return true;
+                }
                 default:
                     for (int held = 1; held >= 0; held--) {
                         State n = s.copy();

@@ -28,7 +28,7 @@ import java.util.Map;
  * state's pcs point at shared accesses.
  */
 final class Machine {
-    enum Kind { LOCK, UNLOCK, IS_LOCKED, LOAD, STORE, CMPXCHG, XCHG, ADD, SRCU_LOCK, SRCU_UNLOCK, SYNC_START, SYNC_END, ASSIGN, BRANCH_IF_FALSE, JUMP }
+    enum Kind { LOCK, UNLOCK, IS_LOCKED, TRYLOCK, LOAD, STORE, CMPXCHG, XCHG, ADD, BITS, ADD_UNLESS, SRCU_LOCK, SRCU_UNLOCK, SYNC_START, SYNC_END, ASSIGN, BRANCH_IF_FALSE, JUMP }
 
     /** One compiled operation. */
     static final class Op {
@@ -40,6 +40,7 @@ final class Machine {
         IntExpr a;             // store value / cmpxchg expected / xchg value / add delta / assign value / branch condition
         IntExpr b;             // cmpxchg desired
         boolean returnsNew;
+        RmwOp.BitOp bitOp;
         int domain = -1;
         int target = -1;
         /** State indices of the registers this operation reads. */
@@ -189,7 +190,13 @@ final class Machine {
 
         @Override
         public Void lock(Instr.Lock l) {
-            Kind k = l.op() == Instr.LockOp.LOCK ? Kind.LOCK : l.op() == Instr.LockOp.UNLOCK ? Kind.UNLOCK : Kind.IS_LOCKED;
+            Kind k;
+            switch (l.op()) {
+                case LOCK: k = Kind.LOCK; break;
+                case UNLOCK: k = Kind.UNLOCK; break;
+                case TRYLOCK: k = Kind.TRYLOCK; break;
+                default: k = Kind.IS_LOCKED;
+            }
             Op op = new Op(k, function, l);
             op.reg = l.register() == null ? -1 : regSlots.get(t).get(l.register());
             op.address = expr(l.address(), t, op);
@@ -293,6 +300,22 @@ final class Machine {
                 Op o = new Op(Kind.ADD, function, r);
                 o.a = expr(f.delta(), t, o);
                 o.returnsNew = f.returnsNew();
+                return o;
+            }
+
+            @Override
+            public Op fetchBits(RmwOp.FetchBits f) {
+                Op o = new Op(Kind.BITS, function, r);
+                o.a = expr(f.operand(), t, o);
+                o.bitOp = f.op();
+                return o;
+            }
+
+            @Override
+            public Op addUnless(RmwOp.AddUnless u) {
+                Op o = new Op(Kind.ADD_UNLESS, function, r);
+                o.a = expr(u.add(), t, o);
+                o.b = expr(u.unless(), t, o);
                 return o;
             }
         });
@@ -475,6 +498,51 @@ final class Machine {
                 } else if (describe != null) {
                     describe.append(((Instr.Rmw) op.source).kernelName()).append('(').append(locationNames.get(loc))
                             .append(", ").append(delta).append(") -> ").append(interner.value(op.returnsNew ? nv : old));
+                }
+                break;
+            }
+            case BITS: {
+                int loc = location(op, n, t);
+                int old = n[memBase + loc];
+                String what = op.source.text();
+                long operand = interner.value(op.a.eval(s)).toLong(what);
+                n[memBase + loc] = interner.id(Value.of(op.bitOp.apply(interner.value(old).toLong(what), operand)));
+                if (op.reg >= 0) {
+                    n[op.reg] = old;
+                }
+                if (describe != null) {
+                    describe.append(op.source.text()).append(": ").append(interner.value(old)).append(" -> ")
+                            .append(interner.value(n[memBase + loc]));
+                }
+                break;
+            }
+            case ADD_UNLESS: {
+                int loc = location(op, n, t);
+                int old = n[memBase + loc];
+                boolean adds = !interner.same(old, op.b.eval(s));
+                if (adds) {
+                    String what = op.source.text();
+                    long sum = interner.value(old).toLong(what) + interner.value(op.a.eval(s)).toLong(what);
+                    n[memBase + loc] = interner.id(Value.of(sum));
+                }
+                if (op.reg >= 0) {
+                    n[op.reg] = adds ? one : interner.id(Value.of(0));
+                }
+                if (describe != null) {
+                    describe.append(op.source.text()).append(" -> ").append(adds ? 1 : 0)
+                            .append(adds ? "" : " (fails)");
+                }
+                break;
+            }
+            case TRYLOCK: {
+                int loc = location(op, n, t);
+                boolean free = !interner.truthy(n[memBase + loc]);
+                if (free) {
+                    n[memBase + loc] = one;
+                }
+                n[op.reg] = free ? one : interner.id(Value.of(0));
+                if (describe != null) {
+                    describe.append(op.source.text()).append(" -> ").append(free ? 1 : 0);
                 }
                 break;
             }

@@ -164,6 +164,13 @@ public final class Replay {
             String loc = location(r, l.address());
             if (l.op() == Instr.LockOp.IS_LOCKED) {
                 r.regs.put(l.register(), Value.of(memory.get(loc).truthy() ? 1 : 0));
+            } else if (l.op() == Instr.LockOp.TRYLOCK) {
+                boolean free = !memory.get(loc).truthy();
+                if (free) {
+                    memory.put(loc, Value.of(1));
+                }
+                r.regs.put(l.register(), Value.of(free ? 1 : 0));
+                return l.text() + " -> " + (free ? 1 : 0);
             } else {
                 memory.put(loc, Value.of(l.op() == Instr.LockOp.LOCK ? 1 : 0));
             }
@@ -252,6 +259,23 @@ public final class Replay {
                 if (f.returnsNew()) {
                     result[0] = Value.of(sum);
                 }
+                return "";
+            }
+
+            @Override
+            public String fetchBits(RmwOp.FetchBits f) {
+                memory.put(loc, Value.of(f.op().apply(old.toLong(m.text()), f.operand().eval(r.regs).toLong(m.text()))));
+                return "";
+            }
+
+            @Override
+            public String addUnless(RmwOp.AddUnless u) {
+                if (Expr.same(old, u.unless().eval(r.regs))) {
+                    result[0] = Value.of(0);
+                    return " (fails)";
+                }
+                memory.put(loc, Value.of(old.toLong(m.text()) + u.add().eval(r.regs).toLong(m.text())));
+                result[0] = Value.of(1);
                 return "";
             }
         });

@@ -478,6 +478,16 @@ public final class DaxExport {
                         public RmwOp fetchAdd(RmwOp.FetchAdd f) {
                             return new RmwOp.FetchAdd(expr(f.delta()), f.returnsNew());
                         }
+
+                        @Override
+                        public RmwOp fetchBits(RmwOp.FetchBits f) {
+                            return new RmwOp.FetchBits(f.op(), expr(f.operand()), f.returnsNew());
+                        }
+
+                        @Override
+                        public RmwOp addUnless(RmwOp.AddUnless u) {
+                            return new RmwOp.AddUnless(expr(u.add()), expr(u.unless()));
+                        }
                     });
                     return new Instr.Rmw(reg(r.register()), expr(r.address()), lowered, r.mode());
                 }

@@ -478,6 +478,7 @@ public final class LitmusPrinter {
                     switch (l.op()) {
                         case LOCK: line(d, "spin_lock(" + a + ");"); break;
                         case UNLOCK: line(d, "spin_unlock(" + a + ");"); break;
+                        case TRYLOCK: line(d, l.register() + " = spin_trylock(" + a + ");"); break;
                         default: line(d, l.register() + " = spin_is_locked(" + a + ");");
                     }
                     return null;
@@ -513,7 +514,7 @@ public final class LitmusPrinter {
         private String rmw(Instr.Rmw r) {
             String dest = r.register() == null ? "" : r.register() + " = ";
             String a = expr(r.address());
-            String sfx = Primitive.suffix(r.mode());
+            String sfx = r.isVoidAtomic() ? "" : Primitive.suffix(r.mode());
             return r.op().accept(new RmwOp.Visitor<String>() {
                 @Override
                 public String cmpxchg(RmwOp.Cmpxchg c) {
@@ -528,13 +529,27 @@ public final class LitmusPrinter {
                 @Override
                 public String fetchAdd(RmwOp.FetchAdd f) {
                     String delta = expr(f.delta());
+                    if (r.isVoidAtomic()) {
+                        return "atomic_add(" + delta + ", " + a + ")";
+                    }
                     if (f.returnsNew()) {
                         return dest + "atomic_add_return" + sfx + "(" + delta + ", " + a + ")";
                     }
-                    if (r.register() == null && r.mode() == Mode.RELAXED) {
-                        return "atomic_add(" + delta + ", " + a + ")";
-                    }
                     return dest + "atomic_fetch_add" + sfx + "(" + delta + ", " + a + ")";
+                }
+
+                @Override
+                public String fetchBits(RmwOp.FetchBits f) {
+                    String operand = expr(f.operand());
+                    if (r.isVoidAtomic()) {
+                        return "atomic_" + f.op().word() + "(" + operand + ", " + a + ")";
+                    }
+                    return dest + "atomic_fetch_" + f.op().word() + sfx + "(" + operand + ", " + a + ")";
+                }
+
+                @Override
+                public String addUnless(RmwOp.AddUnless u) {
+                    return dest + "atomic_add_unless(" + a + ", " + expr(u.add()) + ", " + expr(u.unless()) + ")";
                 }
             });
         }

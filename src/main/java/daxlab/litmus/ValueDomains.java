@@ -147,6 +147,16 @@ final class ValueDomains {
                     public Set<Value> fetchAdd(RmwOp.FetchAdd f) {
                         return null;
                     }
+
+                    @Override
+                    public Set<Value> fetchBits(RmwOp.FetchBits f) {
+                        return null;
+                    }
+
+                    @Override
+                    public Set<Value> addUnless(RmwOp.AddUnless u) {
+                        return null;
+                    }
                 });
                 boolean arithmetic = written == null;
                 joinLocation(r.address(), written);

@@ -127,18 +127,21 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
                 Names.requireIdentifier(register, "register");
             }
             if (mode == Mode.PLAIN || mode == Mode.ONCE) {
-                throw new IllegalArgumentException("an RMW is FULL, ACQUIRE, RELEASE or RELAXED, not " + mode);
+                throw new IllegalArgumentException("an RMW is FULL, ACQUIRE, RELEASE, RELAXED or NORETURN, not " + mode);
+            }
+            if (mode == Mode.NORETURN && register != null) {
+                throw new IllegalArgumentException("a void atomic (NORETURN) returns nothing into " + register);
             }
         }
 
         /** The kernel name with its ordering suffix, e.g. {@code cmpxchg_relaxed}. */
         public String kernelName() {
             if (isVoidAtomic()) {
-                return "atomic_add";
+                return op instanceof RmwOp.FetchBits b ? "atomic_" + b.op().word() : "atomic_add";
             }
             switch (mode) {
                 case FULL: return op.baseName();
-                case RELAXED: return op.baseName() + "_relaxed";
+                case RELAXED: case NORETURN: return op.baseName() + "_relaxed";
                 case ACQUIRE: return op.baseName() + "_acquire";
                 default: return op.baseName() + "_release";
             }
@@ -151,8 +154,7 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
 
         /** {@code atomic_add(i, v)}: no result, no ordering (the kernel's void atomics). */
         public boolean isVoidAtomic() {
-            return register == null && mode == Mode.RELAXED && op instanceof RmwOp.FetchAdd
-                    && !((RmwOp.FetchAdd) op).returnsNew();
+            return mode == Mode.NORETURN;
         }
 
         @Override
@@ -164,7 +166,8 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
         public String text() {
             if (isVoidAtomic()) {
                 // The void atomic, as the kernel spells it: atomic_add(-1, i_count).
-                return "atomic_add(" + ((RmwOp.FetchAdd) op).delta().text() + ", " + target(address) + ")";
+                String operand = Walk.operands(op).get(0).text();
+                return kernelName() + "(" + operand + ", " + target(address) + ")";
             }
             return (register == null ? "" : register + " = ") + kernelName() + "(" + target(address)
                     + op.argsText() + ")";
@@ -277,7 +280,7 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
     }
 
     enum LockOp {
-        LOCK("spin_lock"), UNLOCK("spin_unlock"), IS_LOCKED("spin_is_locked");
+        LOCK("spin_lock"), UNLOCK("spin_unlock"), IS_LOCKED("spin_is_locked"), TRYLOCK("spin_trylock");
 
         private final String kernelName;
 
@@ -297,8 +300,10 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
      */
     record Lock(String register, Expr address, LockOp op) implements Instr {
         public Lock {
-            if ((op == LockOp.IS_LOCKED) != (register != null)) {
-                throw new IllegalArgumentException("spin_is_locked() needs a register; spin_lock/unlock take none");
+            boolean returns = op == LockOp.IS_LOCKED || op == LockOp.TRYLOCK;
+            if (returns != (register != null)) {
+                throw new IllegalArgumentException("spin_is_locked() and spin_trylock() need a register; "
+                        + "spin_lock/unlock take none");
             }
             if (register != null) {
                 Names.requireIdentifier(register, "register");

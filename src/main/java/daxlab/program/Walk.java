@@ -191,6 +191,16 @@ public final class Walk {
             public List<Expr> fetchAdd(RmwOp.FetchAdd f) {
                 return List.of(f.delta());
             }
+
+            @Override
+            public List<Expr> fetchBits(RmwOp.FetchBits f) {
+                return List.of(f.operand());
+            }
+
+            @Override
+            public List<Expr> addUnless(RmwOp.AddUnless a) {
+                return List.of(a.add(), a.unless());
+            }
         });
     }
 
