@@ -68,6 +68,9 @@ public final class Axiomatic {
         Map<String, Long> flags = new java.util.TreeMap<>();
         Map<Race, long[]> races = new LinkedHashMap<>();
         candidates.forEach(x -> {
+            if (!x.kept()) {
+                return;
+            }
             Verdict v = model.check(x);
             if (!v.isConsistent()) {
                 return;
@@ -125,7 +128,7 @@ public final class Axiomatic {
         Map<Outcome, Map<String, Explanation.Tally>> rejections = new LinkedHashMap<>();
         candidates.forEach(x -> {
             Outcome o = x.outcome();
-            if (!which.test(o)) {
+            if (!x.kept() || !which.test(o)) {
                 return;
             }
             long[] t = totals.computeIfAbsent(o, k -> new long[3]);

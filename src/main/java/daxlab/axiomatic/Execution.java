@@ -169,8 +169,18 @@ public final class Execution implements Witness {
 
     /** The final value of each observable: the co-last write of a location, a thread's register. */
     public Outcome outcome() {
+        return outcome(sk.program.observables());
+    }
+
+    /** Whether the program's filter, if any, keeps this execution (herd7 drops the others uncounted). */
+    public boolean kept() {
+        return sk.program.finalFilter().map(f -> f.keeps(outcome(f.observables()).fields()::get)).orElse(true);
+    }
+
+    /** The final values of the given observables. */
+    Outcome outcome(List<Observable> observables) {
         Map<String, Value> fields = new LinkedHashMap<>();
-        for (Observable o : sk.program.observables()) {
+        for (Observable o : observables) {
             if (o.ref() instanceof Observable.Loc) {
                 fields.put(o.name(), finalValue(((Observable.Loc) o.ref()).location()));
             } else {
