@@ -66,13 +66,9 @@ final class Loader {
         Set<String> host = new LinkedHashSet<>(View.NAMES);
         host.addAll(tagSets);
         Compiler.Compiled compiled = Compiler.compile(all, host, tagTypes, config.variants());
-        for (String needed : List.of("rf", "co")) {
-            Integer last = compiled.finalSlots().get(needed);
-            if (last == null || last.equals(compiled.hostSlots().get(needed))) {
-                throw new CatException(null, cat.name() + ": the model never binds " + needed
-                        + "; daxlab's interpreter needs a model that generates co (as lock.cat does with"
-                        + " include \"cos-opt.cat\")");
-            }
+        if (!compiled.finalSlots().containsKey("co")) {
+            throw new CatException(null, cat.name() + ": the model never binds co; daxlab's interpreter needs a model"
+                    + " that generates it (as lock.cat does with include \"cos-opt.cat\")");
         }
         return new Loaded(title == null ? cat.name() : title, files.describe(), compiled, def, Set.copyOf(tagSets),
                 Set.copyOf(config.variants()), new LinkedHashMap<>());
