@@ -367,7 +367,13 @@ final class Compiler {
     record BinaryNode(Pos pos, Expr.BinaryOp op, Node left, Node right) implements Node {
         @Override
         public Value eval(Value.Frame frame, Run run) {
-            return Ops.binary(pos, run, op, left.eval(frame, run), right.eval(frame, run));
+            Value l = left.eval(frame, run);
+            // Nothing follows an empty relation or meets an empty set: the right operand is not
+            // needed (the RCU terms of the LKMM are all empty in a program without grace periods).
+            if ((op == Expr.BinaryOp.SEQ || op == Expr.BinaryOp.INTER) && Ops.isEmpty(l)) {
+                return Value.EMPTY;
+            }
+            return Ops.binary(pos, run, op, l, right.eval(frame, run));
         }
     }
 

@@ -244,11 +244,28 @@ final class View {
         } else if (!(s instanceof Value.Empty)) {
             throw new CatException(pos, "map needs a set, got a " + Value.kind(s));
         }
-        Value acc = Value.EMPTY;
-        for (int i = elements.size() - 1; i >= 0; i--) {
-            acc = Ops.binary(pos, run, Expr.BinaryOp.ADD, Compiler.apply(pos, f, elements.get(i)), acc);
+        // The results gathered as ++ gathers them: events into a set of events, pairs into a
+        // relation, anything else into a set of values.
+        List<Value> results = new ArrayList<>();
+        for (Value e : elements) {
+            results.add(Compiler.apply(pos, f, e));
         }
-        return acc;
+        if (results.isEmpty()) {
+            return Value.EMPTY;
+        }
+        if (results.stream().allMatch(v -> v instanceof Value.Event)) {
+            long bits = 0;
+            for (Value v : results) {
+                bits |= 1L << ((Value.Event) v).id();
+            }
+            return new Value.Events(bits);
+        }
+        if (results.stream().allMatch(v -> v instanceof Value.Pair)) {
+            Rel.Builder b = Rel.builder(run.n);
+            results.forEach(v -> b.add(((Value.Pair) v).from(), ((Value.Pair) v).to()));
+            return new Value.Relation(b.build());
+        }
+        return new Value.Values(new LinkedHashSet<>(results));
     }
 
     /** {@code cross(SS)}: every union of one element from each set of SS. */
