@@ -278,7 +278,7 @@ final class Compiler {
             if (p.tuple()) {
                 if (!(arg instanceof Value.Tuple) || ((Value.Tuple) arg).elements().size() != p.names().size()) {
                     throw new CatException(pos, fn.name() + " takes " + p.names().size() + " arguments, got a "
-                            + Value.kind(arg));
+                            + arg.kind());
                 }
                 List<Value> args = ((Value.Tuple) arg).elements();
                 cells = new Value.Cell[args.size()];
@@ -292,7 +292,7 @@ final class Compiler {
         } else if (f instanceof Value.Builtin) {
             return ((Value.Builtin) f).apply().apply(pos, arg);
         }
-        throw new CatException(pos, "a " + Value.kind(f) + " is not a function");
+        throw new CatException(pos, "a " + f.kind() + " is not a function");
     }
 
     record Const(Pos pos, Value value) implements Node {
@@ -426,7 +426,7 @@ final class Compiler {
         public Value eval(Value.Frame frame, Run run) {
             Value v = tuple.eval(frame, run);
             if (!(v instanceof Value.Tuple) || ((Value.Tuple) v).elements().size() != size) {
-                throw new CatException(pos, "expected a tuple of " + size + ", got a " + Value.kind(v));
+                throw new CatException(pos, "expected a tuple of " + size + ", got a " + v.kind());
             }
             return ((Value.Tuple) v).elements().get(index);
         }

@@ -70,7 +70,7 @@ final class Interpreter {
                 }
                 if (!(from instanceof Value.Values)) {
                     throw new CatException(w.from().pos(), "with " + w.name() + " from needs a set of values, got a "
-                            + Value.kind(from));
+                            + from.kind());
                 }
                 for (Value choice : ((Value.Values) from).elements()) {
                     Run branch = run.branch();
@@ -99,7 +99,7 @@ final class Interpreter {
                         || v instanceof Value.Values) {
                     ok = Ops.isEmpty(v);
                 } else {
-                    throw new CatException(c.expr().pos(), "empty needs a set or a relation, got a " + Value.kind(v));
+                    throw new CatException(c.expr().pos(), "empty needs a set or a relation, got a " + v.kind());
                 }
         }
         return c.negated() != ok;

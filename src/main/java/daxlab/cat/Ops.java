@@ -15,20 +15,11 @@ final class Ops {
     }
 
     static CatException mismatch(Pos pos, String op, Value a, Value b) {
-        return new CatException(pos, "'" + op + "' between a " + Value.kind(a) + " and a " + Value.kind(b));
+        return new CatException(pos, "'" + op + "' between a " + a.kind() + " and a " + b.kind());
     }
 
     static boolean isEmpty(Value v) {
-        if (v instanceof Value.Empty) {
-            return true;
-        } else if (v instanceof Value.Events) {
-            return ((Value.Events) v).bits() == 0;
-        } else if (v instanceof Value.Relation) {
-            return ((Value.Relation) v).rel().isEmpty();
-        } else if (v instanceof Value.Values) {
-            return ((Value.Values) v).elements().isEmpty();
-        }
-        return false;
+        return v.isEmpty();
     }
 
     /** Equal, counting every empty set or relation as {@code 0} (a fixpoint starts from {@code 0}). */
@@ -48,7 +39,7 @@ final class Ops {
         } else if (v instanceof Value.Universe) {
             return run.everyPair();
         }
-        throw new CatException(pos, what + " needs a relation, got a " + Value.kind(v));
+        throw new CatException(pos, what + " needs a relation, got a " + v.kind());
     }
 
     /** The value as a set of events. */
@@ -62,7 +53,7 @@ final class Ops {
         } else if (v instanceof Value.Event) {
             return 1L << ((Value.Event) v).id();
         }
-        throw new CatException(pos, what + " needs a set of events, got a " + Value.kind(v));
+        throw new CatException(pos, what + " needs a set of events, got a " + v.kind());
     }
 
     private static boolean isSetShaped(Value v) {
@@ -167,7 +158,7 @@ final class Ops {
         } else if (v instanceof Value.Relation) {
             return new Value.Relation(run.everyPair().minus(((Value.Relation) v).rel()));
         }
-        throw new CatException(pos, "'~' needs a set or a relation, got a " + Value.kind(v));
+        throw new CatException(pos, "'~' needs a set or a relation, got a " + v.kind());
     }
 
     /** {@code e ++ S}: adds an element to a set (an event to a set of events, a pair to a relation). */

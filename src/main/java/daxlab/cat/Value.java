@@ -11,45 +11,117 @@ import java.util.List;
  */
 sealed interface Value {
 
+    /** {@code set of events}, {@code relation}, {@code function}, ... for messages. */
+    String kind();
+
+    /** An empty set or relation (or {@code 0}). */
+    default boolean isEmpty() {
+        return false;
+    }
+
     /** {@code 0} and {@code {}}: empty, as whatever set or relation the context needs. */
     record Empty() implements Value {
+        @Override
+        public String kind() {
+            return "empty";
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return true;
+        }
     }
 
     /** {@code _}: every event, or every pair. */
     record Universe() implements Value {
+        @Override
+        public String kind() {
+            return "universe";
+        }
     }
 
     record Events(long bits) implements Value {
+        @Override
+        public String kind() {
+            return "set of events";
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return bits == 0;
+        }
     }
 
     record Relation(Rel rel) implements Value {
+        @Override
+        public String kind() {
+            return "relation";
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return rel.isEmpty();
+        }
     }
 
     /** One event: an element of a set of events ({@code map f S}, {@code {e}}). */
     record Event(int id) implements Value {
+        @Override
+        public String kind() {
+            return "event";
+        }
     }
 
     /** One pair: an element of a relation. */
     record Pair(int from, int to) implements Value {
+        @Override
+        public String kind() {
+            return "pair of events";
+        }
     }
 
     /** {@code 'ONCE} of {@code enum Accesses}. */
     record Tag(String type, String name) implements Value {
+        @Override
+        public String kind() {
+            return "tag";
+        }
     }
 
     /** A set of values that are not events: of relations, of sets, of tags. Iteration order is insertion order. */
     record Values(java.util.Set<Value> elements) implements Value {
+        @Override
+        public String kind() {
+            return "set of values";
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return elements.isEmpty();
+        }
     }
 
     record Tuple(List<Value> elements) implements Value {
+        @Override
+        public String kind() {
+            return "tuple";
+        }
     }
 
     /** A function written in cat, with the bindings it saw where it was written. */
     record Closure(Compiler.FunNode function, Frame frame, Run run) implements Value {
+        @Override
+        public String kind() {
+            return "function";
+        }
     }
 
     /** A function the interpreter provides ({@code domain}, {@code linearisations}, ...). */
     record Builtin(String name, Primitive apply) implements Value {
+        @Override
+        public String kind() {
+            return "function";
+        }
     }
 
     /** The body of a {@link Builtin}: its argument (a tuple for several), and where it was called. */
@@ -59,30 +131,6 @@ sealed interface Value {
 
     Value EMPTY = new Empty();
     Value UNIVERSE = new Universe();
-
-    /** {@code set}, {@code relation}, {@code function}, ... for messages. */
-    static String kind(Value v) {
-        if (v instanceof Empty) {
-            return "empty";
-        } else if (v instanceof Universe) {
-            return "universe";
-        } else if (v instanceof Events) {
-            return "set of events";
-        } else if (v instanceof Relation) {
-            return "relation";
-        } else if (v instanceof Event) {
-            return "event";
-        } else if (v instanceof Pair) {
-            return "pair of events";
-        } else if (v instanceof Tag) {
-            return "tag";
-        } else if (v instanceof Values) {
-            return "set of values";
-        } else if (v instanceof Tuple) {
-            return "tuple";
-        }
-        return "function";
-    }
 
     /** A cell of an environment: a value, or an expression still to evaluate (cat binds lazily, as herd7 does). */
     final class Cell {

@@ -242,7 +242,7 @@ final class View {
         } else if (s instanceof Value.Values) {
             elements.addAll(((Value.Values) s).elements());
         } else if (!(s instanceof Value.Empty)) {
-            throw new CatException(pos, "map needs a set, got a " + Value.kind(s));
+            throw new CatException(pos, "map needs a set, got a " + s.kind());
         }
         // The results gathered as ++ gathers them: events into a set of events, pairs into a
         // relation, anything else into a set of values.
@@ -277,7 +277,7 @@ final class View {
                     return Value.EMPTY;
                 }
                 if (!(choices instanceof Value.Values)) {
-                    throw new CatException(pos, "cross needs a set of sets, found a " + Value.kind(choices));
+                    throw new CatException(pos, "cross needs a set of sets, found a " + choices.kind());
                 }
                 List<Value> next = new ArrayList<>();
                 for (Value partial : acc) {
@@ -288,7 +288,7 @@ final class View {
                 acc = next;
             }
         } else if (!(a instanceof Value.Empty)) {
-            throw new CatException(pos, "cross needs a set of sets, got a " + Value.kind(a));
+            throw new CatException(pos, "cross needs a set of sets, got a " + a.kind());
         }
         return new Value.Values(new LinkedHashSet<>(acc));
     }

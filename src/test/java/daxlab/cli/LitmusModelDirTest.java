@@ -55,6 +55,16 @@ class LitmusModelDirTest {
     }
 
     @Test
+    void benchTimesTheInterpretedModel() {
+        CliRun r = CliRun.of("bench", "--litmus", OWN.dir().toString(), "--model", "lkmm-cat", "--warmup", "0",
+                "--repeat", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("lkmm-cat (Linux-kernel memory consistency model, interpreted) on 58 litmus tests"),
+                r.out());
+        assertTrue(r.out().contains("herd7 agrees on 58 of 58 compared"), r.out());
+    }
+
+    @Test
     void aChangedFileChangesTheAnswer(@TempDir Path dir) throws IOException {
         Path mm = memoryModel(dir);
         Path cat = mm.resolve("linux-kernel.cat");
