@@ -15,7 +15,6 @@ import net.jqwik.api.Combinators;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The classic litmus shapes (MP, SB, LB, S, R, 2+2W, WRC, ISA2) with each access and each link
