@@ -30,6 +30,20 @@ public final class Execution implements Witness {
         this.fr = rf.inverse().seq(co).minus(Rel.id(sk.n, -1L));
     }
 
+    /**
+     * The same events, program order and dependencies with another {@code rf} and {@code co}:
+     * how a model that chooses them itself (a cat file run by {@code daxlab.cat}) completes a
+     * candidate.
+     */
+    public Execution with(Rel rf, Rel co) {
+        return new Execution(sk, rf, co);
+    }
+
+    /** The program this is an execution of. */
+    public daxlab.program.Program program() {
+        return sk.program;
+    }
+
     /** Why a thread stopped early in this execution (it accessed a non-location), or null. */
     public String fault() {
         return sk.fault;

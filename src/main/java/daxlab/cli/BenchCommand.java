@@ -40,7 +40,8 @@ final class BenchCommand implements Callable<Integer> {
     java.nio.file.Path litmusDir;
 
     @Option(names = "--model", defaultValue = "lkmm",
-            description = "with --litmus: sc-axiomatic, tso, armv8 or lkmm (default: ${DEFAULT-VALUE})")
+            description = {"with --litmus: sc-axiomatic, tso, armv8, lkmm, or lkmm-cat (the kernel's",
+                    "files run by the cat interpreter) (default: ${DEFAULT-VALUE})"})
     String model;
 
     @Option(names = "--warmup", defaultValue = "20", description = "with --litmus: warm-up rounds (default: ${DEFAULT-VALUE})")

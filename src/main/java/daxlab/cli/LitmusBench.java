@@ -3,12 +3,15 @@ package daxlab.cli;
 import daxlab.axiomatic.Axiomatic;
 import daxlab.axiomatic.Model;
 import daxlab.litmus.Herd7Layout;
+import daxlab.cat.CatModel;
 import daxlab.litmus.Herd7Result;
 import daxlab.litmus.LitmusEngine;
 import daxlab.litmus.LitmusParser;
 import daxlab.litmus.LitmusTest;
 import daxlab.outcome.Classifier;
 import daxlab.outcome.Histogram;
+import daxlab.outcome.Outcome;
+import daxlab.program.Program;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,11 +37,22 @@ final class LitmusBench {
     }
 
     static int run(Path dir, String modelName, int warmup, int repeat, PrintWriter out) throws IOException {
-        Model model;
-        try {
-            model = Model.byName(modelName);
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageError(e.getMessage());
+        Function<Program, Histogram> engine;
+        String shown;
+        if (modelName.equals("lkmm-cat")) {
+            // The kernel's files run by the cat interpreter, to compare with the hand-written lkmm.
+            CatModel cat = CatModel.lkmm();
+            engine = p -> cat.run(p, Classifier.NONE, Axiomatic.DEFAULT_BUDGET, "").histogram();
+            shown = cat.name() + " (" + cat.title() + ", interpreted)";
+        } else {
+            Model model;
+            try {
+                model = Model.byName(modelName);
+            } catch (IllegalArgumentException e) {
+                throw new Main.UsageError(e.getMessage() + ", lkmm-cat");
+            }
+            engine = p -> Axiomatic.enumerate(p, model, Classifier.NONE);
+            shown = model.name();
         }
         if (!Files.isDirectory(dir)) {
             throw new Main.UsageError("--litmus " + dir + ": not a directory of .litmus files");
@@ -54,7 +70,7 @@ final class LitmusBench {
         }
         for (int i = 0; i < warmup; i++) {
             for (LitmusTest t : tests) {
-                Axiomatic.enumerate(t.program(), model, Classifier.NONE);
+                engine.apply(t.program());
             }
         }
         double[][] perTest = new double[tests.size()][repeat];
@@ -64,13 +80,13 @@ final class LitmusBench {
             long s0 = System.nanoTime();
             for (int i = 0; i < tests.size(); i++) {
                 long t0 = System.nanoTime();
-                last[i] = Axiomatic.enumerate(tests.get(i).program(), model, Classifier.NONE);
+                last[i] = engine.apply(tests.get(i).program());
                 perTest[i][r] = (System.nanoTime() - t0) / 1e6;
             }
             suite[r] = (System.nanoTime() - s0) / 1e6;
         }
         out.printf("%s on %d litmus tests in %s: %d warm-up rounds, median of %d timed rounds, %s, %d cores%n%n",
-                model.name(), tests.size(), dir, warmup, repeat,
+                shown, tests.size(), dir, warmup, repeat,
                 System.getProperty("java.vm.name") + " " + Runtime.version(), Runtime.getRuntime().availableProcessors());
         out.println("| test | executions | states | herd7 agrees | median ms |");
         out.println("|---|---|---|---|---|");
