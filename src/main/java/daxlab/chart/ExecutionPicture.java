@@ -231,11 +231,11 @@ final class ExecutionPicture {
             g.drawString(note, bx + l.boxW() - 6 - g.getFontMetrics().stringWidth(note), by + 15);
         }
         g.setColor(Color.GRAY);
-        g.drawString(fit(g, Execution.name(i) + (e.function() == null ? "" : ": " + e.function()), l.boxW() - 12 - noteWidth),
+        g.drawString(Fitting.fit(g, Execution.name(i) + (e.function() == null ? "" : ": " + e.function()), l.boxW() - 12 - noteWidth),
                 bx + 6, by + 15);
         g.setFont(Palette.MONO);
         g.setColor(read ? Palette.FORBIDDEN : Palette.INK);
-        g.drawString(fit(g, e.label(), l.boxW() - 12), bx + 6, by + 32);
+        g.drawString(Fitting.fit(g, e.label(), l.boxW() - 12), bx + 6, by + 32);
     }
 
     /**
@@ -299,15 +299,4 @@ final class ExecutionPicture {
         g.drawString(label, box.x + 2, box.y + 10);
     }
 
-    private static String fit(Graphics2D g, String s, int width) {
-        FontMetrics fm = g.getFontMetrics();
-        if (fm.stringWidth(s) <= width) {
-            return s;
-        }
-        String t = s;
-        while (t.length() > 1 && fm.stringWidth(t + "...") > width) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t + "...";
-    }
 }

@@ -68,7 +68,7 @@ final class MatrixPicture {
                 int ry = top + r * ROW_H;
                 g.setColor(Palette.INK);
                 g.setFont(Palette.LABEL);
-                g.drawString(fit(g, row.label(), NAME_W - 16), 10, ry + ROW_H - 6);
+                g.drawString(Fitting.fit(g, row.label(), NAME_W - 16), 10, ry + ROW_H - 6);
                 for (int k = 0; k < m.models().size(); k++) {
                     String mark = row.marks().get(k);
                     int x = NAME_W + k * CELL_W;
@@ -130,18 +130,6 @@ final class MatrixPicture {
         }
     }
 
-    /** The text, cut with an ellipsis to fit {@code width} pixels. */
-    private static String fit(Graphics2D g, String s, int width) {
-        FontMetrics fm = g.getFontMetrics();
-        if (fm.stringWidth(s) <= width) {
-            return s;
-        }
-        String t = s;
-        while (!t.isEmpty() && fm.stringWidth(t + "...") > width) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t + "...";
-    }
 
     private static void centered(Graphics2D g, String s, int x, int w, int baseline) {
         FontMetrics fm = g.getFontMetrics();

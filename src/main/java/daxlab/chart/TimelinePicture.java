@@ -5,7 +5,6 @@ import daxlab.interleave.Step;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,26 +82,15 @@ final class TimelinePicture {
             if (s.function() != null) {
                 g.setFont(Palette.SMALL);
                 g.setColor(Color.GRAY);
-                g.drawString(fit(g, s.function(), LANE - 28), x + 6, y + 17);
+                g.drawString(Fitting.fit(g, s.function(), LANE - 28), x + 6, y + 17);
             }
             g.setFont(Palette.MONO);
             g.setColor(bad ? Palette.FORBIDDEN : Palette.INK);
-            g.drawString(fit(g, s.access(), LANE - 28), x + 6, y + 33);
+            g.drawString(Fitting.fit(g, s.access(), LANE - 28), x + 6, y + 33);
         }
         g.setFont(Palette.SMALL);
         g.setColor(Palette.FORBIDDEN);
         g.drawString("red: the marked access (by default the step that completes the outcome)", MARGIN, height - 16);
     }
 
-    private static String fit(Graphics2D g, String s, int width) {
-        FontMetrics fm = g.getFontMetrics();
-        if (fm.stringWidth(s) <= width) {
-            return s;
-        }
-        String t = s;
-        while (t.length() > 1 && fm.stringWidth(t + "...") > width) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t + "...";
-    }
 }
