@@ -89,8 +89,10 @@ public final class Reply {
                 + "does not honour for a later load. With READ_ONCE(): " + perScenarioWorst(m, once, published)
                 + "; with smp_load_acquire(): " + marks(m, acquire, published) + ". So the review's acquire is "
                 + "needed, and READ_ONCE() is not enough. fs_dax_get()'s store of the ops needs no release (its "
-                + "successful cmpxchg() already orders it), but it is a plain store racing with that load: "
-                + "WRITE_ONCE() makes it race-free, as the lkmm column shows.");
+                + "successful cmpxchg() already orders it), but it is a plain store racing with that load: with "
+                + "WRITE_ONCE() there and READ_ONCE() in dax_holder(), the acquire reader is "
+                + marks(m, new Candidate(PutVariant.CHECK_HOLDER, ReaderVariant.LOAD_ACQUIRE, Accessors.MARKED), published)
+                + ".");
         para(sb, "\"This patch is what makes the ordering matter\" does not hold: before -> after, "
                 + published.title() + ": " + Report.change(m, published) + "; " + nullCall.title() + ": "
                 + Report.change(m, nullCall) + ". Both were there before the patch.");
@@ -108,7 +110,7 @@ public final class Reply {
                 + perScenario(m.cell(before, inFlight, "sc"), inFlight) + ": the patch narrows the window, it "
                 + "does not close it. Nor does anything stop a callback "
                 + "from running after fs_put_dax() returned and the holder freed its data: "
-                + perScenario(m.cell(patch, lifetime, "sc"), lifetime) + ". Only a grace period in fs_put_dax(), "
+                + perScenario(m.cell(patch, lifetime, "sc"), lifetime) + " with PATCH v1. Only a grace period in fs_put_dax(), "
                 + "between clearing the ops and releasing holder_data, fixes both"
                 + (rec == null ? "." : ": " + marks(m, rec, lifetime) + "."));
 
@@ -119,7 +121,7 @@ public final class Reply {
         Cell leak = m.cell(draft, Property.REFERENCE_DROPPED, "sc");
         para(sb, "A fix that checks the holder must not WARN when kill_dax() released the device first (surprise "
                 + "removal; with panic_on_warn that is a panic), and must still call put_dax(). With an early return "
-                + "and WARN_ON(prev != holder), kill-vs-put warns in " + bad(run(warn, Scenario.KILL_VS_PUT),
+                + "and WARN_ON(prev != holder), and today's reader in kill_dax()'s notification, kill-vs-put warns in " + bad(run(warn, Scenario.KILL_VS_PUT),
                 Property.NO_FALSE_WARN) + " of " + run(warn, Scenario.KILL_VS_PUT).total() + " interleavings and leaks "
                 + "the inode reference in " + bad(run(leak, Scenario.KILL_VS_PUT), Property.REFERENCE_DROPPED)
                 + ". With WARN_ON(prev && prev != holder) and put_dax() always, no false WARN is "
