@@ -21,7 +21,7 @@ final class MatrixPicture {
     private static final int ROW_H = 22;
     private static final int LINE_H = 15;
     private static final int GAP = 16;
-    private static final int TOP = 50;
+    private static final int TOP = 64;
 
     private MatrixPicture() {
     }
@@ -43,8 +43,8 @@ final class MatrixPicture {
         g.setFont(Palette.TITLE);
         g.drawString("Verdict: each claim under each model", 10, 22);
         g.setFont(Palette.SMALL);
-        g.drawString("ok: no interleaving or allowed execution breaks it; BAD: some does; race: the LKMM flags a data race"
-                + " (no guarantee); * hypothetical", 10, 40);
+        g.drawString("ok: no interleaving or allowed execution breaks the claim; BAD: some does;", 10, 40);
+        g.drawString("race: the LKMM flags a data race (no guarantee at all); * hypothetical: nobody proposed it", 10, 55);
         int y = TOP;
         for (Property p : m.properties()) {
             Rows.Layout layout = m.layout(p);

@@ -38,7 +38,7 @@ public record Allowed(String title, List<Histogram> runs) {
         return out;
     }
 
-    /** Whether any model allows a FORBIDDEN outcome. */
+    /** Whether any model allows a FORBIDDEN outcome (in a race-free execution, or with a data race). */
     public boolean anyForbiddenAllowed() {
         return runs.stream().anyMatch(Histogram::anyForbidden);
     }
@@ -59,8 +59,7 @@ public record Allowed(String title, List<Histogram> runs) {
         outcomes.forEach((o, grade) -> {
             List<String> row = new ArrayList<>(List.of(o.text()));
             for (Histogram h : runs) {
-                var count = h.count(o);
-                row.add(count.signum() == 0 ? "-" : h.unit().equals("interleavings") ? count.toString() : "allowed");
+                row.add(cell(h, o));
             }
             row.add(grade);
             rows.add(row);
@@ -75,8 +74,25 @@ public record Allowed(String title, List<Histogram> runs) {
         StringBuilder sb = new StringBuilder(title).append('\n');
         line(sb, header, w);
         rows.forEach(r -> line(sb, r, w));
-        sb.append("  cells: interleavings reaching the outcome (sc), or whether the model allows it (\"-\": never)\n");
+        sb.append("  cells: interleavings reaching the outcome (sc); allowed by the model; race: reached only by\n"
+                + "  executions with a data race, where the LKMM promises nothing; -: never\n");
         return sb.toString();
+    }
+
+    /**
+     * {@code -} when no interleaving or allowed execution reaches the outcome; the interleavings
+     * under sc; {@code allowed}; or {@code race} when only executions with a data race reach it
+     * (the LKMM then promises nothing, so it is neither allowed nor forbidden).
+     */
+    private static String cell(Histogram h, Outcome o) {
+        Histogram.Entry e = h.entries().stream().filter(x -> x.outcome().equals(o)).findFirst().orElse(null);
+        if (e == null || e.count().signum() == 0) {
+            return "-";
+        }
+        if (h.unit().equals("interleavings")) {
+            return e.count().toString();
+        }
+        return e.raceFree().signum() > 0 ? "allowed" : "race";
     }
 
     private static void line(StringBuilder sb, List<String> cells, int[] w) {

@@ -210,6 +210,13 @@ public final class Lab {
                 .orElseThrow(() -> new IllegalArgumentException("no FORBIDDEN outcome in " + h.title()));
     }
 
+    /** The witness of the first outcome graded with {@code hazard}, e.g. {@code "callback after put"}. */
+    public static Witness witness(Histogram h, String hazard) {
+        return h.entries().stream().filter(e -> e.count().signum() > 0 && e.grade().has(hazard) && e.witness() != null)
+                .map(Histogram.Entry::witness).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no outcome graded '" + hazard + "' in " + h.title()));
+    }
+
     /**
      * The witness of the first FORBIDDEN outcome the run reaches, as a picture: under {@code sc} the
      * schedule (threads as lanes, steps in order, the step that completes the outcome in red); under

@@ -28,6 +28,24 @@ final class Races {
         return h.races().stream().map(Races::pair).collect(Collectors.toList());
     }
 
+    /**
+     * The plain side of each race, as {@code function(): code}, with the functions it races
+     * with: what marking would remove. A race of two plain accesses lists both.
+     */
+    static void plainSides(Histogram h, java.util.Map<String, java.util.Set<String>> into) {
+        for (Race r : h.races()) {
+            add(r.first(), r.second(), into);
+            add(r.second(), r.first(), into);
+        }
+    }
+
+    private static void add(Race.Access plain, Race.Access other, java.util.Map<String, java.util.Set<String>> into) {
+        if (plain.plain()) {
+            into.computeIfAbsent(plain.function() + "(): " + plain.code(), k -> new java.util.TreeSet<>())
+                    .add(other.function() + "()");
+        }
+    }
+
     static String pair(Race r) {
         return r.location() + ": " + side(r.first()) + " vs " + side(r.second());
     }

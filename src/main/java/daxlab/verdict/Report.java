@@ -57,26 +57,27 @@ public final class Report {
         sb.append(Text.wrap(text, WIDTH)).append("\n\n");
     }
 
-    /** Which accesses the LKMM says race, and where. */
+    /** Which accesses the LKMM says race: each plain access once, with what it races with. */
     private static void races(StringBuilder sb, Matrix m) {
         List<Cell> racy = m.cells().stream().filter(Cell::race).collect(Collectors.toList());
         if (racy.isEmpty()) {
             return;
         }
         sb.append("Data races (the lkmm cells marked race):\n");
-        Set<String> pairs = new LinkedHashSet<>();
-        racy.forEach(c -> pairs.addAll(c.races()));
         long marked = racy.stream().filter(c -> c.candidate().accessors() == Accessors.MARKED).count();
-        para(sb, "  The LKMM flags a data race in " + racy.size() + " of "
+        para(sb, "The LKMM flags a data race in " + racy.size() + " of "
                 + m.cells().stream().filter(c -> c.model().equals("lkmm")).count() + " lkmm cells"
                 + (marked == 0 ? ", none of them with marked accessors" : "") + "; lkmm-once, the same code with "
-                + "every plain access marked, has none.");
-        for (String pair : pairs) {
-            sb.append(Text.wrap("  - " + pair, WIDTH, "    ")).append('\n');
+                + "every plain access marked, has none. The plain accesses that race, and what with:");
+        java.util.Map<String, Set<String>> sides = new java.util.TreeMap<>();
+        for (Cell c : racy) {
+            for (Cell.Run run : c.runs()) {
+                Races.plainSides(run.histogram(), sides);
+            }
         }
-        if (!pairs.isEmpty()) {
-            sb.append('\n');
-        }
+        sides.forEach((access, with) -> sb.append(Text.wrap("  - " + access + ", with " + String.join(", ", with),
+                WIDTH, "    ")).append('\n'));
+        sb.append('\n');
     }
 
     /** The patch against the code before it, with today's reader and accessors, claim by claim. */

@@ -36,9 +36,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HerdRacesTest {
     private static final String DIR = "/daxlab/races/";
 
-    /** The tests where two threads enter SRCU read-side sections (see {@link #check}). */
-    private static final Set<String> SRCU_IN_TWO_THREADS = Set.of("dax-kill-vs-reader+DOUBLE_READ",
-            "dax-kill-vs-reader+LOAD_ACQUIRE", "dax-kill-vs-reader+READ_ONCE");
+    /**
+     * Whether two threads of the program enter SRCU read-side sections: herd7 then counts more
+     * executions than this engine (see {@link #check} and the reason {@code srcu-struct} of
+     * {@code known-differences.txt}).
+     */
+    private static boolean srcuInTwoThreads(Program p) {
+        return p.threads().stream().filter(t -> t.body().stream().anyMatch(HerdRacesTest::readLock)).count() >= 2;
+    }
+
+    private static boolean readLock(daxlab.program.Instr i) {
+        if (i instanceof daxlab.program.Instr.Srcu) {
+            return ((daxlab.program.Instr.Srcu) i).kernelName().equals("srcu_read_lock");
+        }
+        if (i instanceof daxlab.program.Instr.If) {
+            daxlab.program.Instr.If f = (daxlab.program.Instr.If) i;
+            return f.then().stream().anyMatch(HerdRacesTest::readLock) || f.otherwise().stream().anyMatch(HerdRacesTest::readLock);
+        }
+        if (i instanceof daxlab.program.Instr.Call) {
+            return ((daxlab.program.Instr.Call) i).body().stream().anyMatch(HerdRacesTest::readLock);
+        }
+        return false;
+    }
 
     /** herd7's answer for one test. */
     record Expected(String test, long executions, boolean flag, long racy, TreeMap<String, Long> pairs) {
@@ -89,7 +108,21 @@ class HerdRacesTest {
     @TestFactory
     Stream<DynamicTest> racesAgreeWithHerd7() {
         List<Expected> all = expected();
-        assertEquals(150, all.size(), "143 dax scenarios and 7 small tests");
+        // Every dax scenario as exported today, and the small tests: a stale or missing answer fails.
+        java.util.Set<String> exported = new TreeSet<>();
+        for (var d : daxlab.litmus.DaxExport.everyScenario()) {
+            exported.add(daxlab.litmus.DaxExport.testName(d, daxlab.litmus.DaxExport.Form.PLAIN));
+        }
+        java.util.Set<String> answered = all.stream().map(Expected::test).filter(t -> t.startsWith("dax-"))
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        assertEquals(exported, answered, "herd7's races are recorded for exactly the dax exports; re-record with "
+                + "src/test/python/herd7_races.py (see its usage)");
+        for (String t : exported) {
+            assertEquals(daxlab.litmus.DaxExport.export(daxlab.dax.Scenarios.everyVariant().stream()
+                            .filter(d -> daxlab.litmus.DaxExport.testName(d, daxlab.litmus.DaxExport.Form.PLAIN).equals(t))
+                            .findFirst().orElseThrow(), daxlab.litmus.DaxExport.Form.PLAIN).text(),
+                    read(t + ".litmus"), t + ".litmus is not the current export: re-export and re-record");
+        }
         assertTrue(all.stream().filter(Expected::flag).count() > 50 && all.stream().anyMatch(e -> !e.flag()),
                 "both flagged and race-free tests");
         return all.stream().map(e -> DynamicTest.dynamicTest(e.test(), () -> check(e)));
@@ -124,16 +157,18 @@ class HerdRacesTest {
             }
             here.forEach(s -> pairs.merge(s, 1L, Long::sum));
         });
-        if (SRCU_IN_TWO_THREADS.contains(e.test())) {
+        if (srcuInTwoThreads(p)) {
             // herd7 makes srcu_read_lock/unlock a read/write of the srcu_struct with their own rf and
-            // co, so it counts each execution here once per such choice; this engine matches
-            // sections by nesting and counts it once (a counting difference, not a verdict one).
-            assertTrue(executions[0] > 0 && e.executions() % executions[0] == 0 && e.executions() > executions[0],
+            // co, so it counts more executions here; this engine matches sections by nesting and
+            // keeps SRCU out of memory (a counting difference, not a verdict one): the flag and the
+            // racing pairs agree, the counts are herd7's larger ones.
+            assertTrue(executions[0] > 0 && e.executions() > executions[0],
                     "herd7 counts " + e.executions() + ", this engine " + executions[0]);
-            assertEquals(0, e.racy(), "no race in " + e.test());
-        } else {
-            assertEquals(e.executions(), executions[0], "allowed executions");
+            assertEquals(e.racy() > 0, racy[0] > 0, "a data race in " + e.test());
+            assertEquals(e.pairs().keySet(), pairs.keySet(), "racing pairs");
+            return;
         }
+        assertEquals(e.executions(), executions[0], "allowed executions");
         assertEquals(e.racy(), racy[0], "executions with a data race");
         assertEquals(e.pairs(), pairs, "racing pairs, each with its number of executions");
 

@@ -103,7 +103,19 @@ class RacesTest {
                 assertTrue(Models.run(d, m).races().isEmpty(), m);
             }
         }
-        assertEquals(89, flagged, "scenarios and variants with a data race under lkmm (herd7 flags 89 of 143)");
+        // herd7 7.58 flags exactly the same ones (its recorded answers on the files as written).
+        long herd7 = 0;
+        for (DaxScenario d : Scenarios.everyVariant()) {
+            String file = daxlab.litmus.DaxExport.testName(d, daxlab.litmus.DaxExport.Form.PLAIN) + ".litmus";
+            try (var in = RacesTest.class.getResourceAsStream("/" + daxlab.herd7.Recording.RESOURCE_DIR + "/"
+                    + daxlab.herd7.Herd7Model.LKMM.recordName(file))) {
+                herd7 += new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .contains("Flag data-race") ? 1 : 0;
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+        assertEquals(herd7, flagged, "scenarios and variants with a data race under lkmm, as herd7 flags them");
     }
 
     @Test
