@@ -31,7 +31,7 @@ public final class CandidateBudgetExceeded extends RuntimeException {
      * threads' paths started out of how many there are.
      */
     public record Progress(long candidates, long allowed, long outcomes, long steps, long combinations,
-                           long combinationsTotal) {
+                           java.math.BigInteger combinationsTotal) {
         Progress withAllowed(long allowedSoFar, long outcomesSoFar) {
             return new Progress(candidates, allowedSoFar, outcomesSoFar, steps, combinations, combinationsTotal);
         }
@@ -60,11 +60,16 @@ public final class CandidateBudgetExceeded extends RuntimeException {
                     .append(p.outcomes() == 1 ? " outcome" : " outcomes").append(" so far)");
         }
         s.append(" and ").append(p.steps()).append(" search steps, in combination ").append(p.combinations())
-                .append(" of ").append(p.combinationsTotal() == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE
-                        : Long.toString(p.combinationsTotal())).append(" of the threads' paths; ");
+                .append(" of ").append(about(p.combinationsTotal())).append(" of the threads' paths; ");
         s.append(limit == Limit.HEAP ? "give it more with -Xmx (DAXLAB_JAVA_OPTS) or make the program smaller"
                 : "raise the budget (--budget) or make the program smaller");
         return s.toString();
+    }
+
+    /** A count as it is when it is readable, else as about {@code 2.8e+26}. */
+    private static String about(java.math.BigInteger n) {
+        return n.bitLength() < 40 ? n.toString()
+                : "about " + String.format(java.util.Locale.ROOT, "%.1e", new java.math.BigDecimal(n));
     }
 
     /** The same stop, with what the model allowed among the candidates examined. */

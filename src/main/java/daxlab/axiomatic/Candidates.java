@@ -71,15 +71,16 @@ final class Candidates {
 
     void forEach(Consumer<Execution> sink) {
         Traces traces = new Traces(program);
-        long total = 1;
+        java.math.BigInteger total = java.math.BigInteger.ONE;
         for (List<ThreadTrace> ts : traces.perThread) {
-            total = ts.isEmpty() ? 0 : total > Long.MAX_VALUE / ts.size() ? Long.MAX_VALUE : total * ts.size();
+            total = total.multiply(java.math.BigInteger.valueOf(ts.size()));
         }
         List<ThreadTrace> chosen = new ArrayList<>();
         combine(traces, 0, chosen, total, sink);
     }
 
-    private void combine(Traces traces, int t, List<ThreadTrace> chosen, long total, Consumer<Execution> sink) {
+    private void combine(Traces traces, int t, List<ThreadTrace> chosen, java.math.BigInteger total,
+                         Consumer<Execution> sink) {
         if (t == traces.perThread.size()) {
             effort.combination(total);
             if (!valuesAvailable(chosen)) {

@@ -27,7 +27,7 @@ final class Effort {
     private long candidates;
     private long steps;
     private long combinations;
-    private long combinationsTotal = 1;
+    private java.math.BigInteger combinationsTotal = java.math.BigInteger.ONE;
 
     Effort(String program, long budget) {
         this.program = program;
@@ -58,7 +58,7 @@ final class Effort {
     }
 
     /** A combination of the threads' paths is started; {@code total} is how many there are. */
-    void combination(long total) {
+    void combination(java.math.BigInteger total) {
         combinationsTotal = total;
         combinations++;
         step();

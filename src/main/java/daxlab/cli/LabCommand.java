@@ -17,7 +17,8 @@ final class LabCommand implements Callable<Integer> {
     @Mixin
     JupyterOptions jupyter;
 
-    @Option(names = "--port", description = "port to serve on (default: ${DEFAULT-VALUE})", defaultValue = "8888")
+    @Option(names = "--port", paramLabel = "PORT", description = "port to serve on, 1..65535 (default: ${DEFAULT-VALUE})",
+            defaultValue = "8888", converter = OptionTypes.Port.class)
     int port;
 
     @Option(names = "--no-browser", description = "do not open a browser")

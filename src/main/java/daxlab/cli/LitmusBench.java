@@ -6,6 +6,7 @@ import daxlab.litmus.Herd7Layout;
 import daxlab.litmus.Herd7Result;
 import daxlab.litmus.LitmusEngine;
 import daxlab.litmus.LitmusParser;
+import daxlab.litmus.LitmusSyntaxException;
 import daxlab.litmus.LitmusTest;
 import daxlab.outcome.Classifier;
 import daxlab.outcome.Histogram;
@@ -25,36 +26,65 @@ import java.util.stream.Stream;
  * process. Tests are parsed once; after warm-up rounds it times the whole suite (median of the
  * rounds) and each test (median of its runs), and checks each result against the
  * {@code NAME.litmus.herd7} file beside it when there is one (as {@code litmus --check --check-counts}:
- * states, verdict, flags, condition and counts).
+ * states, verdict, flags, condition and counts). A file that does not parse or run within the
+ * budget is reported and left out, and the others still run (exit status 2).
  */
 final class LitmusBench {
     private LitmusBench() {
     }
 
-    static int run(Path dir, String modelName, int warmup, int repeat, PrintWriter out) throws IOException {
+    static int run(Path dir, String modelName, int warmup, int repeat, long budget,
+                   picocli.CommandLine.Model.CommandSpec spec) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Model model;
         try {
             model = Model.byName(modelName);
         } catch (IllegalArgumentException e) {
-            throw new Main.UsageError(e.getMessage());
+            throw OptionTypes.invalid(spec, "--model", e.getMessage());
         }
         if (!Files.isDirectory(dir)) {
             throw new Main.UsageError("--litmus " + dir + ": not a directory of .litmus files");
         }
-        List<Path> files;
+        List<Path> all;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".litmus")).sorted().collect(Collectors.toList());
+            all = s.filter(p -> p.toString().endsWith(".litmus")).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new Main.UsageError("--litmus " + dir + ": cannot list it: " + Main.describe(e));
         }
-        if (files.isEmpty()) {
+        if (all.isEmpty()) {
             throw new Main.UsageError("--litmus " + dir + ": no .litmus files there");
         }
+        // A file that cannot be parsed or run within the budget is reported and left out; the
+        // others are timed, and the exit status says that something was left out.
+        List<Path> files = new ArrayList<>();
         List<LitmusTest> tests = new ArrayList<>();
-        for (Path f : files) {
-            tests.add(LitmusParser.parse(f));
+        int skipped = 0;
+        for (Path f : all) {
+            try {
+                LitmusTest t = LitmusParser.parse(f);
+                Axiomatic.run(t.program(), model, Classifier.NONE, budget, "");
+                files.add(f);
+                tests.add(t);
+            } catch (LitmusSyntaxException e) {
+                skipped++;
+                err.println("daxlab: " + e.getMessage() + " (left out)");
+            } catch (IOException e) {
+                skipped++;
+                err.println("daxlab: " + Main.describe(e) + " (left out)");
+            } catch (RuntimeException e) {
+                skipped++;
+                err.println("daxlab: " + f + ": " + (e.getMessage() == null ? e.toString() : e.getMessage())
+                        + " (left out)");
+            }
+            err.flush();
+        }
+        if (tests.isEmpty()) {
+            throw new Main.UsageError("--litmus " + dir + ": no test there could be run");
         }
         for (int i = 0; i < warmup; i++) {
             for (LitmusTest t : tests) {
-                Axiomatic.enumerate(t.program(), model, Classifier.NONE);
+                Axiomatic.run(t.program(), model, Classifier.NONE, budget, "");
             }
         }
         double[][] perTest = new double[tests.size()][repeat];
@@ -64,7 +94,7 @@ final class LitmusBench {
             long s0 = System.nanoTime();
             for (int i = 0; i < tests.size(); i++) {
                 long t0 = System.nanoTime();
-                last[i] = Axiomatic.enumerate(tests.get(i).program(), model, Classifier.NONE);
+                last[i] = Axiomatic.run(tests.get(i).program(), model, Classifier.NONE, budget, "").histogram();
                 perTest[i][r] = (System.nanoTime() - t0) / 1e6;
             }
             suite[r] = (System.nanoTime() - s0) / 1e6;
@@ -100,8 +130,11 @@ final class LitmusBench {
         out.printf("%nwhole suite: %.1f ms (median of %d rounds; fastest round %.1f ms; sum of per-test medians "
                 + "%.1f ms); herd7 agrees on %d of %d compared%n", median(suite), repeat, fastest, sumOfMedians,
                 agree, compared);
+        if (skipped > 0) {
+            out.printf("%d of %d files left out (see the errors above)%n", skipped, all.size());
+        }
         out.flush();
-        return agree == compared ? 0 : 1;
+        return skipped > 0 ? 2 : agree == compared ? 0 : 1;
     }
 
     private static double median(double[] xs) {
