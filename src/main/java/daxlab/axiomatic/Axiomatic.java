@@ -187,8 +187,12 @@ public final class Axiomatic {
      * by the model or not: the allowed ones are exactly the FORBIDDEN outcomes {@link #run} counts.
      */
     public static List<Explanation> explainGraded(Program program, Model model, Classifier classifier) {
-        return explain(program, model, o -> classifier.grade(o).outcomeClass() == OutcomeClass.FORBIDDEN,
-                DEFAULT_BUDGET);
+        return explainGraded(program, model, classifier, DEFAULT_BUDGET);
+    }
+
+    /** {@link #explainGraded(Program, Model, Classifier)} within a budget of candidate executions. */
+    public static List<Explanation> explainGraded(Program program, Model model, Classifier classifier, long budget) {
+        return explain(program, model, o -> classifier.grade(o).outcomeClass() == OutcomeClass.FORBIDDEN, budget);
     }
 
     /** Explanations of the outcomes the classifier grades FORBIDDEN that the model never gives. */

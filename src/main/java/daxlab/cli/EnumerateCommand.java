@@ -94,7 +94,7 @@ final class EnumerateCommand implements Callable<Integer> {
                     out.println(d.scenario().description());
                     out.print(HistogramText.histogramWithWitnesses(h));
                     if (explain) {
-                        for (Explanation e : Models.explain(d, model)) {
+                        for (Explanation e : Models.explain(d, model, budget)) {
                             out.print("\n" + e.text());
                         }
                     }
