@@ -72,8 +72,8 @@ public final class Armv8 implements Model {
         // The DMB ISH that ends a fully ordered LL/SC RMW, right after its STLXR.
         long rmwThenDmb = x.set(e -> e.rmw() == Event.RmwPart.WRITE && e.mode() == Mode.FULL);
         // The compare-and-branch of every cmpxchg: ctrl from its read to all that follows.
-        long cmpxchgReads = x.set(e -> e.isRead() && e.source() instanceof Instr.Rmw
-                && ((Instr.Rmw) e.source()).op() instanceof RmwOp.Cmpxchg);
+        long cmpxchgReads = x.set(e -> e.isRead() && e.source() instanceof Instr.Rmw rmwOp
+                && (rmwOp.op() instanceof RmwOp.Cmpxchg || rmwOp.op() instanceof RmwOp.AddUnless));
         // A CPU's ctrl covers everything after the conditional branch, not only the if's body.
         Rel ctrl = x.ctrlAfter().union(po.from(cmpxchgReads));
         Rel addr = x.addr();

@@ -70,6 +70,9 @@ public final class Axiomatic {
         long[] allowed = {0};
         try {
             candidates.forEach(x -> {
+                if (!x.kept()) {
+                    return;
+                }
                 Verdict v = model.check(x);
                 if (!v.isConsistent()) {
                     return;
@@ -140,7 +143,7 @@ public final class Axiomatic {
         try {
             candidates.forEach(x -> {
                 Outcome o = x.outcome();
-                if (!which.test(o)) {
+                if (!x.kept() || !which.test(o)) {
                     return;
                 }
                 long[] t = totals.computeIfAbsent(o, k -> new long[3]);

@@ -27,14 +27,28 @@ public final class CandidateBudgetExceeded extends RuntimeException {
 
     /**
      * How far a run got: candidate executions examined, how many the model allowed and with how
-     * many distinct outcomes ({@code -1} when unknown), search steps taken, and combinations of the
-     * threads' paths started out of how many there are.
+     * many distinct outcomes, search steps taken, and combinations of the threads' paths started
+     * out of how many there are ({@code -1} or null when unknown).
      */
     public record Progress(long candidates, long allowed, long outcomes, long steps, long combinations,
                            java.math.BigInteger combinationsTotal) {
         Progress withAllowed(long allowedSoFar, long outcomesSoFar) {
             return new Progress(candidates, allowedSoFar, outcomesSoFar, steps, combinations, combinationsTotal);
         }
+    }
+
+    /**
+     * For an engine outside this package that counts its own work (the cat interpreter's paths):
+     * more than {@code budget} candidate executions, with no more said of how far it got.
+     */
+    public CandidateBudgetExceeded(String program, long budget) {
+        super(program + ": more than " + budget + " candidate executions; raise the budget (--budget) or "
+                + "make the program smaller");
+        this.program = program;
+        this.limit = Limit.CANDIDATES;
+        this.budget = budget;
+        this.stepLimit = -1;
+        this.progress = new Progress(budget, -1, -1, -1, -1, null);
     }
 
     CandidateBudgetExceeded(String program, Limit limit, long budget, long stepLimit, Progress progress) {

@@ -71,31 +71,108 @@ final class Candidates {
 
     void forEach(Consumer<Execution> sink) {
         Traces traces = new Traces(program);
+        combine(traces, 0, new ArrayList<>(), total(traces), sk -> expand(sk, traces, sink));
+    }
+
+    /**
+     * herd7's view of the candidates before a cat model runs (what {@code daxlab.cat} starts
+     * from): each read of a data location reads from a write of the same value, and nothing
+     * more is chosen. {@code co} is empty and lock events read from nothing: a model that
+     * includes lock.cat and a coherence-order generator chooses those itself.
+     */
+    void forEachReadsFrom(Consumer<Execution> sink) {
+        Traces traces = new Traces(program);
+        combine(traces, 0, new ArrayList<>(), total(traces), sk -> readsFrom(sk, traces, sink));
+    }
+
+    /** How many combinations of the threads' paths there are (for a budget error). */
+    private static java.math.BigInteger total(Traces traces) {
         java.math.BigInteger total = java.math.BigInteger.ONE;
         for (List<ThreadTrace> ts : traces.perThread) {
             total = total.multiply(java.math.BigInteger.valueOf(ts.size()));
         }
-        List<ThreadTrace> chosen = new ArrayList<>();
-        combine(traces, 0, chosen, total, sink);
+        return total;
     }
 
     private void combine(Traces traces, int t, List<ThreadTrace> chosen, java.math.BigInteger total,
-                         Consumer<Execution> sink) {
+                         Consumer<Skeleton> expansion) {
         if (t == traces.perThread.size()) {
             effort.combination(total);
             if (!valuesAvailable(chosen)) {
                 return;
             }
             combinations++;
-            Skeleton sk = new Skeleton(program, chosen);
-            expand(sk, traces, sink);
+            expansion.accept(new Skeleton(program, chosen));
             return;
         }
         for (ThreadTrace tr : traces.perThread.get(t)) {
             chosen.add(tr);
-            combine(traces, t + 1, chosen, total, sink);
+            combine(traces, t + 1, chosen, total, expansion);
             chosen.remove(chosen.size() - 1);
         }
+    }
+
+    private void readsFrom(Skeleton sk, Traces traces, Consumer<Execution> sink) {
+        List<Choices> perLocation = new ArrayList<>();
+        Rel none = Rel.empty(sk.n);
+        for (String l : program.locations()) {
+            if (traces.isLock(l)) {
+                continue;
+            }
+            Generator g = readChoices(sk, l);
+            if (g == null) {
+                return;
+            }
+            Choices choices = new Choices(g);
+            if (!choices.prefetch()) {
+                return;
+            }
+            perLocation.add(choices);
+        }
+        product(sk, perLocation, 0, none, none, sink);
+    }
+
+    /**
+     * Every way the reads of data location {@code l} can each read a write of the value they
+     * return (co empty), the last read's choice varying slowest; null when a read has no write.
+     */
+    private Generator readChoices(Skeleton sk, String l) {
+        List<Integer> rs = new ArrayList<>();
+        List<int[]> sources = new ArrayList<>();
+        for (int r = 0; r < sk.n; r++) {
+            Event e = sk.events[r];
+            if (!e.isRead() || !e.location().equals(l)) {
+                continue;
+            }
+            List<Integer> s = new ArrayList<>();
+            for (int w = 0; w < sk.n; w++) {
+                Event x = sk.events[w];
+                if (x.isWrite() && x.location().equals(l) && x.value().equals(e.value())) {
+                    s.add(w);
+                }
+            }
+            if (s.isEmpty()) {
+                return null;
+            }
+            rs.add(r);
+            sources.add(s.stream().mapToInt(Integer::intValue).toArray());
+        }
+        Rel none = Rel.empty(sk.n);
+        return v -> readsFromChoices(sk, rs, sources, rs.size() - 1, none, none, v);
+    }
+
+    private boolean readsFromChoices(Skeleton sk, List<Integer> rs, List<int[]> sources, int k, Rel rf, Rel co,
+                                     Visitor v) {
+        effort.step();
+        if (k < 0) {
+            return v.accept(rf, co);
+        }
+        for (int w : sources.get(k)) {
+            if (!readsFromChoices(sk, rs, sources, k - 1, rf.union(Rel.builder(sk.n).add(w, rs.get(k)).build()), co, v)) {
+                return false;
+            }
+        }
+        return true;
     }
     /** A read of a data location and the value it returns, or a write and the value it stores. */
     private record Access(String location, daxlab.program.Value value) {

@@ -71,7 +71,9 @@ public record Event(int id, int thread, Kind kind, String location, Value value,
         /** spin_is_locked() returning true. */
         RL,
         /** spin_is_locked() returning false. */
-        RU
+        RU,
+        /** A spin_trylock() that fails (it reads the lock taken). */
+        LF
     }
 
     public boolean isMemory() {

@@ -30,6 +30,20 @@ public final class Execution implements Witness {
         this.fr = rf.inverse().seq(co).minus(Rel.id(sk.n, -1L));
     }
 
+    /**
+     * The same events, program order and dependencies with another {@code rf} and {@code co}:
+     * how a model that chooses them itself (a cat file run by {@code daxlab.cat}) completes a
+     * candidate.
+     */
+    public Execution with(Rel rf, Rel co) {
+        return new Execution(sk, rf, co);
+    }
+
+    /** The program this is an execution of. */
+    public daxlab.program.Program program() {
+        return sk.program;
+    }
+
     /** Why a thread stopped early in this execution (it accessed a non-location), or null. */
     public String fault() {
         return sk.fault;
@@ -169,8 +183,18 @@ public final class Execution implements Witness {
 
     /** The final value of each observable: the co-last write of a location, a thread's register. */
     public Outcome outcome() {
+        return outcome(sk.program.observables());
+    }
+
+    /** Whether the program's filter, if any, keeps this execution (herd7 drops the others uncounted). */
+    public boolean kept() {
+        return sk.program.finalFilter().map(f -> f.keeps(outcome(f.observables()).fields()::get)).orElse(true);
+    }
+
+    /** The final values of the given observables. */
+    Outcome outcome(List<Observable> observables) {
         Map<String, Value> fields = new LinkedHashMap<>();
-        for (Observable o : sk.program.observables()) {
+        for (Observable o : observables) {
             if (o.ref() instanceof Observable.Loc) {
                 fields.put(o.name(), finalValue(((Observable.Loc) o.ref()).location()));
             } else {

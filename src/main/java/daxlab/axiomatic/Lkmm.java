@@ -34,10 +34,9 @@ import java.util.TreeSet;
  *
  * <p>Flags raised: {@code data-race} (its pairs, {@code ww-race | wr-race | rw-race}, come back as
  * {@link Verdict#races}; {@code wr-race} leaves out {@code rw-xbstar^-1} as the current file does)
- * and {@code mixed-accesses}. Not modelled because the IR has
- * no such primitive: {@code Noreturn} RMWs ({@code atomic_inc}), {@code spin_trylock} (LF),
- * {@code barrier()}, {@code smp_mb__after_srcu_read_unlock()}; the bell's well-formedness flags
- * (unmatched RCU/SRCU locks) are not reported.
+ * and {@code mixed-accesses}. The void atomics ({@code atomic_inc()}) are {@code Noreturn}, a failed
+ * {@code spin_trylock()} is an LF read; the bell's well-formedness flags (unmatched RCU/SRCU locks)
+ * are not reported.
  */
 public final class Lkmm implements Model {
     /** The flag herd7 prints as {@code Flag data-race}. */
@@ -114,7 +113,11 @@ public final class Lkmm implements Model {
         final long LKR = x.set(e -> e.lock() == Event.LockPart.LKR);
         final long LKW = x.set(e -> e.lock() == Event.LockPart.LKW);
         final long UL = x.set(e -> e.lock() == Event.LockPart.UL);
-        final long R4rmb = R; // R \ Noreturn: this IR has no non-returning RMW
+        // The read of a void atomic (atomic_inc()) returns nothing: smp_rmb() does not order it.
+        final long Noreturn = x.set(e -> e.isRead() && e.mode() == Mode.NORETURN);
+        final long R4rmb = R & ~Noreturn;
+        final long BarrierFence = x.set(e -> fence(e, FenceKind.BARRIER));
+        final long AfterSrcuReadUnlock = x.set(e -> fence(e, FenceKind.AFTER_SRCU_READ_UNLOCK));
         final Rel po = x.po();
         final Rel rf = x.rf;
         final Rel co = x.co;
@@ -147,7 +150,10 @@ public final class Lkmm implements Model {
                 .union(x.fencerel(BeforeAtomic).restrict(M, RMW).seq(po.opt()).to(M))
                 .union(po.opt().restrict(M, RMW).seq(x.fencerel(AfterAtomic)).to(M))
                 .union(po.opt().restrict(M, LKW).seq(x.fencerel(AfterSpinlock)).to(M))
-                .union(poUnlockLockPo.from(M).to(AfterUnlockLock).seq(po).to(M));
+                .union(poUnlockLockPo.from(M).to(AfterUnlockLock).seq(po).to(M))
+                // [M] ; po? ; [Srcu-unlock] ; fencerel(After-srcu-read-unlock) ; [M]: herd7's
+                // srcu_read_unlock() is itself a memory write, so it is ordered too.
+                .union(po.opt().restrict(M | SrcuUnlock, SrcuUnlock).seq(x.fencerel(AfterSrcuReadUnlock)).to(M));
         final Rel gp = po.to(SyncRcu | SyncSrcu).seq(po.opt());
         final Rel strongFence = mb.union(gp);
 
@@ -239,7 +245,7 @@ public final class Lkmm implements Model {
         }
 
         // Warn about plain writes and marked accesses in the same region
-        final long Barrier = Rmb | Wmb | Mb | SyncRcu | SyncSrcu | BeforeAtomic | AfterAtomic | Acquire | Release
+        final long Barrier = BarrierFence | Rmb | Wmb | Mb | SyncRcu | SyncSrcu | BeforeAtomic | AfterAtomic | Acquire | Release
                 | RcuLock | RcuUnlock | SrcuLock | SrcuUnlock;
         final Rel barrier = x.fencerel(Barrier).union(po.to(Release)).union(po.from(Acquire));
         final Rel poLocNoBarrier = x.poLoc().minus(barrier);
@@ -252,9 +258,9 @@ public final class Lkmm implements Model {
                 .seq(strongFence2.to(Marked).seq(xbstar).union(xbstar.inter(intl)));
         final Rel rmbRel = x.fencerel(Rmb);
         final Rel wPreBounded = addr.union(fence2).opt().from(Marked);
-        final Rel rPreBounded = addr.union(nonrwFence).union(rmbRel.restrict(R4rmb, all)).opt().from(Marked);
+        final Rel rPreBounded = addr.union(nonrwFence).union(rmbRel.restrict(R4rmb, all & ~Noreturn)).opt().from(Marked);
         final Rel wPostBounded = fence2.opt().to(Marked).seq(rmwSequence);
-        final Rel rPostBounded = nonrwFence.union(rmbRel.restrict(all, R4rmb)).opt().to(Marked);
+        final Rel rPostBounded = nonrwFence.union(rmbRel.restrict(all & ~Noreturn, R4rmb)).opt().to(Marked);
         final Rel wwVis = fence2.union(strongFence2.seq(xbstar).seq(wPreBounded))
                 .union(wPostBounded.seq(vis).seq(wPreBounded));
         final Rel wrVis = fence2.union(strongFence2.seq(xbstar).seq(rPreBounded))

@@ -86,7 +86,9 @@ final class LockChoices {
                         open = -1;
                         lastUl = i;
                         break;
-                    case RL: {
+                    case RL:
+                    case LF: {
+                        // lock.cat: "let LF = LF | RL", a read of the lock taken with no ordering.
                         readers.add(i);
                         if (open >= 0) {
                             readerSources.add(new int[] {open});

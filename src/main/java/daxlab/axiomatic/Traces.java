@@ -37,8 +37,8 @@ final class Traces {
         this.program = program;
         for (ThreadCode t : program.threads()) {
             daxlab.program.Walk.each(t.body(), i -> {
-                if (i instanceof Instr.Lock && ((Instr.Lock) i).address() instanceof Expr.Const) {
-                    Value a = ((Expr.Const) ((Instr.Lock) i).address()).value();
+                if (i instanceof Instr.Lock l && l.address() instanceof Expr.Const c) {
+                    Value a = c.value();
                     if (a instanceof Value.Addr) {
                         lockLocations.add(((Value.Addr) a).location());
                     }
@@ -51,12 +51,12 @@ final class Traces {
             domains.get(l).add(Value.of(1));
         }
         // A value chain in one execution passes through distinct writes, so as many rounds as
-        // there are store instructions (plus one) reach every value an execution can store.
+        // there are store instructions (plus one, counted generously) reach every value an execution can store.
         // While collecting values, a branch whose condition depends on a read takes both ways:
         // a value may be justified by a cycle (crypto-control-data: WRITE_ONCE(*y, r1) after
         // "r1 = 1; if (READ_ONCE(*x) == 0) r1 = 0;" stores 1 only once x is 1, which needs y to
         // be 1 first), and following only the values already known would never find it.
-        int rounds = countStores() + 1;
+        int rounds = countAccesses() + 1;
         for (int round = 0; round < rounds; round++) {
             boolean grew = false;
             for (int t = 0; t < program.threads().size(); t++) {
@@ -81,11 +81,12 @@ final class Traces {
         return lockLocations.contains(location);
     }
 
-    private int countStores() {
+    /** Instructions that touch shared memory: at least as many as the store instructions. */
+    private int countAccesses() {
         int[] n = {0};
         for (ThreadCode t : program.threads()) {
             daxlab.program.Walk.each(t.body(), i -> {
-                if (i instanceof Instr.Store || i instanceof Instr.Rmw) {
+                if (i.touchesSharedState()) {
                     n[0]++;
                 }
             });
@@ -134,88 +135,129 @@ final class Traces {
                 Instr i = f.body.get(f.pc);
                 f.pc++;
                 String fn = currentFunction(stack);
-                if (i instanceof Instr.Load) {
-                    Instr.Load l = (Instr.Load) i;
-                    String loc = location(l.address(), s, i);
-                    if (loc == null) {
-                        return;
-                    }
-                    long addrDeps = s.taintOf(l.address());
-                    for (Value v : domainOf(loc)) {
-                        State n = s.copy();
-                        int e = n.add(new Event(0, thread, Event.Kind.READ, loc, v, l.mode(), Event.RmwPart.NONE,
-                                Event.LockPart.NONE, null, i, fn), addrDeps, 0);
-                        n.set(l.register(), v, 1L << e);
-                        run(copy(stack), n);
-                    }
+                if (i.accept(new Step(stack, s, fn))) {
                     return;
-                } else if (i instanceof Instr.Store) {
-                    Instr.Store st = (Instr.Store) i;
-                    String loc = location(st.address(), s, i);
-                    if (loc == null) {
-                        return;
-                    }
-                    Value v = st.value().eval(s.regs::get);
-                    s.add(new Event(0, thread, Event.Kind.WRITE, loc, v, st.mode(), Event.RmwPart.NONE,
-                            Event.LockPart.NONE, null, i, fn), s.taintOf(st.address()), s.taintOf(st.value()));
-                } else if (i instanceof Instr.Rmw) {
-                    rmw((Instr.Rmw) i, stack, s, fn);
-                    return;
-                } else if (i instanceof Instr.Lock) {
-                    if (lock((Instr.Lock) i, stack, s, fn)) {
-                        return;
-                    }
-                } else if (i instanceof Instr.Fence) {
-                    FenceKind k = ((Instr.Fence) i).kind();
-                    s.add(new Event(0, thread, Event.Kind.FENCE, null, null, null, Event.RmwPart.NONE,
-                            Event.LockPart.NONE, k, i, fn), 0, 0);
-                    if (k == FenceKind.SYNC_RCU) {
-                        s.add(new Event(0, thread, Event.Kind.GP_END, "rcu", null, null, Event.RmwPart.NONE,
-                                Event.LockPart.NONE, null, i, fn), 0, 0);
-                    }
-                } else if (i instanceof Instr.Srcu) {
-                    Instr.Srcu sr = (Instr.Srcu) i;
-                    Event.Kind k = sr.op() == Instr.SrcuOp.READ_LOCK ? Event.Kind.SRCU_LOCK
-                            : sr.op() == Instr.SrcuOp.READ_UNLOCK ? Event.Kind.SRCU_UNLOCK : Event.Kind.SRCU_SYNC;
-                    s.add(new Event(0, thread, k, sr.domain(), null, null, Event.RmwPart.NONE, Event.LockPart.NONE,
-                            null, i, fn), 0, 0);
-                    if (k == Event.Kind.SRCU_SYNC) {
-                        s.add(new Event(0, thread, Event.Kind.GP_END, sr.domain(), null, null, Event.RmwPart.NONE,
-                                Event.LockPart.NONE, null, i, fn), 0, 0);
-                    }
-                } else if (i instanceof Instr.Assign) {
-                    Instr.Assign a = (Instr.Assign) i;
-                    s.set(a.register(), a.value().eval(s.regs::get), s.taintOf(a.value()));
-                } else if (i instanceof Instr.If) {
-                    Instr.If c = (Instr.If) i;
-                    long t = s.taintOf(c.condition());
-                    if (allBranches && t != 0) {
-                        for (List<Instr> way : List.of(c.then(), c.otherwise())) {
-                            State n = s.copy();
-                            List<Frame> st = copy(stack);
-                            Frame body = new Frame(way, 0, null);
-                            body.branch = true;
-                            body.savedBranchTaint = n.branchTaint;
-                            st.add(body);
-                            n.branchTaint |= t;
-                            n.ctrlTaint |= t;
-                            run(st, n);
-                        }
-                        return;
-                    }
-                    boolean taken = c.condition().eval(s.regs::get).truthy();
-                    Frame body = new Frame(taken ? c.then() : c.otherwise(), 0, null);
-                    body.branch = true;
-                    body.savedBranchTaint = s.branchTaint;
-                    stack.add(body);
-                    s.branchTaint |= t;
-                    s.ctrlTaint |= t;
-                } else if (i instanceof Instr.Call) {
-                    Instr.Call c = (Instr.Call) i;
-                    stack.add(new Frame(c.body(), 0, c.function()));
-                } else {
-                    throw new AssertionError(i);
                 }
+            }
+        }
+
+        /**
+         * One instruction of the path in {@code s}; returns true when it forked (each fork ran
+         * the rest of the thread) or ended the path, false to go on with the next instruction.
+         */
+        private final class Step implements Instr.Visitor<Boolean> {
+            private final List<Frame> stack;
+            private final State s;
+            private final String fn;
+
+            Step(List<Frame> stack, State s, String fn) {
+                this.stack = stack;
+                this.s = s;
+                this.fn = fn;
+            }
+
+            @Override
+            public Boolean load(Instr.Load l) {
+                String loc = location(l.address(), s, l);
+                if (loc == null) {
+                    return true;
+                }
+                long addrDeps = s.taintOf(l.address());
+                for (Value v : domainOf(loc)) {
+                    State n = s.copy();
+                    int e = n.add(new Event(0, thread, Event.Kind.READ, loc, v, l.mode(), Event.RmwPart.NONE,
+                            Event.LockPart.NONE, null, l, fn), addrDeps, 0);
+                    n.set(l.register(), v, 1L << e);
+                    run(copy(stack), n);
+                }
+                return true;
+            }
+
+            @Override
+            public Boolean store(Instr.Store st) {
+                String loc = location(st.address(), s, st);
+                if (loc == null) {
+                    return true;
+                }
+                Value v = st.value().eval(s.regs::get);
+                s.add(new Event(0, thread, Event.Kind.WRITE, loc, v, st.mode(), Event.RmwPart.NONE,
+                        Event.LockPart.NONE, null, st, fn), s.taintOf(st.address()), s.taintOf(st.value()));
+                return false;
+            }
+
+            @Override
+            public Boolean rmw(Instr.Rmw r) {
+                Runner.this.rmw(r, stack, s, fn);
+                return true;
+            }
+
+            @Override
+            public Boolean lock(Instr.Lock l) {
+                return Runner.this.lock(l, stack, s, fn);
+            }
+
+            @Override
+            public Boolean fence(Instr.Fence f) {
+                FenceKind k = f.kind();
+                s.add(new Event(0, thread, Event.Kind.FENCE, null, null, null, Event.RmwPart.NONE,
+                        Event.LockPart.NONE, k, f, fn), 0, 0);
+                if (k == FenceKind.SYNC_RCU) {
+                    s.add(new Event(0, thread, Event.Kind.GP_END, "rcu", null, null, Event.RmwPart.NONE,
+                            Event.LockPart.NONE, null, f, fn), 0, 0);
+                }
+                return false;
+            }
+
+            @Override
+            public Boolean srcu(Instr.Srcu sr) {
+                Event.Kind k = sr.op() == Instr.SrcuOp.READ_LOCK ? Event.Kind.SRCU_LOCK
+                        : sr.op() == Instr.SrcuOp.READ_UNLOCK ? Event.Kind.SRCU_UNLOCK : Event.Kind.SRCU_SYNC;
+                s.add(new Event(0, thread, k, sr.domain(), null, null, Event.RmwPart.NONE, Event.LockPart.NONE,
+                        null, sr, fn), 0, 0);
+                if (k == Event.Kind.SRCU_SYNC) {
+                    s.add(new Event(0, thread, Event.Kind.GP_END, sr.domain(), null, null, Event.RmwPart.NONE,
+                            Event.LockPart.NONE, null, sr, fn), 0, 0);
+                }
+                return false;
+            }
+
+            @Override
+            public Boolean assign(Instr.Assign a) {
+                s.set(a.register(), a.value().eval(s.regs::get), s.taintOf(a.value()));
+                return false;
+            }
+
+            @Override
+            public Boolean branch(Instr.If c) {
+                long t = s.taintOf(c.condition());
+                if (allBranches && t != 0) {
+                    for (List<Instr> way : List.of(c.then(), c.otherwise())) {
+                        State n = s.copy();
+                        List<Frame> st = copy(stack);
+                        Frame body = new Frame(way, 0, null);
+                        body.branch = true;
+                        body.savedBranchTaint = n.branchTaint;
+                        st.add(body);
+                        n.branchTaint |= t;
+                        n.ctrlTaint |= t;
+                        run(st, n);
+                    }
+                    return true;
+                }
+                boolean taken = c.condition().eval(s.regs::get).truthy();
+                Frame body = new Frame(taken ? c.then() : c.otherwise(), 0, null);
+                body.branch = true;
+                body.savedBranchTaint = s.branchTaint;
+                stack.add(body);
+                s.branchTaint |= t;
+                s.ctrlTaint |= t;
+                return false;
+            }
+
+            @Override
+            public Boolean call(Instr.Call c) {
+                stack.add(new Frame(c.body(), 0, c.function()));
+                return false;
             }
         }
 
@@ -232,34 +274,60 @@ final class Traces {
             RmwOp op = r.op();
             for (Value old : domainOf(loc)) {
                 State n = s.copy();
-                Value written;
-                Value result = old;
-                long dataDeps;
-                if (op instanceof RmwOp.Cmpxchg) {
-                    RmwOp.Cmpxchg c = (RmwOp.Cmpxchg) op;
-                    boolean success = Expr.same(old, c.expected().eval(n.regs::get));
-                    written = success ? c.desired().eval(n.regs::get) : null;
-                    dataDeps = n.taintOf(c.desired()) | n.taintOf(c.expected());
-                } else if (op instanceof RmwOp.Xchg) {
-                    written = ((RmwOp.Xchg) op).value().eval(n.regs::get);
-                    dataDeps = n.taintOf(((RmwOp.Xchg) op).value());
-                } else {
-                    RmwOp.FetchAdd a = (RmwOp.FetchAdd) op;
-                    Value delta = a.delta().eval(n.regs::get);
-                    written = Value.of(asLong(old, r) + asLong(delta, r));
-                    result = a.returnsNew() ? written : old;
-                    dataDeps = n.taintOf(a.delta());
-                }
+                Value[] written = new Value[1];
+                Value[] result = {old};
+                long dataDeps = op.accept(new RmwOp.Visitor<Long>() {
+                    @Override
+                    public Long cmpxchg(RmwOp.Cmpxchg c) {
+                        boolean success = Expr.same(old, c.expected().eval(n.regs::get));
+                        written[0] = success ? c.desired().eval(n.regs::get) : null;
+                        return n.taintOf(c.desired()) | n.taintOf(c.expected());
+                    }
+
+                    @Override
+                    public Long xchg(RmwOp.Xchg x) {
+                        written[0] = x.value().eval(n.regs::get);
+                        return n.taintOf(x.value());
+                    }
+
+                    @Override
+                    public Long fetchAdd(RmwOp.FetchAdd a) {
+                        Value delta = a.delta().eval(n.regs::get);
+                        written[0] = Value.of(old.toLong(r.text()) + delta.toLong(r.text()));
+                        result[0] = a.returnsNew() ? written[0] : old;
+                        return n.taintOf(a.delta());
+                    }
+
+                    @Override
+                    public Long fetchBits(RmwOp.FetchBits b) {
+                        long operand = b.operand().eval(n.regs::get).toLong(r.text());
+                        written[0] = Value.of(b.op().apply(old.toLong(r.text()), operand));
+                        return n.taintOf(b.operand());
+                    }
+
+                    @Override
+                    public Long addUnless(RmwOp.AddUnless u) {
+                        // Like a cmpxchg: when the value is 'unless' it is a read only, returning 0.
+                        if (Expr.same(old, u.unless().eval(n.regs::get))) {
+                            written[0] = null;
+                            result[0] = Value.of(0);
+                        } else {
+                            written[0] = Value.of(old.toLong(r.text()) + u.add().eval(n.regs::get).toLong(r.text()));
+                            result[0] = Value.of(1);
+                        }
+                        return n.taintOf(u.add()) | n.taintOf(u.unless());
+                    }
+                });
                 int re = n.add(new Event(0, thread, Event.Kind.READ, loc, old, r.mode(),
-                        written == null ? Event.RmwPart.FAILED_READ : Event.RmwPart.READ, Event.LockPart.NONE,
+                        written[0] == null ? Event.RmwPart.FAILED_READ : Event.RmwPart.READ, Event.LockPart.NONE,
                         null, r, fn), addrDeps, 0);
-                if (written != null) {
-                    int we = n.add(new Event(0, thread, Event.Kind.WRITE, loc, written, r.mode(), Event.RmwPart.WRITE,
+                if (written[0] != null) {
+                    int we = n.add(new Event(0, thread, Event.Kind.WRITE, loc, written[0], r.mode(), Event.RmwPart.WRITE,
                             Event.LockPart.NONE, null, r, fn), addrDeps, dataDeps);
                     n.rmw.add(new int[] {re, we});
                 }
                 if (r.register() != null) {
-                    n.set(r.register(), result, 1L << re);
+                    n.set(r.register(), result[0], 1L << re);
                 }
                 run(copy(stack), n);
             }
@@ -282,6 +350,20 @@ final class Traces {
                 case UNLOCK:
                     s.add(lockEvent(Event.Kind.WRITE, loc, 0, Event.LockPart.UL, l, fn), addrDeps, 0);
                     return false;
+                case TRYLOCK: {
+                    // Succeeds as spin_lock() does (LKR, LKW), or fails reading the lock taken (LF).
+                    State ok = s.copy();
+                    int re = ok.add(lockEvent(Event.Kind.READ, loc, 0, Event.LockPart.LKR, l, fn), addrDeps, 0);
+                    int we = ok.add(lockEvent(Event.Kind.WRITE, loc, 1, Event.LockPart.LKW, l, fn), addrDeps, 0);
+                    ok.rmw.add(new int[] {re, we});
+                    ok.set(l.register(), Value.of(1), 1L << re);
+                    run(copy(stack), ok);
+                    State no = s.copy();
+                    int fe = no.add(lockEvent(Event.Kind.READ, loc, 1, Event.LockPart.LF, l, fn), addrDeps, 0);
+                    no.set(l.register(), Value.of(0), 1L << fe);
+                    run(copy(stack), no);
+                    return true;
+                }
                 default:
                     for (int held = 1; held >= 0; held--) {
                         State n = s.copy();
@@ -334,16 +416,6 @@ final class Traces {
             }
             return null;
         }
-    }
-
-    private static long asLong(Value v, Instr i) {
-        if (v instanceof Value.Int) {
-            return ((Value.Int) v).value();
-        }
-        if (v.equals(Value.NULL)) {
-            return 0;
-        }
-        throw new IllegalArgumentException("'" + i.text() + "' needs an integer, got " + v);
     }
 
     private static List<Frame> copy(List<Frame> stack) {

@@ -4,22 +4,7 @@ import daxlab.outcome.Histogram;
 import daxlab.outcome.Outcome;
 import daxlab.outcome.OutcomeClass;
 
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.labels.ItemLabelAnchor;
-import org.jfree.chart.labels.ItemLabelPosition;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.category.DefaultCategoryDataset;
-
-import java.awt.geom.Rectangle2D;
-import java.text.DecimalFormat;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,16 +15,26 @@ import java.util.Set;
 /**
  * Several histograms of one scenario side by side: one group of bars per outcome, one bar per
  * histogram. Bars show the share of each histogram's total, because totals are not comparable
- * (interleavings, executions and observations count different things). The outcome's name is
- * written in its class colour.
+ * (interleavings, executions and observations count different things); each bar's label gives the
+ * exact count as well, and "not reached" where a run never saw the outcome.
  */
 final class CompareChart {
-    private static final int WIDTH = 1000;
+    private static final BarChart.Spacing SPACING = new BarChart.Spacing(15, 3, 16);
 
     private CompareChart() {
     }
 
     static Picture of(List<Histogram> hs) {
+        Sketch sketch = sketch(hs);
+        return sketch.picture(title(hs), text(hs));
+    }
+
+    /** The title: scenario, what all runs share (variant, model), the runs, and what the bars count. */
+    static String title(List<Histogram> hs) {
+        return title(scenario(hs), hs, seriesNames(hs));
+    }
+
+    private static String scenario(List<Histogram> hs) {
         if (hs.isEmpty()) {
             throw new IllegalArgumentException("compare needs at least one histogram");
         }
@@ -49,37 +44,94 @@ final class CompareChart {
             throw new IllegalArgumentException("compare histograms of one scenario; got " + scenarios
                     + " (outcomes of different scenarios do not line up)");
         }
-        String scenario = scenarios.iterator().next();
-        List<String> series = seriesNames(hs);
+        return scenarios.iterator().next();
+    }
 
-        Map<Outcome, OutcomeClass> classes = new LinkedHashMap<>();
-        Map<Outcome, String> categories = new LinkedHashMap<>();
-        for (Histogram h : hs) {
-            for (Histogram.Entry e : h.entries()) {
-                OutcomeClass before = classes.get(e.outcome());
-                if (before == null || e.outcomeClass().ordinal() > before.ordinal()) {
-                    classes.put(e.outcome(), e.outcomeClass());
-                }
-                categories.putIfAbsent(e.outcome(), HistogramChart.categoryLabel(e));
-            }
-        }
-        List<Outcome> outcomes = new ArrayList<>(categories.keySet());
+    /** What the runs reached, outcome by outcome, in outcome order. */
+    private static List<Outcome> outcomes(List<Histogram> hs) {
+        List<Outcome> outcomes = new ArrayList<>(categories(hs).keySet());
         outcomes.sort(Outcome::compareTo);
+        return outcomes;
+    }
 
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
+    private static Map<Outcome, String> categories(List<Histogram> hs) {
+        Map<Outcome, String> categories = new LinkedHashMap<>();
+        hs.forEach(h -> h.entries().forEach(e -> categories.putIfAbsent(e.outcome(), HistogramChart.categoryLabel(e))));
+        return categories;
+    }
+
+    /**
+     * The text form. It stays as it was when the charts were drawn by another library: executed
+     * notebooks are compared with the committed ones by it.
+     */
+    static String text(List<Histogram> hs) {
+        String scenario = scenario(hs);
+        List<String> series = seriesNames(hs);
+        Map<Outcome, String> categories = categories(hs);
+        List<Outcome> outcomes = outcomes(hs);
         StringBuilder text = new StringBuilder(scenario).append(": share of each run's total\n");
         for (int i = 0; i < hs.size(); i++) {
             Histogram h = hs.get(i);
             text.append("  ").append(series.get(i)).append(" (total ").append(h.total()).append(' ')
                     .append(h.unit()).append(")\n");
             for (Outcome o : outcomes) {
-                Histogram.Entry e = h.entries().stream().filter(x -> x.outcome().equals(o)).findFirst().orElse(null);
+                Histogram.Entry e = entry(h, o);
                 double share = e == null ? 0 : 100 * h.fraction(e);
-                data.addValue(share, series.get(i), categories.get(o));
                 text.append(String.format("    %-60s %7.2f%%%n", categories.get(o), share));
             }
         }
-        // Name what all the runs share (variant, model) in the title, and what differs in the legend.
+        return text.toString();
+    }
+
+    static Sketch sketch(List<Histogram> hs) {
+        String scenario = scenario(hs);
+        List<String> series = seriesNames(hs);
+        Map<Outcome, OutcomeClass> classes = new LinkedHashMap<>();
+        for (Histogram h : hs) {
+            for (Histogram.Entry e : h.entries()) {
+                OutcomeClass before = classes.get(e.outcome());
+                if (before == null || e.outcomeClass().ordinal() > before.ordinal()) {
+                    classes.put(e.outcome(), e.outcomeClass());
+                }
+            }
+        }
+        Map<Outcome, String> categories = categories(hs);
+        List<Outcome> outcomes = outcomes(hs);
+
+        List<BarChart.Group> groups = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            OutcomeClass c = classes.get(o);
+            List<BarChart.Bar> bars = new ArrayList<>();
+            for (int i = 0; i < hs.size(); i++) {
+                Histogram h = hs.get(i);
+                Histogram.Entry e = entry(h, o);
+                BigInteger count = e == null ? BigInteger.ZERO : e.count();
+                boolean reached = count.signum() > 0;
+                String label = reached ? Numbers.percent(count, h.total()) + " (" + Numbers.count(count) + ")"
+                        : "not reached";
+                bars.add(new BarChart.Bar(reached ? 100 * h.fraction(e) : 0, series(i), c == OutcomeClass.FORBIDDEN,
+                        label, !reached ? BarChart.Emphasis.MUTED
+                        : c == OutcomeClass.FORBIDDEN ? BarChart.Emphasis.ALARM : BarChart.Emphasis.PLAIN));
+            }
+            groups.add(new BarChart.Group(categories.get(o), c, bars));
+        }
+
+        String title = title(scenario, hs, series);
+        List<BarChart.Key> keys = new ArrayList<>();
+        for (int i = 0; i < hs.size(); i++) {
+            keys.add(new BarChart.Key(series(i), false, legend(series.get(i), hs.get(i))));
+        }
+        if (classes.containsValue(OutcomeClass.FORBIDDEN)) {
+            keys.add(new BarChart.Key(Palette.FORBIDDEN, true, "FORBIDDEN outcome: hatched bars on a red band"));
+        }
+        if (classes.containsValue(OutcomeClass.INTERESTING)) {
+            keys.add(new BarChart.Key(Palette.INTERESTING, false, "INTERESTING outcome: amber band"));
+        }
+        return BarChart.draw(title, List.of(), keys, new BarChart.Shares("% of each run's total"), groups, SPACING);
+    }
+
+    /** Scenario, what all runs share (variant, model), the runs, and what the bars count. */
+    private static String title(String scenario, List<Histogram> hs, List<String> series) {
         Set<String> variants = new LinkedHashSet<>();
         Set<String> models = new LinkedHashSet<>();
         hs.forEach(h -> {
@@ -89,12 +141,22 @@ final class CompareChart {
         String common = (variants.size() == 1 && !variants.iterator().next().isEmpty()
                 ? " [" + variants.iterator().next() + "]" : "")
                 + (models.size() == 1 ? " under " + models.iterator().next() : "");
-        String title = scenario + common + ": " + String.join(" vs ", series) + ", % of each run's total";
-        int height = 160 + outcomes.size() * (18 * hs.size() + 26);
-        return new Picture(title, text.toString(), WIDTH, height, g -> {
-            JFreeChart chart = chart(title, data, outcomes, categories, classes);
-            chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, height));
-        });
+        return scenario + common + ": " + String.join(" vs ", series) + ", % of each run's total";
+    }
+
+    /** {@code sc: 6 interleavings}: a run's name and total, its unit said once. */
+    private static String legend(String name, Histogram h) {
+        String suffix = " (" + h.unit() + ")";
+        String shortName = name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
+        return shortName + ": " + Numbers.count(h.total()) + " " + h.unit();
+    }
+
+    private static Histogram.Entry entry(Histogram h, Outcome o) {
+        return h.entries().stream().filter(x -> x.outcome().equals(o)).findFirst().orElse(null);
+    }
+
+    private static java.awt.Color series(int i) {
+        return Palette.SERIES[i % Palette.SERIES.length];
     }
 
     /** What tells the histograms apart: the model, the variant, or both. */
@@ -122,47 +184,5 @@ final class CompareChart {
             names.add(unique);
         }
         return names;
-    }
-
-    private static JFreeChart chart(String title, DefaultCategoryDataset data, List<Outcome> outcomes,
-                                    Map<Outcome, String> categories, Map<Outcome, OutcomeClass> classes) {
-        CategoryAxis axis = new CategoryAxis(null);
-        axis.setTickLabelFont(Palette.LABEL);
-        axis.setMaximumCategoryLabelWidthRatio(0.55f);
-        for (Outcome o : outcomes) {
-            axis.setTickLabelPaint(categories.get(o), Palette.of(classes.get(o)));
-        }
-        NumberAxis share = new NumberAxis("% of each run's total");
-        share.setLabelFont(Palette.LABEL);
-        share.setRange(0, 118);
-        share.setTickLabelFont(Palette.SMALL);
-
-        BarRenderer bars = new BarRenderer();
-        bars.setBarPainter(new StandardBarPainter());
-        bars.setShadowVisible(false);
-        bars.setItemMargin(0.05);
-        for (int i = 0; i < data.getRowCount(); i++) {
-            bars.setSeriesPaint(i, Palette.SERIES[i % Palette.SERIES.length]);
-        }
-        DecimalFormat pct = new DecimalFormat("0.0");
-        bars.setDefaultItemLabelGenerator(new ItemLabels((dataset, row, column) ->
-                pct.format(dataset.getValue(row, column).doubleValue()) + "%"));
-        bars.setDefaultItemLabelsVisible(true);
-        bars.setDefaultItemLabelFont(Palette.SMALL);
-        bars.setDefaultPositiveItemLabelPosition(
-                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
-
-        CategoryPlot plot = new CategoryPlot(data, axis, share, bars);
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setBackgroundPaint(java.awt.Color.WHITE);
-        plot.setRangeGridlinePaint(Palette.GRID);
-        plot.setOutlineVisible(false);
-
-        JFreeChart chart = new JFreeChart(title, Palette.TITLE, plot, true);
-        chart.setBackgroundPaint(java.awt.Color.WHITE);
-        chart.getLegend().setPosition(RectangleEdge.BOTTOM);
-        chart.addSubtitle(new TextTitle("outcome names in red are FORBIDDEN, amber INTERESTING, green ACCEPTABLE",
-                Palette.SMALL));
-        return chart;
     }
 }

@@ -186,10 +186,11 @@ final class ExecutionPicture {
                 box(g, x, i, l);
             }
         }
+        java.util.List<java.awt.Rectangle> labels = new java.util.ArrayList<>();
         for (Arrow a : arrows) {
             // edges from the initial writes are told in the reading box (rf) or go without saying (co)
             if (l.at()[a.from()] != null) {
-                arrow(g, a, l, l.at()[a.from()], l.at()[a.to()]);
+                arrow(g, a, l, l.at()[a.from()], l.at()[a.to()], labels);
             }
         }
         g.setFont(Palette.SMALL);
@@ -241,7 +242,8 @@ final class ExecutionPicture {
      * An arrow between two boxes: straight from side to side across lanes, bent out to the right
      * within a lane; labelled at its middle.
      */
-    private static void arrow(Graphics2D g, Arrow a, Layout l, Place from, Place to) {
+    private static void arrow(Graphics2D g, Arrow a, Layout l, Place from, Place to,
+                              java.util.List<java.awt.Rectangle> labels) {
         double x1;
         double y1 = boxY(l, from) + BOX_H / 2.0;
         double x2;
@@ -272,16 +274,29 @@ final class ExecutionPicture {
         head.lineTo(x2 - 9 * Math.cos(angle + 0.4), y2 - 9 * Math.sin(angle + 0.4));
         head.closePath();
         g.fill(head);
-        // label at the curve's middle: B(1/2) = (P0 + 2C + P1) / 4
-        double mx = (x1 + 2 * cx + x2) / 4;
-        double my = (y1 + 2 * cy + y2) / 4;
+        // The label sits on the curve, B(t) = (1-t)^2 P0 + 2(1-t)t C + t^2 P1: at its middle, or, when
+        // another arrow's label is there already (crossing arrows share a middle), further along.
         g.setFont(Palette.SMALL);
         String label = a.label();
         int w = g.getFontMetrics().stringWidth(label);
+        java.awt.Rectangle box = null;
+        for (double t : new double[] {0.5, 0.35, 0.65, 0.25, 0.75, 0.15, 0.85}) {
+            double mx = (1 - t) * (1 - t) * x1 + 2 * (1 - t) * t * cx + t * t * x2;
+            double my = (1 - t) * (1 - t) * y1 + 2 * (1 - t) * t * cy + t * t * y2;
+            java.awt.Rectangle r = new java.awt.Rectangle((int) mx - w / 2 - 2, (int) my - 10, w + 4, 13);
+            if (box == null) {
+                box = r;
+            }
+            if (labels.stream().noneMatch(r::intersects)) {
+                box = r;
+                break;
+            }
+        }
+        labels.add(box);
         g.setColor(Color.WHITE);
-        g.fillRect((int) mx - w / 2 - 2, (int) my - 10, w + 4, 13);
+        g.fillRect(box.x, box.y, box.width, box.height);
         g.setColor(a.colour());
-        g.drawString(label, (int) mx - w / 2, (int) my);
+        g.drawString(label, box.x + 2, box.y + 10);
     }
 
     private static String fit(Graphics2D g, String s, int width) {

@@ -3,26 +3,7 @@ package daxlab.chart;
 import daxlab.outcome.Histogram;
 import daxlab.outcome.OutcomeClass;
 
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItem;
-import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.labels.ItemLabelAnchor;
-import org.jfree.chart.labels.ItemLabelPosition;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.category.DefaultCategoryDataset;
-
-import java.awt.Paint;
-import java.awt.geom.Rectangle2D;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -31,80 +12,45 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One histogram as a horizontal bar chart: a bar per outcome, coloured by its class, labelled
- * with the exact count and its share. Horizontal because outcome names are long
+ * One histogram as horizontal bars: a bar per outcome, coloured by its class, labelled with the
+ * exact count and its share. Horizontal because outcome names are long
  * ({@code holder_data=B; holder_ops=NULL; get=OK}) and read best on the left.
  */
 final class HistogramChart {
-    private static final int WIDTH = 1000;
+    private static final BarChart.Spacing SPACING = new BarChart.Spacing(24, 0, 18);
 
     private HistogramChart() {
     }
 
     static Picture of(Histogram h) {
-        List<Histogram.Entry> entries = h.entries();
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        List<String> labels = new ArrayList<>();
-        for (Histogram.Entry e : entries) {
-            String category = categoryLabel(e);
-            labels.add(category);
-            data.addValue(e.count().doubleValue(), h.unit(), category);
-        }
-        int height = 140 + 46 * Math.max(1, entries.size());
-        String subtitle = "total " + h.total() + " " + h.unit()
-                + (h.anyForbidden() ? "; FORBIDDEN outcomes reached: " + h.forbidden().size() : "; no FORBIDDEN outcome");
-        return new Picture(h.title(), reproducibleTable(h), WIDTH, height, g -> {
-            JFreeChart chart = chart(h, entries, data, subtitle);
-            chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, height));
-        });
+        return sketch(h).picture(h.title(), reproducibleTable(h));
     }
 
-    private static JFreeChart chart(Histogram h, List<Histogram.Entry> entries, DefaultCategoryDataset data,
-                                    String subtitle) {
-        CategoryAxis outcomes = new CategoryAxis(null);
-        outcomes.setTickLabelFont(Palette.LABEL);
-        outcomes.setMaximumCategoryLabelWidthRatio(0.55f);
-        outcomes.setCategoryMargin(0.25);
-        NumberAxis counts = new NumberAxis(h.unit());
-        counts.setLabelFont(Palette.LABEL);
-        counts.setTickLabelFont(Palette.SMALL);
-        counts.setUpperMargin(0.22); // room for the labels at the end of the bars
-        if (h.total().bitLength() < 31) {
-            counts.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    static Sketch sketch(Histogram h) {
+        List<BarChart.Group> groups = new ArrayList<>();
+        BigInteger largest = BigInteger.ZERO;
+        for (Histogram.Entry e : h.entries()) {
+            largest = largest.max(e.count());
+            OutcomeClass c = e.outcomeClass();
+            BarChart.Bar bar = new BarChart.Bar(e.count().doubleValue(), Palette.of(c), c == OutcomeClass.FORBIDDEN,
+                    barLabel(h, e), e.count().signum() == 0 ? BarChart.Emphasis.MUTED
+                    : c == OutcomeClass.FORBIDDEN ? BarChart.Emphasis.ALARM : BarChart.Emphasis.PLAIN);
+            groups.add(new BarChart.Group(categoryLabel(e), c, List.of(bar)));
         }
+        return BarChart.draw(h.title(), List.of(subtitle(h)), classKeys(h), new BarChart.Counts(largest, h.unit()),
+                groups, SPACING);
+    }
 
-        BarRenderer bars = new BarRenderer() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public Paint getItemPaint(int row, int column) {
-                return Palette.of(entries.get(column).outcomeClass());
-            }
-        };
-        bars.setBarPainter(new StandardBarPainter());
-        bars.setShadowVisible(false);
-        bars.setMaximumBarWidth(0.6);
-        bars.setDefaultItemLabelGenerator(new ItemLabels((dataset, row, column) -> barLabel(h, entries.get(column))));
-        bars.setDefaultItemLabelsVisible(true);
-        bars.setDefaultItemLabelFont(Palette.LABEL);
-        bars.setDefaultItemLabelPaint(Palette.INK);
-        bars.setDefaultPositiveItemLabelPosition(
-                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
-
-        CategoryPlot plot = new CategoryPlot(data, outcomes, counts, bars);
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setBackgroundPaint(java.awt.Color.WHITE);
-        plot.setRangeGridlinePaint(Palette.GRID);
-        plot.setOutlineVisible(false);
-        plot.setFixedLegendItems(classLegend(entries));
-
-        JFreeChart chart = new JFreeChart(h.title(), Palette.TITLE, plot, true);
-        chart.setBackgroundPaint(java.awt.Color.WHITE);
-        chart.getLegend().setPosition(RectangleEdge.BOTTOM);
-        chart.getLegend().setItemFont(Palette.SMALL);
-        TextTitle sub = new TextTitle(subtitle, Palette.SMALL);
-        chart.addSubtitle(sub);
-        return chart;
+    /** The total, and how much of it is FORBIDDEN. */
+    static String subtitle(Histogram h) {
+        String total = "total " + Numbers.count(h.total()) + " " + h.unit();
+        if (!h.anyForbidden()) {
+            return total + "; no FORBIDDEN outcome reached";
+        }
+        long reached = h.forbidden().stream().filter(e -> e.count().signum() > 0).count();
+        BigInteger bad = h.countWhere(e -> e.outcomeClass() == OutcomeClass.FORBIDDEN);
+        return total + "; FORBIDDEN: " + reached + (reached == 1 ? " outcome" : " outcomes") + " reached, "
+                + Numbers.count(bad) + " " + h.unit() + " (" + Numbers.percent(bad, h.total()) + ")";
     }
 
     /**
@@ -126,29 +72,24 @@ final class HistogramChart {
         return e.grade().label().isEmpty() ? label : label + "  [" + e.grade().label() + "]";
     }
 
-    /** {@code 1 (25.0%)}: the exact count and its share (the colour and the legend give the class). */
+    /**
+     * {@code 6,182,649 (80.3%)}: the exact count and its share; an outcome that is not ACCEPTABLE
+     * says its class as well, so the label alone tells a bad bar from a good one.
+     */
     static String barLabel(Histogram h, Histogram.Entry e) {
-        return e.count() + " (" + percent(h, e) + ")";
+        String label = Numbers.count(e.count()) + " (" + Numbers.percent(e.count(), h.total()) + ")";
+        return e.outcomeClass() == OutcomeClass.ACCEPTABLE ? label : label + " " + e.outcomeClass().name();
     }
 
-    static String percent(Histogram h, Histogram.Entry e) {
-        if (h.total().signum() == 0) {
-            return "-";
-        }
-        BigDecimal p = new BigDecimal(e.count()).multiply(BigDecimal.valueOf(100))
-                .divide(new BigDecimal(h.total()), 1, RoundingMode.HALF_EVEN);
-        return p.toPlainString() + "%";
-    }
-
-    private static LegendItemCollection classLegend(List<Histogram.Entry> entries) {
+    /** A legend entry per class present, in the class order. */
+    private static List<BarChart.Key> classKeys(Histogram h) {
         Set<OutcomeClass> present = EnumSet.noneOf(OutcomeClass.class);
-        entries.forEach(e -> present.add(e.outcomeClass()));
-        LegendItemCollection items = new LegendItemCollection();
-        for (OutcomeClass c : OutcomeClass.values()) {
-            if (present.contains(c)) {
-                items.add(new LegendItem(c.name(), Palette.of(c)));
-            }
+        h.entries().forEach(e -> present.add(e.outcomeClass()));
+        List<BarChart.Key> keys = new ArrayList<>();
+        for (OutcomeClass c : present) {
+            keys.add(new BarChart.Key(Palette.of(c), c == OutcomeClass.FORBIDDEN,
+                    c == OutcomeClass.FORBIDDEN ? "FORBIDDEN (hatched, on a red band)" : c.name()));
         }
-        return items;
+        return keys;
     }
 }

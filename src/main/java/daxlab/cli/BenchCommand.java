@@ -44,7 +44,8 @@ final class BenchCommand implements Callable<Integer> {
     java.nio.file.Path litmusDir;
 
     @Option(names = "--model", defaultValue = "lkmm",
-            description = "with --litmus: sc-axiomatic, tso, armv8 or lkmm (default: ${DEFAULT-VALUE})")
+            description = {"with --litmus: sc-axiomatic, tso, armv8, lkmm, or lkmm-cat (the kernel's",
+                    "files run by the cat interpreter) (default: ${DEFAULT-VALUE})"})
     String model;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "20", converter = OptionTypes.NonNegativeInt.class,

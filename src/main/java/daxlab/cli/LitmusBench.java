@@ -2,6 +2,7 @@ package daxlab.cli;
 
 import daxlab.axiomatic.Axiomatic;
 import daxlab.axiomatic.Model;
+import daxlab.cat.CatModel;
 import daxlab.litmus.Herd7Layout;
 import daxlab.litmus.Herd7Result;
 import daxlab.litmus.LitmusEngine;
@@ -10,6 +11,7 @@ import daxlab.litmus.LitmusSyntaxException;
 import daxlab.litmus.LitmusTest;
 import daxlab.outcome.Classifier;
 import daxlab.outcome.Histogram;
+import daxlab.program.Program;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -37,11 +40,22 @@ final class LitmusBench {
                    picocli.CommandLine.Model.CommandSpec spec) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Model model;
-        try {
-            model = Model.byName(modelName);
-        } catch (IllegalArgumentException e) {
-            throw OptionTypes.invalid(spec, "--model", e.getMessage());
+        Function<Program, Histogram> engine;
+        String shown;
+        if (modelName.equals("lkmm-cat")) {
+            // The kernel's files run by the cat interpreter, to compare with the hand-written lkmm.
+            CatModel cat = CatModel.lkmm();
+            engine = p -> cat.run(p, Classifier.NONE, budget, "").histogram();
+            shown = cat.name() + " (" + cat.title() + ", interpreted)";
+        } else {
+            Model model;
+            try {
+                model = Model.byName(modelName);
+            } catch (IllegalArgumentException e) {
+                throw OptionTypes.invalid(spec, "--model", e.getMessage() + ", lkmm-cat");
+            }
+            engine = p -> Axiomatic.run(p, model, Classifier.NONE, budget, "").histogram();
+            shown = model.name();
         }
         if (!Files.isDirectory(dir)) {
             throw new Main.UsageError("--litmus " + dir + ": not a directory of .litmus files");
@@ -63,7 +77,7 @@ final class LitmusBench {
         for (Path f : all) {
             try {
                 LitmusTest t = LitmusParser.parse(f);
-                Axiomatic.run(t.program(), model, Classifier.NONE, budget, "");
+                engine.apply(t.program());
                 files.add(f);
                 tests.add(t);
             } catch (LitmusSyntaxException e) {
@@ -84,7 +98,7 @@ final class LitmusBench {
         }
         for (int i = 0; i < warmup; i++) {
             for (LitmusTest t : tests) {
-                Axiomatic.run(t.program(), model, Classifier.NONE, budget, "");
+                engine.apply(t.program());
             }
         }
         double[][] perTest = new double[tests.size()][repeat];
@@ -94,13 +108,13 @@ final class LitmusBench {
             long s0 = System.nanoTime();
             for (int i = 0; i < tests.size(); i++) {
                 long t0 = System.nanoTime();
-                last[i] = Axiomatic.run(tests.get(i).program(), model, Classifier.NONE, budget, "").histogram();
+                last[i] = engine.apply(tests.get(i).program());
                 perTest[i][r] = (System.nanoTime() - t0) / 1e6;
             }
             suite[r] = (System.nanoTime() - s0) / 1e6;
         }
         out.printf("%s on %d litmus tests in %s: %d warm-up rounds, median of %d timed rounds, %s, %d cores%n%n",
-                model.name(), tests.size(), dir, warmup, repeat,
+                shown, tests.size(), dir, warmup, repeat,
                 System.getProperty("java.vm.name") + " " + Runtime.version(), Runtime.getRuntime().availableProcessors());
         out.println("| test | executions | states | herd7 agrees | median ms |");
         out.println("|---|---|---|---|---|");

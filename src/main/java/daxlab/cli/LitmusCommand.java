@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import daxlab.cat.CatException;
+import daxlab.cat.CatModel;
+import daxlab.cat.ModelFiles;
+import daxlab.cat.litmus.CatLitmusEngine;
 import daxlab.litmus.DaxExport;
 import daxlab.litmus.Herd7Layout;
 import daxlab.litmus.Herd7Result;
@@ -53,6 +57,14 @@ final class LitmusCommand implements Callable<Integer> {
             description = "memory model (default: ${DEFAULT-VALUE}); available: see --list-models")
     String model;
 
+    @Option(names = "--model-dir", paramLabel = "DIR", description = {"run the LKMM read from DIR with daxlab's cat interpreter: a kernel",
+            "tree's tools/memory-model (linux-kernel.cfg and the .bell, .cat, .def it names)"})
+    Path modelDir;
+
+    @Option(names = "--cat", paramLabel = "FILE", description = {"run the LKMM with FILE as its cat file (the rest from --model-dir, else",
+            "daxlab's pinned copy); FILE's includes are looked up beside it first"})
+    Path catFile;
+
     @Option(names = "--list-models", description = "list the memory models and exit")
     boolean listModels;
 
@@ -100,10 +112,14 @@ final class LitmusCommand implements Callable<Integer> {
             return 0;
         }
         LitmusEngine engine;
-        try {
-            engine = LitmusEngines.byName(model);
-        } catch (IllegalArgumentException e) {
-            throw OptionTypes.invalid(spec, "--model", e.getMessage());
+        if (modelDir != null || catFile != null) {
+            engine = catEngine();
+        } else {
+            try {
+                engine = LitmusEngines.byName(model);
+            } catch (IllegalArgumentException e) {
+                throw OptionTypes.invalid(spec, "--model", e.getMessage());
+            }
         }
         if (exportDir != null) {
             List<Path> written;
@@ -229,6 +245,24 @@ final class LitmusCommand implements Callable<Integer> {
             return new FileResult(null, node, problem, null);
         }
         return new FileResult(text.toString(), node, null, agrees);
+    }
+
+    /** The LKMM from the files --model-dir and --cat name, run by the cat interpreter. */
+    private LitmusEngine catEngine() {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--model") && !model.equals("lkmm")
+                && !model.equals("lkmm-cat")) {
+            throw new Main.UsageError("--model-dir and --cat give the files of the LKMM; use them with --model lkmm"
+                    + " (or without --model), not --model " + model);
+        }
+        try {
+            ModelFiles files = modelDir != null ? ModelFiles.directory(modelDir) : ModelFiles.shipped();
+            if (catFile != null) {
+                files = files.withCat(catFile);
+            }
+            return CatLitmusEngine.of("lkmm", CatModel.load("lkmm", files));
+        } catch (CatException e) {
+            throw new Main.UsageError(e.getMessage());
+        }
     }
 
     private static void fill(ObjectNode node, LitmusEngine engine, Herd7Result r, Histogram h) {

@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /**
  * picocli converters that check what a number means, not only that it is one: a budget of
- * {@code -5} or a port of {@code 70000} fails as {@code --budget abc} does, while the command line
+ * {@code -5} or a job count of {@code 0} fails as {@code --budget abc} does, while the command line
  * is parsed, with picocli's {@code Invalid value for option '--budget': ...}, the usage, and exit
  * status 2. Each names the range it accepts.
  */
@@ -87,18 +87,6 @@ final class OptionTypes {
     static final class BenchN extends LongRange implements ITypeConverter<Integer> {
         BenchN() {
             super(1, 15);
-        }
-
-        @Override
-        public Integer convert(String text) {
-            return (int) check(text);
-        }
-    }
-
-    /** A TCP port to serve on. */
-    static final class Port extends LongRange implements ITypeConverter<Integer> {
-        Port() {
-            super(1, 65_535);
         }
 
         @Override

@@ -76,15 +76,59 @@ public enum Herd7Model {
         }
         Set<String> gracePeriods = new LinkedHashSet<>();
         Set<String> locks = new LinkedHashSet<>();
-        p.threads().forEach(t -> Walk.each(t.body(), i -> {
-            if (i instanceof Instr.Srcu && ((Instr.Srcu) i).op() == Instr.SrcuOp.SYNCHRONIZE) {
-                gracePeriods.add(((Instr.Srcu) i).kernelName());
-            } else if (i instanceof Instr.Fence && ((Instr.Fence) i).kind() == FenceKind.SYNC_RCU) {
-                gracePeriods.add(FenceKind.SYNC_RCU.kernelName());
-            } else if (i instanceof Instr.Lock) {
-                locks.add(((Instr.Lock) i).op().kernelName());
+        p.threads().forEach(t -> Walk.each(t.body(), i -> i.accept(new Instr.Visitor<Void>() {
+            @Override
+            public Void srcu(Instr.Srcu s) {
+                if (s.op() == Instr.SrcuOp.SYNCHRONIZE) {
+                    gracePeriods.add(s.kernelName());
+                }
+                return null;
             }
-        }));
+
+            @Override
+            public Void fence(Instr.Fence f) {
+                if (f.kind() == FenceKind.SYNC_RCU) {
+                    gracePeriods.add(FenceKind.SYNC_RCU.kernelName());
+                }
+                return null;
+            }
+
+            @Override
+            public Void lock(Instr.Lock l) {
+                locks.add(l.op().kernelName());
+                return null;
+            }
+
+            @Override
+            public Void load(Instr.Load l) {
+                return null;
+            }
+
+            @Override
+            public Void store(Instr.Store s) {
+                return null;
+            }
+
+            @Override
+            public Void rmw(Instr.Rmw r) {
+                return null;
+            }
+
+            @Override
+            public Void assign(Instr.Assign a) {
+                return null;
+            }
+
+            @Override
+            public Void branch(Instr.If f) {
+                return null;
+            }
+
+            @Override
+            public Void call(Instr.Call c) {
+                return null;
+            }
+        })));
         List<String> why = new java.util.ArrayList<>();
         if (!gracePeriods.isEmpty()) {
             why.add("sc.cat has no grace periods (" + String.join(", ", gracePeriods) + ")");

@@ -71,6 +71,9 @@ public final class Interleavings {
             for (int i = 0; i < level.size(); i++) {
                 level.state(i, cur);
                 if (m.allDone(cur)) {
+                    if (!m.kept(cur)) {
+                        continue; // herd7's filter: this final state is not counted
+                    }
                     Outcome o = m.outcome(cur);
                     Final f = finals.computeIfAbsent(o, k -> new Final(levels.size() - 1));
                     if (f.level == depth && f.index < 0) {

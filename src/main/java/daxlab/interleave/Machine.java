@@ -28,7 +28,7 @@ import java.util.Map;
  * state's pcs point at shared accesses.
  */
 final class Machine {
-    enum Kind { LOCK, UNLOCK, IS_LOCKED, LOAD, STORE, CMPXCHG, XCHG, ADD, SRCU_LOCK, SRCU_UNLOCK, SYNC_START, SYNC_END, ASSIGN, BRANCH_IF_FALSE, JUMP }
+    enum Kind { LOCK, UNLOCK, IS_LOCKED, TRYLOCK, LOAD, STORE, CMPXCHG, XCHG, ADD, BITS, ADD_UNLESS, SRCU_LOCK, SRCU_UNLOCK, SYNC_START, SYNC_END, ASSIGN, BRANCH_IF_FALSE, JUMP }
 
     /** One compiled operation. */
     static final class Op {
@@ -40,6 +40,7 @@ final class Machine {
         IntExpr a;             // store value / cmpxchg expected / xchg value / add delta / assign value / branch condition
         IntExpr b;             // cmpxchg desired
         boolean returnsNew;
+        RmwOp.BitOp bitOp;
         int domain = -1;
         int target = -1;
         /** State indices of the registers this operation reads. */
@@ -128,8 +129,8 @@ final class Machine {
         boolean[] found = {false};
         for (ThreadCode t : program.threads()) {
             daxlab.program.Walk.each(t.body(), i -> {
-                if (i instanceof Instr.Fence) {
-                    FenceKind k = ((Instr.Fence) i).kind();
+                if (i instanceof Instr.Fence f) {
+                    FenceKind k = f.kind();
                     found[0] |= k == FenceKind.RCU_LOCK || k == FenceKind.RCU_UNLOCK || k == FenceKind.SYNC_RCU;
                 }
             });
@@ -145,69 +146,119 @@ final class Machine {
 
     private void compile(List<Instr> body, int t, String function, List<Op> out, List<String> domainNames) {
         for (Instr i : body) {
-            if (i instanceof Instr.Load) {
-                Instr.Load l = (Instr.Load) i;
-                Op op = new Op(Kind.LOAD, function, i);
-                op.reg = regSlots.get(t).get(l.register());
-                op.address = expr(l.address(), t, op);
-                out.add(op);
-            } else if (i instanceof Instr.Store) {
-                Instr.Store s = (Instr.Store) i;
-                Op op = new Op(Kind.STORE, function, i);
-                op.address = expr(s.address(), t, op);
-                op.a = expr(s.value(), t, op);
-                out.add(op);
-            } else if (i instanceof Instr.Rmw) {
-                out.add(rmw((Instr.Rmw) i, t, function));
-            } else if (i instanceof Instr.Lock) {
-                Instr.Lock l = (Instr.Lock) i;
-                Kind k = l.op() == Instr.LockOp.LOCK ? Kind.LOCK : l.op() == Instr.LockOp.UNLOCK ? Kind.UNLOCK : Kind.IS_LOCKED;
-                Op op = new Op(k, function, i);
-                op.reg = l.register() == null ? -1 : regSlots.get(t).get(l.register());
-                op.address = expr(l.address(), t, op);
-                out.add(op);
-            } else if (i instanceof Instr.Srcu) {
-                Instr.Srcu s = (Instr.Srcu) i;
-                int d = domainNames.indexOf(s.domain());
-                if (s.op() == Instr.SrcuOp.SYNCHRONIZE) {
-                    gracePeriod(d, function, i, out);
-                } else {
-                    readSide(s.op() == Instr.SrcuOp.READ_LOCK, d, function, i, out);
-                }
-            } else if (i instanceof Instr.Assign) {
-                Instr.Assign a = (Instr.Assign) i;
-                Op op = new Op(Kind.ASSIGN, function, i);
-                op.reg = regSlots.get(t).get(a.register());
-                op.a = expr(a.value(), t, op);
-                out.add(op);
-            } else if (i instanceof Instr.If) {
-                Instr.If f = (Instr.If) i;
-                Op branch = new Op(Kind.BRANCH_IF_FALSE, function, i);
-                branch.a = expr(f.condition(), t, branch);
-                out.add(branch);
-                compile(f.then(), t, function, out, domainNames);
-                if (f.otherwise().isEmpty()) {
-                    branch.target = out.size();
-                } else {
-                    Op jump = new Op(Kind.JUMP, function, i);
-                    out.add(jump);
-                    branch.target = out.size();
-                    compile(f.otherwise(), t, function, out, domainNames);
-                    jump.target = out.size();
-                }
-            } else if (i instanceof Instr.Call) {
-                Instr.Call c = (Instr.Call) i;
-                compile(c.body(), t, c.function(), out, domainNames);
-            } else if (i instanceof Instr.Fence) {
-                FenceKind k = ((Instr.Fence) i).kind();
-                int d = domainNames.indexOf(RCU_DOMAIN);
-                if (k == FenceKind.RCU_LOCK || k == FenceKind.RCU_UNLOCK) {
-                    readSide(k == FenceKind.RCU_LOCK, d, function, i, out);
-                } else if (k == FenceKind.SYNC_RCU) {
-                    gracePeriod(d, function, i, out);
-                }
-                // The other fences order nothing under SC and take no step.
+            i.accept(new Compiler(t, function, out, domainNames));
+        }
+    }
+
+    /** Compiles one instruction into {@code out}: a shared access is one op, locals are free ops. */
+    private final class Compiler implements Instr.Visitor<Void> {
+        private final int t;
+        private final String function;
+        private final List<Op> out;
+        private final List<String> domainNames;
+
+        Compiler(int t, String function, List<Op> out, List<String> domainNames) {
+            this.t = t;
+            this.function = function;
+            this.out = out;
+            this.domainNames = domainNames;
+        }
+
+        @Override
+        public Void load(Instr.Load l) {
+            Op op = new Op(Kind.LOAD, function, l);
+            op.reg = regSlots.get(t).get(l.register());
+            op.address = expr(l.address(), t, op);
+            out.add(op);
+            return null;
+        }
+
+        @Override
+        public Void store(Instr.Store s) {
+            Op op = new Op(Kind.STORE, function, s);
+            op.address = expr(s.address(), t, op);
+            op.a = expr(s.value(), t, op);
+            out.add(op);
+            return null;
+        }
+
+        @Override
+        public Void rmw(Instr.Rmw r) {
+            out.add(Machine.this.rmw(r, t, function));
+            return null;
+        }
+
+        @Override
+        public Void lock(Instr.Lock l) {
+            Kind k;
+            switch (l.op()) {
+                case LOCK: k = Kind.LOCK; break;
+                case UNLOCK: k = Kind.UNLOCK; break;
+                case TRYLOCK: k = Kind.TRYLOCK; break;
+                default: k = Kind.IS_LOCKED;
             }
+            Op op = new Op(k, function, l);
+            op.reg = l.register() == null ? -1 : regSlots.get(t).get(l.register());
+            op.address = expr(l.address(), t, op);
+            out.add(op);
+            return null;
+        }
+
+        @Override
+        public Void srcu(Instr.Srcu s) {
+            int d = domainNames.indexOf(s.domain());
+            if (s.op() == Instr.SrcuOp.SYNCHRONIZE) {
+                gracePeriod(d, function, s, out);
+            } else {
+                readSide(s.op() == Instr.SrcuOp.READ_LOCK, d, function, s, out);
+            }
+            return null;
+        }
+
+        @Override
+        public Void assign(Instr.Assign a) {
+            Op op = new Op(Kind.ASSIGN, function, a);
+            op.reg = regSlots.get(t).get(a.register());
+            op.a = expr(a.value(), t, op);
+            out.add(op);
+            return null;
+        }
+
+        @Override
+        public Void branch(Instr.If f) {
+            Op branch = new Op(Kind.BRANCH_IF_FALSE, function, f);
+            branch.a = expr(f.condition(), t, branch);
+            out.add(branch);
+            compile(f.then(), t, function, out, domainNames);
+            if (f.otherwise().isEmpty()) {
+                branch.target = out.size();
+            } else {
+                Op jump = new Op(Kind.JUMP, function, f);
+                out.add(jump);
+                branch.target = out.size();
+                compile(f.otherwise(), t, function, out, domainNames);
+                jump.target = out.size();
+            }
+            return null;
+        }
+
+        @Override
+        public Void call(Instr.Call c) {
+            compile(c.body(), t, c.function(), out, domainNames);
+            return null;
+        }
+
+        @Override
+        public Void fence(Instr.Fence f) {
+            FenceKind k = f.kind();
+            int d = domainNames.indexOf(RCU_DOMAIN);
+            if (k == FenceKind.RCU_LOCK || k == FenceKind.RCU_UNLOCK) {
+                readSide(k == FenceKind.RCU_LOCK, d, function, f, out);
+            } else if (k == FenceKind.SYNC_RCU) {
+                gracePeriod(d, function, f, out);
+            }
+            // The other fences order nothing under SC and take no step.
+            return null;
         }
     }
 
@@ -228,20 +279,46 @@ final class Machine {
     }
 
     private Op rmw(Instr.Rmw r, int t, String function) {
-        RmwOp rop = r.op();
-        Op op;
-        if (rop instanceof RmwOp.Cmpxchg) {
-            op = new Op(Kind.CMPXCHG, function, r);
-            op.a = expr(((RmwOp.Cmpxchg) rop).expected(), t, op);
-            op.b = expr(((RmwOp.Cmpxchg) rop).desired(), t, op);
-        } else if (rop instanceof RmwOp.Xchg) {
-            op = new Op(Kind.XCHG, function, r);
-            op.a = expr(((RmwOp.Xchg) rop).value(), t, op);
-        } else {
-            op = new Op(Kind.ADD, function, r);
-            op.a = expr(((RmwOp.FetchAdd) rop).delta(), t, op);
-            op.returnsNew = ((RmwOp.FetchAdd) rop).returnsNew();
-        }
+        Op op = r.op().accept(new RmwOp.Visitor<Op>() {
+            @Override
+            public Op cmpxchg(RmwOp.Cmpxchg c) {
+                Op o = new Op(Kind.CMPXCHG, function, r);
+                o.a = expr(c.expected(), t, o);
+                o.b = expr(c.desired(), t, o);
+                return o;
+            }
+
+            @Override
+            public Op xchg(RmwOp.Xchg x) {
+                Op o = new Op(Kind.XCHG, function, r);
+                o.a = expr(x.value(), t, o);
+                return o;
+            }
+
+            @Override
+            public Op fetchAdd(RmwOp.FetchAdd f) {
+                Op o = new Op(Kind.ADD, function, r);
+                o.a = expr(f.delta(), t, o);
+                o.returnsNew = f.returnsNew();
+                return o;
+            }
+
+            @Override
+            public Op fetchBits(RmwOp.FetchBits f) {
+                Op o = new Op(Kind.BITS, function, r);
+                o.a = expr(f.operand(), t, o);
+                o.bitOp = f.op();
+                return o;
+            }
+
+            @Override
+            public Op addUnless(RmwOp.AddUnless u) {
+                Op o = new Op(Kind.ADD_UNLESS, function, r);
+                o.a = expr(u.add(), t, o);
+                o.b = expr(u.unless(), t, o);
+                return o;
+            }
+        });
         op.reg = r.register() == null ? -1 : regSlots.get(t).get(r.register());
         op.address = expr(r.address(), t, op);
         return op;
@@ -263,7 +340,9 @@ final class Machine {
         Op[] code = ops[t];
         java.util.Set<Integer> observed = new java.util.HashSet<>();
         String name = threadName(t);
-        for (Observable o : program.observables()) {
+        List<Observable> read = new ArrayList<>(program.observables());
+        program.finalFilter().ifPresent(f -> read.addAll(f.observables()));
+        for (Observable o : read) {
             if (o.ref() instanceof Observable.Register && ((Observable.Register) o.ref()).thread().equals(name)) {
                 Integer slot = regSlots.get(t).get(((Observable.Register) o.ref()).register());
                 if (slot != null) {
@@ -406,8 +485,9 @@ final class Machine {
             case ADD: {
                 int loc = location(op, n, t);
                 int old = n[memBase + loc];
-                long delta = asLong(interner.value(op.a.eval(s)), op);
-                int nv = interner.id(Value.of(asLong(interner.value(old), op) + delta));
+                String what = op.source.text();
+                long delta = interner.value(op.a.eval(s)).toLong(what);
+                int nv = interner.id(Value.of(interner.value(old).toLong(what) + delta));
                 n[memBase + loc] = nv;
                 if (op.reg >= 0) {
                     n[op.reg] = op.returnsNew ? nv : old;
@@ -418,6 +498,51 @@ final class Machine {
                 } else if (describe != null) {
                     describe.append(((Instr.Rmw) op.source).kernelName()).append('(').append(locationNames.get(loc))
                             .append(", ").append(delta).append(") -> ").append(interner.value(op.returnsNew ? nv : old));
+                }
+                break;
+            }
+            case BITS: {
+                int loc = location(op, n, t);
+                int old = n[memBase + loc];
+                String what = op.source.text();
+                long operand = interner.value(op.a.eval(s)).toLong(what);
+                n[memBase + loc] = interner.id(Value.of(op.bitOp.apply(interner.value(old).toLong(what), operand)));
+                if (op.reg >= 0) {
+                    n[op.reg] = old;
+                }
+                if (describe != null) {
+                    describe.append(op.source.text()).append(": ").append(interner.value(old)).append(" -> ")
+                            .append(interner.value(n[memBase + loc]));
+                }
+                break;
+            }
+            case ADD_UNLESS: {
+                int loc = location(op, n, t);
+                int old = n[memBase + loc];
+                boolean adds = !interner.same(old, op.b.eval(s));
+                if (adds) {
+                    String what = op.source.text();
+                    long sum = interner.value(old).toLong(what) + interner.value(op.a.eval(s)).toLong(what);
+                    n[memBase + loc] = interner.id(Value.of(sum));
+                }
+                if (op.reg >= 0) {
+                    n[op.reg] = adds ? one : interner.id(Value.of(0));
+                }
+                if (describe != null) {
+                    describe.append(op.source.text()).append(" -> ").append(adds ? 1 : 0)
+                            .append(adds ? "" : " (fails)");
+                }
+                break;
+            }
+            case TRYLOCK: {
+                int loc = location(op, n, t);
+                boolean free = !interner.truthy(n[memBase + loc]);
+                if (free) {
+                    n[memBase + loc] = one;
+                }
+                n[op.reg] = free ? one : interner.id(Value.of(0));
+                if (describe != null) {
+                    describe.append(op.source.text()).append(" -> ").append(free ? 1 : 0);
                 }
                 break;
             }
@@ -503,13 +628,6 @@ final class Machine {
         return String.join(", ", names);
     }
 
-    private static long asLong(Value v, Op op) {
-        if (v instanceof Value.Int) {
-            return ((Value.Int) v).value();
-        }
-        throw new IllegalStateException(op.source.text() + ": needs an integer, got " + v);
-    }
-
     private int location(Op op, int[] s, int t) {
         int id = op.address.eval(s);
         int loc = interner.location(id);
@@ -564,8 +682,17 @@ final class Machine {
 
     /** The outcome a final state reports. */
     Outcome outcome(int[] s) {
+        return outcome(s, program.observables());
+    }
+
+    /** Whether the program's filter, if any, keeps a final state. */
+    boolean kept(int[] s) {
+        return program.finalFilter().map(f -> f.keeps(outcome(s, f.observables()).fields()::get)).orElse(true);
+    }
+
+    private Outcome outcome(int[] s, List<Observable> observables) {
         Map<String, Value> fields = new LinkedHashMap<>();
-        for (Observable o : program.observables()) {
+        for (Observable o : observables) {
             if (o.ref() instanceof Observable.Loc) {
                 fields.put(o.name(), interner.value(s[memBase + locationIndex.get(((Observable.Loc) o.ref()).location())]));
             } else {

@@ -118,32 +118,67 @@ public final class Replay {
         ThreadRun r = runs.get(t);
         Instr i = r.next();
         String fn = r.function();
-        String text;
+        Shared shared = new Shared(r, t);
+        String text = i.accept(shared);
+        if (shared.advance) {
+            r.advance();
+            r.runLocals();
+        }
+        return r.name + " " + (fn == null ? "" : fn + ": ") + text;
+    }
+
+    /** One shared access of thread {@code t}; returns what it did. Local instructions never get here. */
+    private final class Shared implements Instr.Visitor<String> {
+        private final ThreadRun r;
+        private final int t;
+        /** False for the first step of a grace period (its start): the thread stays on it. */
         boolean advance = true;
-        if (i instanceof Instr.Load) {
-            Instr.Load l = (Instr.Load) i;
+
+        Shared(ThreadRun r, int t) {
+            this.r = r;
+            this.t = t;
+        }
+
+        @Override
+        public String load(Instr.Load l) {
             String loc = location(r, l.address());
             r.regs.put(l.register(), memory.get(loc));
-            text = i.text() + " -> " + memory.get(loc);
-        } else if (i instanceof Instr.Store) {
-            Instr.Store s = (Instr.Store) i;
+            return l.text() + " -> " + memory.get(loc);
+        }
+
+        @Override
+        public String store(Instr.Store s) {
             String loc = location(r, s.address());
             Value v = s.value().eval(r.regs);
             memory.put(loc, v);
-            text = loc + " := " + v;
-        } else if (i instanceof Instr.Rmw) {
-            text = rmw(r, (Instr.Rmw) i);
-        } else if (i instanceof Instr.Lock) {
-            Instr.Lock l = (Instr.Lock) i;
+            return loc + " := " + v;
+        }
+
+        @Override
+        public String rmw(Instr.Rmw m) {
+            return Replay.this.rmw(r, m);
+        }
+
+        @Override
+        public String lock(Instr.Lock l) {
             String loc = location(r, l.address());
             if (l.op() == Instr.LockOp.IS_LOCKED) {
                 r.regs.put(l.register(), Value.of(memory.get(loc).truthy() ? 1 : 0));
+            } else if (l.op() == Instr.LockOp.TRYLOCK) {
+                boolean free = !memory.get(loc).truthy();
+                if (free) {
+                    memory.put(loc, Value.of(1));
+                }
+                r.regs.put(l.register(), Value.of(free ? 1 : 0));
+                return l.text() + " -> " + (free ? 1 : 0);
             } else {
                 memory.put(loc, Value.of(l.op() == Instr.LockOp.LOCK ? 1 : 0));
             }
-            text = i.text();
-        } else {
-            Instr.Srcu s = (Instr.Srcu) i;
+            return l.text();
+        }
+
+        @Override
+        public String srcu(Instr.Srcu s) {
             Map<Integer, Integer> depth = srcuDepth.computeIfAbsent(s.domain(), k -> new HashMap<>());
             if (s.op() == Instr.SrcuOp.READ_LOCK) {
                 depth.merge(t, 1, Integer::sum);
@@ -173,42 +208,81 @@ public final class Replay {
                 r.waiting = null;
                 r.waitDomain = null;
             }
-            text = i.text() + (s.op() != Instr.SrcuOp.SYNCHRONIZE ? "" : advance ? " returns" : " starts");
+            return s.text() + (s.op() != Instr.SrcuOp.SYNCHRONIZE ? "" : advance ? " returns" : " starts");
         }
-        if (advance) {
-            r.advance();
-            r.runLocals();
+
+        @Override
+        public String fence(Instr.Fence f) {
+            throw new AssertionError("a fence is not a step: " + f.text());
         }
-        return r.name + " " + (fn == null ? "" : fn + ": ") + text;
+
+        @Override
+        public String assign(Instr.Assign a) {
+            throw new AssertionError("an assignment is not a step: " + a.text());
+        }
+
+        @Override
+        public String branch(Instr.If f) {
+            throw new AssertionError("a branch is not a step: " + f.text());
+        }
+
+        @Override
+        public String call(Instr.Call c) {
+            throw new AssertionError("a call is not a step: " + c.text());
+        }
     }
 
     private String rmw(ThreadRun r, Instr.Rmw m) {
         String loc = location(r, m.address());
         Value old = memory.get(loc);
-        RmwOp op = m.op();
-        Value result = old;
-        String suffix = "";
-        if (op instanceof RmwOp.Cmpxchg) {
-            RmwOp.Cmpxchg c = (RmwOp.Cmpxchg) op;
-            if (Expr.same(old, c.expected().eval(r.regs))) {
-                memory.put(loc, c.desired().eval(r.regs));
-            } else {
-                suffix = " (fails)";
+        Value[] result = {old};
+        String suffix = m.op().accept(new RmwOp.Visitor<String>() {
+            @Override
+            public String cmpxchg(RmwOp.Cmpxchg c) {
+                if (Expr.same(old, c.expected().eval(r.regs))) {
+                    memory.put(loc, c.desired().eval(r.regs));
+                    return "";
+                }
+                return " (fails)";
             }
-        } else if (op instanceof RmwOp.Xchg) {
-            memory.put(loc, ((RmwOp.Xchg) op).value().eval(r.regs));
-        } else {
-            RmwOp.FetchAdd f = (RmwOp.FetchAdd) op;
-            long sum = ((Value.Int) old).value() + ((Value.Int) f.delta().eval(r.regs)).value();
-            memory.put(loc, Value.of(sum));
-            if (f.returnsNew()) {
-                result = Value.of(sum);
+
+            @Override
+            public String xchg(RmwOp.Xchg x) {
+                memory.put(loc, x.value().eval(r.regs));
+                return "";
             }
-        }
+
+            @Override
+            public String fetchAdd(RmwOp.FetchAdd f) {
+                long sum = old.toLong(m.text()) + f.delta().eval(r.regs).toLong(m.text());
+                memory.put(loc, Value.of(sum));
+                if (f.returnsNew()) {
+                    result[0] = Value.of(sum);
+                }
+                return "";
+            }
+
+            @Override
+            public String fetchBits(RmwOp.FetchBits f) {
+                memory.put(loc, Value.of(f.op().apply(old.toLong(m.text()), f.operand().eval(r.regs).toLong(m.text()))));
+                return "";
+            }
+
+            @Override
+            public String addUnless(RmwOp.AddUnless u) {
+                if (Expr.same(old, u.unless().eval(r.regs))) {
+                    result[0] = Value.of(0);
+                    return " (fails)";
+                }
+                memory.put(loc, Value.of(old.toLong(m.text()) + u.add().eval(r.regs).toLong(m.text())));
+                result[0] = Value.of(1);
+                return "";
+            }
+        });
         if (m.register() != null) {
-            r.regs.put(m.register(), result);
+            r.regs.put(m.register(), result[0]);
         }
-        return m.text() + " -> " + result + suffix;
+        return m.text() + " -> " + result[0] + suffix;
     }
 
     private String location(ThreadRun r, Expr address) {
@@ -295,16 +369,60 @@ public final class Replay {
                     return;
                 }
                 f.index++;
-                if (i instanceof Instr.Assign) {
-                    regs.put(((Instr.Assign) i).register(), ((Instr.Assign) i).value().eval(regs));
-                } else if (i instanceof Instr.If) {
-                    Instr.If c = (Instr.If) i;
-                    frames.push(new Frame(c.condition().eval(regs).truthy() ? c.then() : c.otherwise(), 0, null));
-                } else if (i instanceof Instr.Call) {
-                    frames.push(new Frame(((Instr.Call) i).body(), 0, ((Instr.Call) i).function()));
-                }
+                i.accept(local);
             }
         }
+
+        /** What a local instruction does to this thread: registers and control. */
+        private final Instr.Visitor<Void> local = new Instr.Visitor<>() {
+            @Override
+            public Void assign(Instr.Assign a) {
+                regs.put(a.register(), a.value().eval(regs));
+                return null;
+            }
+
+            @Override
+            public Void branch(Instr.If c) {
+                frames.push(new Frame(c.condition().eval(regs).truthy() ? c.then() : c.otherwise(), 0, null));
+                return null;
+            }
+
+            @Override
+            public Void call(Instr.Call c) {
+                frames.push(new Frame(c.body(), 0, c.function()));
+                return null;
+            }
+
+            @Override
+            public Void fence(Instr.Fence f) {
+                return null; // orders nothing under SC
+            }
+
+            @Override
+            public Void load(Instr.Load l) {
+                throw new AssertionError("a shared access is a step: " + l.text());
+            }
+
+            @Override
+            public Void store(Instr.Store s) {
+                throw new AssertionError("a shared access is a step: " + s.text());
+            }
+
+            @Override
+            public Void rmw(Instr.Rmw r) {
+                throw new AssertionError("a shared access is a step: " + r.text());
+            }
+
+            @Override
+            public Void srcu(Instr.Srcu s) {
+                throw new AssertionError("a shared access is a step: " + s.text());
+            }
+
+            @Override
+            public Void lock(Instr.Lock l) {
+                throw new AssertionError("a shared access is a step: " + l.text());
+            }
+        };
     }
 
     private static final class Frame {

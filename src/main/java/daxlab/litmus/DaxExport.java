@@ -262,24 +262,45 @@ public final class DaxExport {
     }
 
     private static Cond encode(Cond c, Map<String, String> fieldOf, Legend legend) {
-        if (c instanceof Cond.Eq) {
-            Cond.Eq e = (Cond.Eq) c;
-            String f = fieldOf.get(e.field());
-            if (f == null) {
-                throw new IllegalArgumentException("rule names '" + e.field() + "', which is not observed");
+        return c.accept(new Cond.Visitor<Cond>() {
+            @Override
+            public Cond eq(Cond.Eq e) {
+                return new Cond.Eq(field(e.field()), legend.encode(e.value()));
             }
-            return new Cond.Eq(f, legend.encode(e.value()));
-        }
-        if (c instanceof Cond.Not) {
-            return new Cond.Not(encode(((Cond.Not) c).operand(), fieldOf, legend));
-        }
-        if (c instanceof Cond.And) {
-            return new Cond.And(encode(((Cond.And) c).left(), fieldOf, legend), encode(((Cond.And) c).right(), fieldOf, legend));
-        }
-        if (c instanceof Cond.Or) {
-            return new Cond.Or(encode(((Cond.Or) c).left(), fieldOf, legend), encode(((Cond.Or) c).right(), fieldOf, legend));
-        }
-        return c;
+
+            @Override
+            public Cond same(Cond.Same e) {
+                return new Cond.Same(field(e.field()), field(e.other()));
+            }
+
+            private String field(String f) {
+                String litmus = fieldOf.get(f);
+                if (litmus == null) {
+                    throw new IllegalArgumentException("rule names '" + f + "', which is not observed");
+                }
+                return litmus;
+            }
+
+            @Override
+            public Cond not(Cond.Not n) {
+                return new Cond.Not(encode(n.operand(), fieldOf, legend));
+            }
+
+            @Override
+            public Cond and(Cond.And a) {
+                return new Cond.And(encode(a.left(), fieldOf, legend), encode(a.right(), fieldOf, legend));
+            }
+
+            @Override
+            public Cond or(Cond.Or o) {
+                return new Cond.Or(encode(o.left(), fieldOf, legend), encode(o.right(), fieldOf, legend));
+            }
+
+            @Override
+            public Cond isTrue(Cond.True t) {
+                return t;
+            }
+        });
     }
 
     /**
@@ -329,17 +350,43 @@ public final class DaxExport {
     }
 
     private static void collectValues(Cond c, List<Set<Value>> out) {
-        if (c instanceof Cond.Eq) {
-            out.add(Set.of(((Cond.Eq) c).value()));
-        } else if (c instanceof Cond.Not) {
-            collectValues(((Cond.Not) c).operand(), out);
-        } else if (c instanceof Cond.And) {
-            collectValues(((Cond.And) c).left(), out);
-            collectValues(((Cond.And) c).right(), out);
-        } else if (c instanceof Cond.Or) {
-            collectValues(((Cond.Or) c).left(), out);
-            collectValues(((Cond.Or) c).right(), out);
-        }
+        c.accept(new Cond.Visitor<Void>() {
+            @Override
+            public Void eq(Cond.Eq e) {
+                out.add(Set.of(e.value()));
+                return null;
+            }
+
+            @Override
+            public Void same(Cond.Same e) {
+                return null; // compares two fields: no constant
+            }
+
+            @Override
+            public Void not(Cond.Not n) {
+                collectValues(n.operand(), out);
+                return null;
+            }
+
+            @Override
+            public Void and(Cond.And a) {
+                collectValues(a.left(), out);
+                collectValues(a.right(), out);
+                return null;
+            }
+
+            @Override
+            public Void or(Cond.Or o) {
+                collectValues(o.left(), out);
+                collectValues(o.right(), out);
+                return null;
+            }
+
+            @Override
+            public Void isTrue(Cond.True t) {
+                return null;
+            }
+        });
     }
 
     /** Register names that are valid, distinct C locals: not a location, keyword or primitive. */
@@ -403,47 +450,81 @@ public final class DaxExport {
         }
 
         Instr instr(Instr i) {
-            if (i instanceof Instr.Load) {
-                Instr.Load l = (Instr.Load) i;
-                return new Instr.Load(reg(l.register()), expr(l.address()), mode(l.mode()));
-            }
-            if (i instanceof Instr.Store) {
-                Instr.Store s = (Instr.Store) i;
-                return new Instr.Store(expr(s.address()), expr(s.value()), mode(s.mode()));
-            }
-            if (i instanceof Instr.Rmw) {
-                Instr.Rmw r = (Instr.Rmw) i;
-                RmwOp op = r.op();
-                RmwOp lowered;
-                if (op instanceof RmwOp.Cmpxchg) {
-                    lowered = new RmwOp.Cmpxchg(expr(((RmwOp.Cmpxchg) op).expected()), expr(((RmwOp.Cmpxchg) op).desired()));
-                } else if (op instanceof RmwOp.Xchg) {
-                    lowered = new RmwOp.Xchg(expr(((RmwOp.Xchg) op).value()));
-                } else {
-                    lowered = new RmwOp.FetchAdd(expr(((RmwOp.FetchAdd) op).delta()), ((RmwOp.FetchAdd) op).returnsNew());
+            return i.accept(new Instr.Visitor<Instr>() {
+                @Override
+                public Instr load(Instr.Load l) {
+                    return new Instr.Load(reg(l.register()), expr(l.address()), mode(l.mode()));
                 }
-                return new Instr.Rmw(reg(r.register()), expr(r.address()), lowered, r.mode());
-            }
-            if (i instanceof Instr.Assign) {
-                Instr.Assign a = (Instr.Assign) i;
-                if (a.value() instanceof Expr.Tag) {
-                    return tag(reg(a.register()), (Expr.Tag) a.value());
+
+                @Override
+                public Instr store(Instr.Store s) {
+                    return new Instr.Store(expr(s.address()), expr(s.value()), mode(s.mode()));
                 }
-                return new Instr.Assign(reg(a.register()), expr(a.value()));
-            }
-            if (i instanceof Instr.If) {
-                Instr.If f = (Instr.If) i;
-                return new Instr.If(expr(f.condition()), body(f.then()), body(f.otherwise()));
-            }
-            if (i instanceof Instr.Call) {
-                Instr.Call c = (Instr.Call) i;
-                return new Instr.Call(c.function(), body(c.body()));
-            }
-            if (i instanceof Instr.Lock) {
-                Instr.Lock l = (Instr.Lock) i;
-                return new Instr.Lock(reg(l.register()), expr(l.address()), l.op());
-            }
-            return i; // fences, SRCU
+
+                @Override
+                public Instr rmw(Instr.Rmw r) {
+                    RmwOp lowered = r.op().accept(new RmwOp.Visitor<RmwOp>() {
+                        @Override
+                        public RmwOp cmpxchg(RmwOp.Cmpxchg c) {
+                            return new RmwOp.Cmpxchg(expr(c.expected()), expr(c.desired()));
+                        }
+
+                        @Override
+                        public RmwOp xchg(RmwOp.Xchg x) {
+                            return new RmwOp.Xchg(expr(x.value()));
+                        }
+
+                        @Override
+                        public RmwOp fetchAdd(RmwOp.FetchAdd f) {
+                            return new RmwOp.FetchAdd(expr(f.delta()), f.returnsNew());
+                        }
+
+                        @Override
+                        public RmwOp fetchBits(RmwOp.FetchBits f) {
+                            return new RmwOp.FetchBits(f.op(), expr(f.operand()), f.returnsNew());
+                        }
+
+                        @Override
+                        public RmwOp addUnless(RmwOp.AddUnless u) {
+                            return new RmwOp.AddUnless(expr(u.add()), expr(u.unless()));
+                        }
+                    });
+                    return new Instr.Rmw(reg(r.register()), expr(r.address()), lowered, r.mode());
+                }
+
+                @Override
+                public Instr fence(Instr.Fence f) {
+                    return f;
+                }
+
+                @Override
+                public Instr assign(Instr.Assign a) {
+                    if (a.value() instanceof Expr.Tag t) {
+                        return tag(reg(a.register()), t);
+                    }
+                    return new Instr.Assign(reg(a.register()), expr(a.value()));
+                }
+
+                @Override
+                public Instr branch(Instr.If f) {
+                    return new Instr.If(expr(f.condition()), body(f.then()), body(f.otherwise()));
+                }
+
+                @Override
+                public Instr call(Instr.Call c) {
+                    return new Instr.Call(c.function(), body(c.body()));
+                }
+
+                @Override
+                public Instr srcu(Instr.Srcu s) {
+                    return s;
+                }
+
+                @Override
+                public Instr lock(Instr.Lock l) {
+                    return new Instr.Lock(reg(l.register()), expr(l.address()), l.op());
+                }
+            });
         }
 
         Expr expr(Expr e) {

@@ -137,17 +137,40 @@ public final class Herd7Layout {
     private enum Level { TOP, AND, OR }
 
     private static String prop(Cond c, Level above) {
-        if (c instanceof Cond.Eq) {
-            Cond.Eq e = (Cond.Eq) c;
-            return HerdNames.bracketed(e.field()) + "=" + HerdNames.text(e.value());
-        }
-        if (c instanceof Cond.True) {
-            return "true";
-        }
-        if (c instanceof Cond.Not) {
-            return "not (" + prop(((Cond.Not) c).operand(), Level.TOP) + ")";
-        }
-        boolean and = c instanceof Cond.And;
+        return c.accept(new Cond.Visitor<String>() {
+            @Override
+            public String eq(Cond.Eq e) {
+                return HerdNames.bracketed(e.field()) + "=" + HerdNames.text(e.value());
+            }
+
+            @Override
+            public String same(Cond.Same e) {
+                return HerdNames.bracketed(e.field()) + "=" + HerdNames.bracketed(e.other());
+            }
+
+            @Override
+            public String isTrue(Cond.True t) {
+                return "true";
+            }
+
+            @Override
+            public String not(Cond.Not n) {
+                return "not (" + prop(n.operand(), Level.TOP) + ")";
+            }
+
+            @Override
+            public String and(Cond.And a) {
+                return junction(a, true, above);
+            }
+
+            @Override
+            public String or(Cond.Or o) {
+                return junction(o, false, above);
+            }
+        });
+    }
+
+    private static String junction(Cond c, boolean and, Level above) {
         List<Cond> parts = new ArrayList<>();
         flatten(c, and, parts);
         Level here = and ? Level.AND : Level.OR;
@@ -157,12 +180,12 @@ public final class Herd7Layout {
     }
 
     private static void flatten(Cond c, boolean and, List<Cond> out) {
-        if (and && c instanceof Cond.And) {
-            flatten(((Cond.And) c).left(), true, out);
-            flatten(((Cond.And) c).right(), true, out);
-        } else if (!and && c instanceof Cond.Or) {
-            flatten(((Cond.Or) c).left(), false, out);
-            flatten(((Cond.Or) c).right(), false, out);
+        if (and && c instanceof Cond.And a) {
+            flatten(a.left(), true, out);
+            flatten(a.right(), true, out);
+        } else if (!and && c instanceof Cond.Or o) {
+            flatten(o.left(), false, out);
+            flatten(o.right(), false, out);
         } else {
             out.add(c);
         }

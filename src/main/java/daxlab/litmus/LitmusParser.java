@@ -3,6 +3,7 @@ package daxlab.litmus;
 import daxlab.program.Cond;
 import daxlab.program.Condition;
 import daxlab.program.Expr;
+import daxlab.program.Filter;
 import daxlab.program.Instr;
 import daxlab.program.Observable;
 import daxlab.program.Program;
@@ -42,6 +43,9 @@ import java.util.regex.Pattern;
 public final class LitmusParser {
     private static final Pattern THREAD = Pattern.compile("P([0-9]+)");
     private static final Pattern TEMP = Pattern.compile("\\btmp([0-9]+)\\b");
+    /** The rest of the first line: a name, then optionally {@code (texname)}, {@code "doc"} and {@code ;}. */
+    private static final Pattern HEADER = Pattern.compile(
+            "([A-Za-z0-9_/.\\-+\\[\\]:]+)(?:\\s*\\([^)]*\\))?(?:\\s*\"[^\"]*\")?\\s*;?");
 
     private final Lexer lx;
     private final String source;
@@ -50,6 +54,8 @@ public final class LitmusParser {
     private final Set<String> referenced = new LinkedHashSet<>();
     private final Map<Integer, List<Instr>> registerInits = new LinkedHashMap<>();
     private final Map<Integer, Token> registerInitAt = new LinkedHashMap<>();
+    /** Registers the init block names per thread, with or without a value: declared in that thread. */
+    private final Map<Integer, Set<String>> initRegisters = new LinkedHashMap<>();
     private final List<ThreadCode> threads = new ArrayList<>();
     private final Set<String> params = new LinkedHashSet<>();
     private final int tempBase;
@@ -98,13 +104,31 @@ public final class LitmusParser {
             throw lx.error(c, "'C' and the test name (this parser reads C litmus tests)");
         }
         Token nameTok = lx.restOfLine();
-        String name = nameTok.text();
-        if (name.isEmpty() || name.contains(" ") || name.contains("\t")) {
-            throw new LitmusSyntaxException(lx.file(), nameTok.line(), nameTok.column(), "a test name after 'C'",
-                    name.isEmpty() ? "end of line" : "'" + name + "'");
+        String line = nameTok.text();
+        // herd7's first line: the name, then optionally (texname), "doc" and ';'.
+        Matcher head = HEADER.matcher(line);
+        if (line.isEmpty() || !head.matches()) {
+            int bad = line.isEmpty() ? 0 : firstOddCharacter(line);
+            throw new LitmusSyntaxException(lx.file(), nameTok.line(), nameTok.column() + bad, "a test name after 'C'",
+                    line.isEmpty() ? "end of line" : "'" + line.substring(bad) + "'");
         }
-        if (lx.peek().kind() == Token.Kind.STRING) {
-            lx.next(); // herd7's optional one-line description after the name
+        String name = head.group(1);
+        if (name.endsWith(".litmus") && name.length() > ".litmus".length()) {
+            name = name.substring(0, name.length() - ".litmus".length()); // as herd7 names the test
+        }
+        // Up to the init block herd7 reads the Key=value lines diy7 writes (Cycle=..., Relax=...,
+        // Safe=..., Prefetch=..., Com=..., Orig=...), a one-line "description", and skips any other
+        // line: information only. A thread before any '{' means the init block is missing.
+        while (!lx.peek().is("{")) {
+            Token t = lx.peek();
+            if (t.kind() == Token.Kind.EOF || isThreadStart(t)) {
+                throw lx.error(t, "'{' opening the init block");
+            }
+            if (t.kind() == Token.Kind.STRING) {
+                lx.next();
+            } else {
+                lx.restOfLine();
+            }
         }
         lx.expect("{", "'{' opening the init block");
         initBlock();
@@ -124,18 +148,27 @@ public final class LitmusParser {
         List<Token> locationTokens = new ArrayList<>();
         Condition condition = null;
         Token condAt = null;
+        Cond filter = null;
+        List<Token> filterFieldTokens = new ArrayList<>();
         List<Token> condFieldTokens = new ArrayList<>();
+        boolean trailingSemicolon = false;
         while (lx.peek().kind() != Token.Kind.EOF) {
             Token t = lx.peek();
             if (t.is("locations") && locations.isEmpty()) {
                 lx.next();
                 locationsClause(locations, locationTokens);
+            } else if (t.is("filter") && filter == null && condition == null) {
+                lx.next();
+                filter = disjunction(filterFieldTokens);
             } else if (condition == null && (t.is("exists") || t.is("forall") || t.is("~"))) {
                 condAt = t;
                 condition = condition(condFieldTokens);
             } else if (condition == null) {
                 throw lx.error(t, isThreadStart(t) ? "threads numbered P0, P1, ... in order"
-                        : "'locations [...]', 'exists', '~exists' or 'forall'");
+                        : "'locations [...]', 'filter', 'exists', '~exists' or 'forall'");
+            } else if (t.is(";") && !trailingSemicolon) {
+                lx.next(); // herd7 accepts 'exists (...);'
+                trailingSemicolon = true;
             } else {
                 throw lx.error(t, "end of file after the condition");
             }
@@ -172,13 +205,35 @@ public final class LitmusParser {
             Token at = fieldTokens.stream().filter(t -> normalisedField(t).equals(f)).findFirst().orElse(condAt);
             observables.add(observable(f, at));
         }
+        Filter filterOf = null;
+        if (filter != null) {
+            Set<String> filterFields = new TreeSet<>(HerdNames.FIELD_ORDER);
+            filter.collectFields(filterFields);
+            List<Observable> filterObservables = new ArrayList<>();
+            for (String f : filterFields) {
+                Token at = filterFieldTokens.stream().filter(t -> t.text().equals(f)).findFirst().orElseThrow();
+                filterObservables.add(observable(f, at));
+            }
+            filterOf = new Filter(filter, filterObservables);
+        }
         try {
-            Program program = new Program(name, init, finalThreads, observables, condition);
+            Program program = new Program(name, init, finalThreads, observables, condition, filterOf);
             return new LitmusTest(name, program, locations, source);
         } catch (IllegalArgumentException e) {
             Token at = condAt != null ? condAt : c;
             throw new LitmusSyntaxException(lx.file(), at.line(), at.column(), "a consistent test", e.getMessage());
         }
+    }
+
+    /** Where a header line stops being a test name: the first blank or character herd7 does not allow. */
+    private static int firstOddCharacter(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (!(Character.isLetterOrDigit(ch) || "_/.-+[]:".indexOf(ch) >= 0)) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /** The field a condition / locations token was recorded for (tokens carry their normalised text). */
@@ -215,7 +270,7 @@ public final class LitmusParser {
             }
             Token t = lx.peek();
             if (t.kind() == Token.Kind.NUMBER || (isThreadStart(t))) {
-                registerInit();
+                registerInit(false);
             } else if (t.isIdent()) {
                 locationInit();
             } else {
@@ -228,15 +283,28 @@ public final class LitmusParser {
         }
     }
 
-    private void registerInit() {
+    /** {@code 0:r1=2}, or after a type ({@code int *1:r1;}, {@code int 0:r0 = 1;}) with the value optional. */
+    private void registerInit(boolean typed) {
         Token t = lx.next();
         int thread = threadNumber(t);
         registerInitAt.putIfAbsent(thread, t);
         lx.expect(":", "':' between thread and register");
         Token reg = lx.ident("a register name");
+        initRegisters.computeIfAbsent(thread, k -> new LinkedHashSet<>()).add(reg.text());
+        if (typed && !lx.peek().is("=")) {
+            // A declaration only: the register starts at 0 like every register.
+            registerInits.computeIfAbsent(thread, k -> new ArrayList<>());
+            return;
+        }
         lx.expect("=", "'=' and an initial value");
         Value v = initValue();
         registerInits.computeIfAbsent(thread, k -> new ArrayList<>()).add(new Instr.Assign(reg.text(), Expr.val(v)));
+    }
+
+    /** A thread number and ':' start a register: {@code 0:r1}, {@code P0:r1}. */
+    private boolean atRegister() {
+        Token t = lx.peek();
+        return t.kind() == Token.Kind.NUMBER || isThreadStart(t);
     }
 
     private int threadNumber(Token t) {
@@ -269,7 +337,11 @@ public final class LitmusParser {
                     break;
                 }
             }
-            name = lx.ident("the name of the declared location");
+            if (atRegister()) {
+                registerInit(true);
+                return;
+            }
+            name = lx.ident("the name of the declared location, or a register such as 0:r1");
         }
         Value v = Value.of(0);
         if (lx.accept("=")) {
@@ -309,10 +381,7 @@ public final class LitmusParser {
         if (n != threads.size()) {
             throw lx.error(head, "thread P" + threads.size() + " (threads are numbered P0, P1, ... in order)");
         }
-        Set<String> initialised = new LinkedHashSet<>();
-        for (Instr i : registerInits.getOrDefault(n, List.of())) {
-            initialised.add(((Instr.Assign) i).register());
-        }
+        Set<String> initialised = new LinkedHashSet<>(initRegisters.getOrDefault(n, Set.of()));
         ThreadParser tp = new ThreadParser(lx, head.text(), initialised, tempBase);
         threads.add(tp.parse());
         params.addAll(tp.params());
@@ -417,11 +486,28 @@ public final class LitmusParser {
         String f = field();
         fieldTokens.add(new Token(at.kind(), f, at.offset(), at.line(), at.column()));
         lx.expect("=", "'=' and a value after " + f);
+        Token v = lx.peek();
+        if (v.kind() == Token.Kind.NUMBER || isThreadStart(v)) {
+            // herd7 compares two fields too: 0:r0=1:r0, x=0:r1 (a thread's register on the right).
+            lx.next();
+            if (lx.peek().is(":")) {
+                lx.next();
+                Token reg = lx.ident("a register name after ':'");
+                String other = threadNumber(v) + ":" + reg.text();
+                fieldTokens.add(new Token(v.kind(), other, v.offset(), v.line(), v.column()));
+                return new Cond.Same(f, other);
+            }
+            return new Cond.Eq(f, valueFrom(v));
+        }
         return new Cond.Eq(f, condValue());
     }
 
     private Value condValue() {
-        Token t = lx.next();
+        return valueFrom(lx.next());
+    }
+
+    /** A value starting at token {@code t} (already read): a number, {@code &x} or {@code x}. */
+    private Value valueFrom(Token t) {
         Value number = number(t);
         if (number != null) {
             return number;

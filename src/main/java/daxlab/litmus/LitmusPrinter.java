@@ -167,6 +167,7 @@ public final class LitmusPrinter {
         if (!locs.isEmpty()) {
             sb.append("locations [").append(String.join("; ", locs)).append("]\n");
         }
+        program.finalFilter().ifPresent(f -> sb.append("filter (").append(cond(f.proposition())).append(")\n"));
         program.finalCondition().ifPresent(c -> sb.append(condition(c)).append('\n'));
         return sb.toString();
     }
@@ -195,31 +196,46 @@ public final class LitmusPrinter {
     }
 
     static String cond(Cond c) {
-        if (c instanceof Cond.Eq) {
-            Cond.Eq e = (Cond.Eq) c;
-            return e.field() + "=" + value(e.value());
-        }
-        if (c instanceof Cond.True) {
-            return "true";
-        }
-        if (c instanceof Cond.Not) {
-            Cond inner = ((Cond.Not) c).operand();
-            if (inner instanceof Cond.True) {
-                return "false";
+        return c.accept(new Cond.Visitor<String>() {
+            @Override
+            public String eq(Cond.Eq e) {
+                return e.field() + "=" + value(e.value());
             }
-            return "~" + (inner instanceof Cond.Eq || inner instanceof Cond.Not ? cond(inner) : "(" + cond(inner) + ")");
-        }
-        if (c instanceof Cond.And) {
-            Cond.And a = (Cond.And) c;
-            // The parser builds left-nested trees: parenthesise what would otherwise re-associate.
-            String l = a.left() instanceof Cond.Or ? "(" + cond(a.left()) + ")" : cond(a.left());
-            String r = a.right() instanceof Cond.Or || a.right() instanceof Cond.And
-                    ? "(" + cond(a.right()) + ")" : cond(a.right());
-            return l + " /\\ " + r;
-        }
-        Cond.Or o = (Cond.Or) c;
-        String r = o.right() instanceof Cond.Or ? "(" + cond(o.right()) + ")" : cond(o.right());
-        return cond(o.left()) + " \\/ " + r;
+
+            @Override
+            public String same(Cond.Same e) {
+                return e.field() + "=" + e.other();
+            }
+
+            @Override
+            public String isTrue(Cond.True t) {
+                return "true";
+            }
+
+            @Override
+            public String not(Cond.Not n) {
+                Cond inner = n.operand();
+                if (inner instanceof Cond.True) {
+                    return "false";
+                }
+                return "~" + (inner instanceof Cond.And || inner instanceof Cond.Or ? "(" + cond(inner) + ")" : cond(inner));
+            }
+
+            @Override
+            public String and(Cond.And a) {
+                // The parser builds left-nested trees: parenthesise what would otherwise re-associate.
+                String l = a.left() instanceof Cond.Or ? "(" + cond(a.left()) + ")" : cond(a.left());
+                String r = a.right() instanceof Cond.Or || a.right() instanceof Cond.And
+                        ? "(" + cond(a.right()) + ")" : cond(a.right());
+                return l + " /\\ " + r;
+            }
+
+            @Override
+            public String or(Cond.Or o) {
+                String r = o.right() instanceof Cond.Or ? "(" + cond(o.right()) + ")" : cond(o.right());
+                return cond(o.left()) + " \\/ " + r;
+            }
+        });
     }
 
     /** A value in C / condition syntax: integers, and locations for their addresses. */
@@ -239,8 +255,8 @@ public final class LitmusPrinter {
         Set<String> out = new LinkedHashSet<>();
         Walk.each(t.body(), i -> {
             Walk.exprs(i, e -> collectAddrs(e, out));
-            if (i instanceof Instr.Srcu) {
-                out.add(((Instr.Srcu) i).domain());
+            if (i instanceof Instr.Srcu s) {
+                out.add(s.domain());
             }
         });
         return out;
@@ -263,8 +279,8 @@ public final class LitmusPrinter {
         Set<String> out = new LinkedHashSet<>();
         for (ThreadCode t : p.threads()) {
             Walk.each(t.body(), i -> {
-                if (i instanceof Instr.Lock) {
-                    collectAddrs(((Instr.Lock) i).address(), out);
+                if (i instanceof Instr.Lock l) {
+                    collectAddrs(l.address(), out);
                 }
             });
         }
@@ -281,8 +297,7 @@ public final class LitmusPrinter {
         });
         for (ThreadCode t : p.threads()) {
             Walk.each(t.body(), i -> {
-                if (i instanceof Instr.Store) {
-                    Instr.Store s = (Instr.Store) i;
+                if (i instanceof Instr.Store s) {
                     Set<String> vals = new LinkedHashSet<>();
                     collectAddrs(s.value(), vals);
                     if (!vals.isEmpty()) {
@@ -350,7 +365,7 @@ public final class LitmusPrinter {
         List<String> srcuIndexNames(List<Instr> body) {
             List<String> out = new ArrayList<>();
             Walk.each(body, i -> {
-                if (i instanceof Instr.Srcu && ((Instr.Srcu) i).op() == Instr.SrcuOp.READ_LOCK) {
+                if (i instanceof Instr.Srcu s && s.op() == Instr.SrcuOp.READ_LOCK) {
                     out.add(indexName(out.size()));
                 }
             });
@@ -389,77 +404,105 @@ public final class LitmusPrinter {
         }
 
         void instr(Instr i, int d) {
-            if (i instanceof Instr.Load) {
-                Instr.Load l = (Instr.Load) i;
-                String a = expr(l.address());
-                switch (l.mode()) {
-                    case PLAIN: line(d, l.register() + " = *" + deref(l.address()) + ";"); break;
-                    case ACQUIRE: line(d, l.register() + " = smp_load_acquire(" + a + ");"); break;
-                    default: line(d, l.register() + " = READ_ONCE(*" + deref(l.address()) + ");");
-                }
-            } else if (i instanceof Instr.Store) {
-                Instr.Store s = (Instr.Store) i;
-                String v = expr(s.value());
-                switch (s.mode()) {
-                    case PLAIN: line(d, "*" + deref(s.address()) + " = " + v + ";"); break;
-                    case RELEASE: line(d, "smp_store_release(" + expr(s.address()) + ", " + v + ");"); break;
-                    default: line(d, "WRITE_ONCE(*" + deref(s.address()) + ", " + v + ");");
-                }
-            } else if (i instanceof Instr.Rmw) {
-                line(d, rmw((Instr.Rmw) i) + ";");
-            } else if (i instanceof Instr.Fence) {
-                line(d, ((Instr.Fence) i).kind().kernelName() + "();");
-            } else if (i instanceof Instr.Assign) {
-                Instr.Assign a = (Instr.Assign) i;
-                line(d, a.register() + " = " + expr(a.value()) + ";");
-            } else if (i instanceof Instr.If) {
-                Instr.If f = (Instr.If) i;
-                line(d, "if (" + expr(f.condition()) + ") {");
-                // Each branch starts with the SRCU sections open before the if: an unlock in
-                // either branch closes the same srcu_read_lock(), and names its index.
-                Map<String, Deque<String>> before = copyOpen();
-                body(f.then(), d + 1);
-                if (f.otherwise().isEmpty()) {
-                    line(d, "}");
-                } else {
-                    Map<String, Deque<String>> afterThen = copyOpen();
-                    restoreOpen(before);
-                    line(d, "} else {");
-                    body(f.otherwise(), d + 1);
-                    line(d, "}");
-                    restoreOpen(afterThen);
-                }
-            } else if (i instanceof Instr.Call) {
-                Instr.Call c = (Instr.Call) i;
-                line(d, "// " + c.function() + "()");
-                body(c.body(), d);
-            } else if (i instanceof Instr.Lock) {
-                Instr.Lock l = (Instr.Lock) i;
-                String a = expr(l.address());
-                switch (l.op()) {
-                    case LOCK: line(d, "spin_lock(" + a + ");"); break;
-                    case UNLOCK: line(d, "spin_unlock(" + a + ");"); break;
-                    default: line(d, l.register() + " = spin_is_locked(" + a + ");");
-                }
-            } else if (i instanceof Instr.Srcu) {
-                Instr.Srcu s = (Instr.Srcu) i;
-                Deque<String> stack = open.computeIfAbsent(s.domain(), k -> new ArrayDeque<>());
-                switch (s.op()) {
-                    case READ_LOCK: {
-                        String idx = indexName(srcuCount++);
-                        stack.push(idx);
-                        line(d, idx + " = srcu_read_lock(" + s.domain() + ");");
-                        break;
+            i.accept(new Instr.Visitor<Void>() {
+                @Override
+                public Void load(Instr.Load l) {
+                    String a = expr(l.address());
+                    switch (l.mode()) {
+                        case PLAIN: line(d, l.register() + " = *" + deref(l.address()) + ";"); break;
+                        case ACQUIRE: line(d, l.register() + " = smp_load_acquire(" + a + ");"); break;
+                        default: line(d, l.register() + " = READ_ONCE(*" + deref(l.address()) + ");");
                     }
-                    case READ_UNLOCK:
-                        line(d, "srcu_read_unlock(" + s.domain() + ", " + (stack.isEmpty() ? "0" : stack.pop()) + ");");
-                        break;
-                    default:
-                        line(d, "synchronize_srcu(" + s.domain() + ");");
+                    return null;
                 }
-            } else {
-                throw new IllegalArgumentException("cannot print " + i.text());
-            }
+
+                @Override
+                public Void store(Instr.Store s) {
+                    String v = expr(s.value());
+                    switch (s.mode()) {
+                        case PLAIN: line(d, "*" + deref(s.address()) + " = " + v + ";"); break;
+                        case RELEASE: line(d, "smp_store_release(" + expr(s.address()) + ", " + v + ");"); break;
+                        default: line(d, "WRITE_ONCE(*" + deref(s.address()) + ", " + v + ");");
+                    }
+                    return null;
+                }
+
+                @Override
+                public Void rmw(Instr.Rmw r) {
+                    line(d, ThreadPrinter.this.rmw(r) + ";");
+                    return null;
+                }
+
+                @Override
+                public Void fence(Instr.Fence f) {
+                    line(d, f.kind().kernelName() + "();");
+                    return null;
+                }
+
+                @Override
+                public Void assign(Instr.Assign a) {
+                    line(d, a.register() + " = " + expr(a.value()) + ";");
+                    return null;
+                }
+
+                @Override
+                public Void branch(Instr.If f) {
+                    line(d, "if (" + expr(f.condition()) + ") {");
+                    // Each branch starts with the SRCU sections open before the if: an unlock in
+                    // either branch closes the same srcu_read_lock(), and names its index.
+                    Map<String, Deque<String>> before = copyOpen();
+                    body(f.then(), d + 1);
+                    if (f.otherwise().isEmpty()) {
+                        line(d, "}");
+                    } else {
+                        Map<String, Deque<String>> afterThen = copyOpen();
+                        restoreOpen(before);
+                        line(d, "} else {");
+                        body(f.otherwise(), d + 1);
+                        line(d, "}");
+                        restoreOpen(afterThen);
+                    }
+                    return null;
+                }
+
+                @Override
+                public Void call(Instr.Call c) {
+                    line(d, "// " + c.function() + "()");
+                    body(c.body(), d);
+                    return null;
+                }
+
+                @Override
+                public Void lock(Instr.Lock l) {
+                    String a = expr(l.address());
+                    switch (l.op()) {
+                        case LOCK: line(d, "spin_lock(" + a + ");"); break;
+                        case UNLOCK: line(d, "spin_unlock(" + a + ");"); break;
+                        case TRYLOCK: line(d, l.register() + " = spin_trylock(" + a + ");"); break;
+                        default: line(d, l.register() + " = spin_is_locked(" + a + ");");
+                    }
+                    return null;
+                }
+
+                @Override
+                public Void srcu(Instr.Srcu s) {
+                    Deque<String> stack = open.computeIfAbsent(s.domain(), k -> new ArrayDeque<>());
+                    switch (s.op()) {
+                        case READ_LOCK: {
+                            String idx = indexName(srcuCount++);
+                            stack.push(idx);
+                            line(d, idx + " = srcu_read_lock(" + s.domain() + ");");
+                            break;
+                        }
+                        case READ_UNLOCK:
+                            line(d, "srcu_read_unlock(" + s.domain() + ", " + (stack.isEmpty() ? "0" : stack.pop()) + ");");
+                            break;
+                        default:
+                            line(d, "synchronize_srcu(" + s.domain() + ");");
+                    }
+                    return null;
+                }
+            });
         }
 
         /** {@code x} for a constant address, {@code r0} or {@code (r0 + 1)} otherwise, after a '*'. */
@@ -471,24 +514,44 @@ public final class LitmusPrinter {
         private String rmw(Instr.Rmw r) {
             String dest = r.register() == null ? "" : r.register() + " = ";
             String a = expr(r.address());
-            String sfx = Primitive.suffix(r.mode());
-            RmwOp op = r.op();
-            if (op instanceof RmwOp.Cmpxchg) {
-                RmwOp.Cmpxchg c = (RmwOp.Cmpxchg) op;
-                return dest + "cmpxchg" + sfx + "(" + a + ", " + expr(c.expected()) + ", " + expr(c.desired()) + ")";
-            }
-            if (op instanceof RmwOp.Xchg) {
-                return dest + "xchg" + sfx + "(" + a + ", " + expr(((RmwOp.Xchg) op).value()) + ")";
-            }
-            RmwOp.FetchAdd f = (RmwOp.FetchAdd) op;
-            String delta = expr(f.delta());
-            if (f.returnsNew()) {
-                return dest + "atomic_add_return" + sfx + "(" + delta + ", " + a + ")";
-            }
-            if (r.register() == null && r.mode() == Mode.RELAXED) {
-                return "atomic_add(" + delta + ", " + a + ")";
-            }
-            return dest + "atomic_fetch_add" + sfx + "(" + delta + ", " + a + ")";
+            String sfx = r.isVoidAtomic() ? "" : Primitive.suffix(r.mode());
+            return r.op().accept(new RmwOp.Visitor<String>() {
+                @Override
+                public String cmpxchg(RmwOp.Cmpxchg c) {
+                    return dest + "cmpxchg" + sfx + "(" + a + ", " + expr(c.expected()) + ", " + expr(c.desired()) + ")";
+                }
+
+                @Override
+                public String xchg(RmwOp.Xchg x) {
+                    return dest + "xchg" + sfx + "(" + a + ", " + expr(x.value()) + ")";
+                }
+
+                @Override
+                public String fetchAdd(RmwOp.FetchAdd f) {
+                    String delta = expr(f.delta());
+                    if (r.isVoidAtomic()) {
+                        return "atomic_add(" + delta + ", " + a + ")";
+                    }
+                    if (f.returnsNew()) {
+                        return dest + "atomic_add_return" + sfx + "(" + delta + ", " + a + ")";
+                    }
+                    return dest + "atomic_fetch_add" + sfx + "(" + delta + ", " + a + ")";
+                }
+
+                @Override
+                public String fetchBits(RmwOp.FetchBits f) {
+                    String operand = expr(f.operand());
+                    if (r.isVoidAtomic()) {
+                        return "atomic_" + f.op().word() + "(" + operand + ", " + a + ")";
+                    }
+                    return dest + "atomic_fetch_" + f.op().word() + sfx + "(" + operand + ", " + a + ")";
+                }
+
+                @Override
+                public String addUnless(RmwOp.AddUnless u) {
+                    return dest + "atomic_add_unless(" + a + ", " + expr(u.add()) + ", " + expr(u.unless()) + ")";
+                }
+            });
         }
     }
 }

@@ -2,6 +2,7 @@ package daxlab.litmus;
 
 import daxlab.program.FenceKind;
 import daxlab.program.Mode;
+import daxlab.program.RmwOp;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,7 +16,20 @@ import java.util.Map;
  * rcu_dereference are Once loads, rcu_assign_pointer is a release store, the value-returning
  * atomics without suffix are fully ordered, the void ones ({@code atomic_inc}) are unordered.
  */
-record Primitive(String name, Shape shape, Mode mode, FenceKind fence, long delta, boolean returnsNew) {
+record Primitive(String name, Shape shape, Mode mode, FenceKind fence, long delta, boolean returnsNew,
+                 RmwOp.BitOp bits, Test test) {
+
+    /** What {@code atomic_dec_and_test()} and {@code atomic_add_negative()} ask of the new value. */
+    enum Test { ZERO, NEGATIVE }
+
+    Primitive(String name, Shape shape, Mode mode, FenceKind fence, long delta, boolean returnsNew) {
+        this(name, shape, mode, fence, delta, returnsNew, null, null);
+    }
+
+    /** Whether a call has a value: the void atomics ({@link Mode#NORETURN}) have none. */
+    boolean hasValue() {
+        return shape.hasValue && mode != Mode.NORETURN;
+    }
 
     enum Shape {
         /** {@code READ_ONCE(*p)}, {@code rcu_dereference(*p)}: argument is an lvalue. */
@@ -36,10 +50,19 @@ record Primitive(String name, Shape shape, Mode mode, FenceKind fence, long delt
         ADD(2, true),
         /** {@code atomic_inc(p)} and friends: the delta is part of the name. */
         INC(1, true),
+        /** {@code atomic_fetch_and(mask, p)} and friends, {@code atomic_and(mask, p)}. */
+        BITS(2, true),
+        /** {@code atomic_add_unless(p, add, unless)}: 1 when it added. */
+        ADD_UNLESS(3, true),
+        /** {@code atomic_sub_and_test(i, p)}, {@code atomic_add_negative(i, p)}: a test of the new value. */
+        ADD_TEST(2, true),
+        /** {@code atomic_dec_and_test(p)}, {@code atomic_inc_and_test(p)}. */
+        INC_TEST(1, true),
         FENCE(0, false),
         SPIN_LOCK(1, false),
         SPIN_UNLOCK(1, false),
         SPIN_IS_LOCKED(1, true),
+        SPIN_TRYLOCK(1, true),
         SRCU_READ_LOCK(1, true),
         SRCU_READ_UNLOCK(2, false),
         SYNCHRONIZE_SRCU(1, false);
@@ -103,6 +126,7 @@ record Primitive(String name, Shape shape, Mode mode, FenceKind fence, long delt
             case RELAXED: return "_relaxed";
             case ACQUIRE: return "_acquire";
             case RELEASE: return "_release";
+            case NORETURN: return "";
             default: throw new IllegalArgumentException("no RMW suffix for " + m);
         }
     }
@@ -134,11 +158,31 @@ record Primitive(String name, Shape shape, Mode mode, FenceKind fence, long delt
             m.put("atomic_fetch_inc" + s, new Primitive("atomic_fetch_inc" + s, Shape.INC, mode, null, 1, false));
             m.put("atomic_fetch_dec" + s, new Primitive("atomic_fetch_dec" + s, Shape.INC, mode, null, -1, false));
         }
-        // The void atomics are unordered RMWs (Documentation/atomic_t.txt).
-        m.put("atomic_add", new Primitive("atomic_add", Shape.ADD, Mode.RELAXED, null, 1, false));
-        m.put("atomic_sub", new Primitive("atomic_sub", Shape.ADD, Mode.RELAXED, null, -1, false));
-        m.put("atomic_inc", new Primitive("atomic_inc", Shape.INC, Mode.RELAXED, null, 1, false));
-        m.put("atomic_dec", new Primitive("atomic_dec", Shape.INC, Mode.RELAXED, null, -1, false));
+        for (Mode mode : new Mode[] {Mode.FULL, Mode.RELAXED, Mode.ACQUIRE, Mode.RELEASE}) {
+            String s = suffix(mode);
+            for (RmwOp.BitOp b : RmwOp.BitOp.values()) {
+                String n = "atomic_fetch_" + b.word() + s;
+                m.put(n, new Primitive(n, Shape.BITS, mode, null, 0, false, b, null));
+            }
+            String neg = "atomic_add_negative" + s;
+            m.put(neg, new Primitive(neg, Shape.ADD_TEST, mode, null, 1, true, null, Test.NEGATIVE));
+        }
+        m.put("atomic_sub_and_test", new Primitive("atomic_sub_and_test", Shape.ADD_TEST, Mode.FULL, null, -1, true,
+                null, Test.ZERO));
+        m.put("atomic_dec_and_test", new Primitive("atomic_dec_and_test", Shape.INC_TEST, Mode.FULL, null, -1, true,
+                null, Test.ZERO));
+        m.put("atomic_inc_and_test", new Primitive("atomic_inc_and_test", Shape.INC_TEST, Mode.FULL, null, 1, true,
+                null, Test.ZERO));
+        put(m, "atomic_add_unless", Shape.ADD_UNLESS, Mode.FULL);
+        // The void atomics are unordered RMWs whose read smp_rmb() does not order (Noreturn).
+        m.put("atomic_add", new Primitive("atomic_add", Shape.ADD, Mode.NORETURN, null, 1, false));
+        m.put("atomic_sub", new Primitive("atomic_sub", Shape.ADD, Mode.NORETURN, null, -1, false));
+        m.put("atomic_inc", new Primitive("atomic_inc", Shape.INC, Mode.NORETURN, null, 1, false));
+        m.put("atomic_dec", new Primitive("atomic_dec", Shape.INC, Mode.NORETURN, null, -1, false));
+        for (RmwOp.BitOp b : RmwOp.BitOp.values()) {
+            String n = "atomic_" + b.word();
+            m.put(n, new Primitive(n, Shape.BITS, Mode.NORETURN, null, 0, false, b, null));
+        }
         put(m, "smp_store_mb", Shape.STORE_MB, Mode.ONCE);
         for (FenceKind k : FenceKind.values()) {
             m.put(k.kernelName(), new Primitive(k.kernelName(), Shape.FENCE, null, k, 0, false));
@@ -149,9 +193,14 @@ record Primitive(String name, Shape shape, Mode mode, FenceKind fence, long delt
         put(m, "spin_lock", Shape.SPIN_LOCK, null);
         put(m, "spin_unlock", Shape.SPIN_UNLOCK, null);
         put(m, "spin_is_locked", Shape.SPIN_IS_LOCKED, null);
+        put(m, "spin_trylock", Shape.SPIN_TRYLOCK, null);
         put(m, "srcu_read_lock", Shape.SRCU_READ_LOCK, null);
         put(m, "srcu_read_unlock", Shape.SRCU_READ_UNLOCK, null);
+        // linux-kernel.def gives srcu_down_read/srcu_up_read the definitions of srcu_read_lock/unlock.
+        put(m, "srcu_down_read", Shape.SRCU_READ_LOCK, null);
+        put(m, "srcu_up_read", Shape.SRCU_READ_UNLOCK, null);
         put(m, "synchronize_srcu", Shape.SYNCHRONIZE_SRCU, null);
+        put(m, "synchronize_srcu_expedited", Shape.SYNCHRONIZE_SRCU, null);
         return Collections.unmodifiableMap(m);
     }
 

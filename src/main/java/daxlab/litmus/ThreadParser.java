@@ -211,7 +211,7 @@ final class ThreadParser {
             s.locals.add(n.name());
             if (rhs instanceof CExpr.Call) {
                 Primitive p = primitive((CExpr.Call) rhs);
-                if (!p.shape().hasValue) {
+                if (!p.hasValue()) {
                     throw new LitmusSyntaxException(lx.file(), rhs.at().line(), rhs.at().column(),
                             "a primitive that returns a value", "'" + p.name() + "', which returns none");
                 }
@@ -300,6 +300,45 @@ final class ThreadParser {
                 out.add(new Instr.Rmw(dest, addr, new RmwOp.FetchAdd(Expr.num(p.delta()), p.returnsNew()), p.mode()));
                 return;
             }
+            case BITS: {
+                Expr operand = value(a.get(0), s, out);
+                Expr addr = value(a.get(1), s, out);
+                out.add(new Instr.Rmw(dest, addr, new RmwOp.FetchBits(p.bits(), operand, false), p.mode()));
+                return;
+            }
+            case ADD_UNLESS: {
+                Expr addr = value(a.get(0), s, out);
+                Expr add = value(a.get(1), s, out);
+                Expr unless = value(a.get(2), s, out);
+                out.add(new Instr.Rmw(dest, addr, new RmwOp.AddUnless(add, unless), p.mode()));
+                return;
+            }
+            case ADD_TEST:
+            case INC_TEST: {
+                // The new value, then the test: atomic_dec_and_test(v) is atomic_dec_return(v) == 0.
+                Expr delta;
+                Expr addr;
+                if (p.shape() == Primitive.Shape.ADD_TEST) {
+                    delta = value(a.get(0), s, out);
+                    addr = value(a.get(1), s, out);
+                    if (p.delta() < 0) {
+                        delta = negate(delta);
+                    }
+                } else {
+                    delta = Expr.num(p.delta());
+                    addr = value(a.get(0), s, out);
+                }
+                String fresh = s.fresh();
+                out.add(new Instr.Rmw(fresh, addr, new RmwOp.FetchAdd(delta, true), p.mode()));
+                if (dest != null) {
+                    Expr.BinaryOp cmp = p.test() == Primitive.Test.ZERO ? Expr.BinaryOp.EQ : Expr.BinaryOp.LT;
+                    out.add(new Instr.Assign(dest, new Expr.Binary(cmp, Expr.reg(fresh), Expr.num(0))));
+                }
+                return;
+            }
+            case SPIN_TRYLOCK:
+                out.add(new Instr.Lock(dest == null ? s.fresh() : dest, value(a.get(0), s, out), Instr.LockOp.TRYLOCK));
+                return;
             case FENCE:
                 out.add(new Instr.Fence(p.fence()));
                 return;
@@ -410,7 +449,7 @@ final class ThreadParser {
         }
         CExpr.Call c = (CExpr.Call) e;
         Primitive p = primitive(c);
-        if (!p.shape().hasValue) {
+        if (!p.hasValue()) {
             throw new LitmusSyntaxException(lx.file(), c.at().line(), c.at().column(),
                     "a primitive that returns a value", "'" + p.name() + "', which returns none");
         }

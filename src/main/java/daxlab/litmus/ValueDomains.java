@@ -116,37 +116,91 @@ final class ValueDomains {
     }
 
     private void visit(String t, Instr i) {
-        if (i instanceof Instr.Load) {
-            Instr.Load l = (Instr.Load) i;
-            joinRegister(t, l.register(), fromLocation(l.address()));
-        } else if (i instanceof Instr.Store) {
-            Instr.Store s = (Instr.Store) i;
-            joinLocation(s.address(), expr(t, s.value()));
-        } else if (i instanceof Instr.Rmw) {
-            Instr.Rmw r = (Instr.Rmw) i;
-            RmwOp op = r.op();
-            if (op instanceof RmwOp.FetchAdd) {
-                joinLocation(r.address(), null);
+        i.accept(new Instr.Visitor<Void>() {
+            @Override
+            public Void load(Instr.Load l) {
+                joinRegister(t, l.register(), fromLocation(l.address()));
+                return null;
+            }
+
+            @Override
+            public Void store(Instr.Store s) {
+                joinLocation(s.address(), expr(t, s.value()));
+                return null;
+            }
+
+            @Override
+            public Void rmw(Instr.Rmw r) {
+                // What the RMW writes, and what its register receives (null: unbounded).
+                Set<Value> written = r.op().accept(new RmwOp.Visitor<Set<Value>>() {
+                    @Override
+                    public Set<Value> cmpxchg(RmwOp.Cmpxchg c) {
+                        return expr(t, c.desired());
+                    }
+
+                    @Override
+                    public Set<Value> xchg(RmwOp.Xchg x) {
+                        return expr(t, x.value());
+                    }
+
+                    @Override
+                    public Set<Value> fetchAdd(RmwOp.FetchAdd f) {
+                        return null;
+                    }
+
+                    @Override
+                    public Set<Value> fetchBits(RmwOp.FetchBits f) {
+                        return null;
+                    }
+
+                    @Override
+                    public Set<Value> addUnless(RmwOp.AddUnless u) {
+                        return null;
+                    }
+                });
+                boolean arithmetic = written == null;
+                joinLocation(r.address(), written);
                 if (r.register() != null) {
-                    joinRegister(t, r.register(), null);
+                    joinRegister(t, r.register(), arithmetic ? null : fromLocation(r.address()));
                 }
-                return;
+                return null;
             }
-            Expr written = op instanceof RmwOp.Cmpxchg ? ((RmwOp.Cmpxchg) op).desired() : ((RmwOp.Xchg) op).value();
-            joinLocation(r.address(), expr(t, written));
-            if (r.register() != null) {
-                joinRegister(t, r.register(), fromLocation(r.address()));
+
+            @Override
+            public Void fence(Instr.Fence f) {
+                return null;
             }
-        } else if (i instanceof Instr.Assign) {
-            Instr.Assign a = (Instr.Assign) i;
-            joinRegister(t, a.register(), expr(t, a.value()));
-        } else if (i instanceof Instr.Lock) {
-            Instr.Lock l = (Instr.Lock) i;
-            joinLocation(l.address(), Set.of(Value.of(0), Value.of(1)));
-            if (l.register() != null) {
-                joinRegister(t, l.register(), Set.of(Value.of(0), Value.of(1)));
+
+            @Override
+            public Void assign(Instr.Assign a) {
+                joinRegister(t, a.register(), expr(t, a.value()));
+                return null;
             }
-        }
+
+            @Override
+            public Void branch(Instr.If f) {
+                return null; // Walk.each visits the branches
+            }
+
+            @Override
+            public Void call(Instr.Call c) {
+                return null; // Walk.each visits the body
+            }
+
+            @Override
+            public Void srcu(Instr.Srcu s) {
+                return null;
+            }
+
+            @Override
+            public Void lock(Instr.Lock l) {
+                joinLocation(l.address(), Set.of(Value.of(0), Value.of(1)));
+                if (l.register() != null) {
+                    joinRegister(t, l.register(), Set.of(Value.of(0), Value.of(1)));
+                }
+                return null;
+            }
+        });
     }
 
     private Set<Value> fromLocation(Expr address) {

@@ -92,7 +92,7 @@ public final class Code {
      */
     public Code atomicAdd(String location, long delta) {
         return add(new Instr.Rmw(null, Expr.addr(location), new RmwOp.FetchAdd(Expr.val(Value.of(delta)), false),
-                Mode.RELAXED));
+                Mode.NORETURN));
     }
 
     // ---- fences, locals, control ----

@@ -7,9 +7,27 @@ import java.util.function.Function;
  * A proposition over the final state, written as herd7 writes it: {@code holder_data=B /\ holder_ops=NULL}.
  * Its atoms name observables ({@link Observable}), which are locations or {@code thread:register}.
  */
-public sealed interface Cond permits Cond.Eq, Cond.Not, Cond.And, Cond.Or, Cond.True {
+public sealed interface Cond permits Cond.Eq, Cond.Same, Cond.Not, Cond.And, Cond.Or, Cond.True {
 
     boolean eval(Function<String, Value> fields);
+
+    /** The one walk over propositions: one method per permitted record. */
+    <R> R accept(Visitor<R> v);
+
+    /** One method per kind of proposition. */
+    interface Visitor<R> {
+        R eq(Eq c);
+
+        R same(Same c);
+
+        R not(Not c);
+
+        R and(And c);
+
+        R or(Or c);
+
+        R isTrue(True c);
+    }
 
     /** Litmus-syntax text. */
     String text();
@@ -20,11 +38,20 @@ public sealed interface Cond permits Cond.Eq, Cond.Not, Cond.And, Cond.Or, Cond.
     record Eq(String field, Value value) implements Cond {
         @Override
         public boolean eval(Function<String, Value> fields) {
+            return Expr.same(read(fields, field), value);
+        }
+
+        static Value read(Function<String, Value> fields, String field) {
             Value v = fields.apply(field);
             if (v == null) {
                 throw new IllegalArgumentException("no field '" + field + "' in this outcome");
             }
-            return Expr.same(v, value);
+            return v;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.eq(this);
         }
 
         @Override
@@ -38,10 +65,39 @@ public sealed interface Cond permits Cond.Eq, Cond.Not, Cond.And, Cond.Or, Cond.
         }
     }
 
+    /** {@code field=other}: two fields hold the same value ({@code 0:r0=1:r0}, {@code x=0:r1}). */
+    record Same(String field, String other) implements Cond {
+        @Override
+        public boolean eval(Function<String, Value> fields) {
+            return Expr.same(Eq.read(fields, field), Eq.read(fields, other));
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.same(this);
+        }
+
+        @Override
+        public String text() {
+            return field + "=" + other;
+        }
+
+        @Override
+        public void collectFields(Set<String> out) {
+            out.add(field);
+            out.add(other);
+        }
+    }
+
     record Not(Cond operand) implements Cond {
         @Override
         public boolean eval(Function<String, Value> fields) {
             return !operand.eval(fields);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.not(this);
         }
 
         @Override
@@ -59,6 +115,11 @@ public sealed interface Cond permits Cond.Eq, Cond.Not, Cond.And, Cond.Or, Cond.
         @Override
         public boolean eval(Function<String, Value> fields) {
             return left.eval(fields) && right.eval(fields);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.and(this);
         }
 
         @Override
@@ -80,6 +141,11 @@ public sealed interface Cond permits Cond.Eq, Cond.Not, Cond.And, Cond.Or, Cond.
         }
 
         @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.or(this);
+        }
+
+        @Override
         public String text() {
             return left.text() + " \\/ " + right.text();
         }
@@ -95,6 +161,11 @@ public sealed interface Cond permits Cond.Eq, Cond.Not, Cond.And, Cond.Or, Cond.
         @Override
         public boolean eval(Function<String, Value> fields) {
             return true;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.isTrue(this);
         }
 
         @Override
@@ -147,7 +218,7 @@ public sealed interface Cond permits Cond.Eq, Cond.Not, Cond.And, Cond.Or, Cond.
     }
 
     private static String wrap(Cond c) {
-        return c instanceof Eq || c instanceof True || c instanceof Not ? c.text() : "(" + c.text() + ")";
+        return c instanceof And || c instanceof Or ? "(" + c.text() + ")" : c.text();
     }
 
     private static String wrapIf(Cond c, Class<?> kind) {

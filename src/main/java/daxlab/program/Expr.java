@@ -240,13 +240,7 @@ public sealed interface Expr permits Expr.Const, Expr.Reg, Expr.Unary, Expr.Bina
     }
 
     private static long asLong(Value v, String op) {
-        if (v instanceof Value.Int) {
-            return ((Value.Int) v).value();
-        }
-        if (v.equals(Value.NULL)) {
-            return 0;
-        }
-        throw new IllegalStateException("operator " + op + " needs an integer, got " + v);
+        return v.toLong("operator " + op);
     }
 
     private static String paren(Expr e) {

@@ -16,6 +16,10 @@ public enum FenceKind {
     AFTER_SPINLOCK("smp_mb__after_spinlock"),
     /** {@code smp_mb__after_unlock_lock()} */
     AFTER_UNLOCK_LOCK("smp_mb__after_unlock_lock"),
+    /** {@code smp_mb__after_srcu_read_unlock()}: with the srcu_read_unlock() before it, a full barrier. */
+    AFTER_SRCU_READ_UNLOCK("smp_mb__after_srcu_read_unlock"),
+    /** {@code barrier()}: a compiler barrier; the LKMM uses it only to bound plain accesses. */
+    BARRIER("barrier"),
     /** {@code rcu_read_lock()} */
     RCU_LOCK("rcu_read_lock"),
     /** {@code rcu_read_unlock()} */

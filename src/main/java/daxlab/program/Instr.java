@@ -16,6 +16,34 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
     /** Kernel-like source text (one line; nested blocks are summarised). */
     String text();
 
+    /**
+     * The one walk over instructions: every interpreter, printer and exporter implements
+     * {@link Visitor}, which has a method per permitted record, so that a new instruction does
+     * not compile until every engine handles it.
+     */
+    <R> R accept(Visitor<R> v);
+
+    /** One method per kind of instruction; see {@link #accept}. */
+    interface Visitor<R> {
+        R load(Load i);
+
+        R store(Store i);
+
+        R rmw(Rmw i);
+
+        R fence(Fence i);
+
+        R assign(Assign i);
+
+        R branch(If i);
+
+        R call(Call i);
+
+        R srcu(Srcu i);
+
+        R lock(Lock i);
+    }
+
     /** True for the instructions that are one step of an interleaving. */
     default boolean touchesSharedState() {
         return false;
@@ -44,6 +72,11 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
         }
 
         @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.load(this);
+        }
+
+        @Override
         public String text() {
             String t = target(address);
             switch (mode) {
@@ -68,6 +101,11 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
         }
 
         @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.store(this);
+        }
+
+        @Override
         public String text() {
             String t = target(address);
             switch (mode) {
@@ -89,18 +127,21 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
                 Names.requireIdentifier(register, "register");
             }
             if (mode == Mode.PLAIN || mode == Mode.ONCE) {
-                throw new IllegalArgumentException("an RMW is FULL, ACQUIRE, RELEASE or RELAXED, not " + mode);
+                throw new IllegalArgumentException("an RMW is FULL, ACQUIRE, RELEASE, RELAXED or NORETURN, not " + mode);
+            }
+            if (mode == Mode.NORETURN && register != null) {
+                throw new IllegalArgumentException("a void atomic (NORETURN) returns nothing into " + register);
             }
         }
 
         /** The kernel name with its ordering suffix, e.g. {@code cmpxchg_relaxed}. */
         public String kernelName() {
             if (isVoidAtomic()) {
-                return "atomic_add";
+                return op instanceof RmwOp.FetchBits b ? "atomic_" + b.op().word() : "atomic_add";
             }
             switch (mode) {
                 case FULL: return op.baseName();
-                case RELAXED: return op.baseName() + "_relaxed";
+                case RELAXED: case NORETURN: return op.baseName() + "_relaxed";
                 case ACQUIRE: return op.baseName() + "_acquire";
                 default: return op.baseName() + "_release";
             }
@@ -113,15 +154,20 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
 
         /** {@code atomic_add(i, v)}: no result, no ordering (the kernel's void atomics). */
         public boolean isVoidAtomic() {
-            return register == null && mode == Mode.RELAXED && op instanceof RmwOp.FetchAdd
-                    && !((RmwOp.FetchAdd) op).returnsNew();
+            return mode == Mode.NORETURN;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.rmw(this);
         }
 
         @Override
         public String text() {
             if (isVoidAtomic()) {
                 // The void atomic, as the kernel spells it: atomic_add(-1, i_count).
-                return "atomic_add(" + ((RmwOp.FetchAdd) op).delta().text() + ", " + target(address) + ")";
+                String operand = Walk.operands(op).get(0).text();
+                return kernelName() + "(" + operand + ", " + target(address) + ")";
             }
             return (register == null ? "" : register + " = ") + kernelName() + "(" + target(address)
                     + op.argsText() + ")";
@@ -130,6 +176,11 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
 
     /** A fence or an RCU marker; free in an interleaving, ordering in a weak model. */
     record Fence(FenceKind kind) implements Instr {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.fence(this);
+        }
+
         @Override
         public String text() {
             return kind.kernelName() + "()";
@@ -140,6 +191,11 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
     record Assign(String register, Expr value) implements Instr {
         public Assign {
             Names.requireIdentifier(register, "register");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.assign(this);
         }
 
         @Override
@@ -156,6 +212,11 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
         }
 
         @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.branch(this);
+        }
+
+        @Override
         public String text() {
             return "if (" + condition.text() + ") {...}" + (otherwise.isEmpty() ? "" : " else {...}");
         }
@@ -169,6 +230,11 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
         public Call {
             Names.requireIdentifier(function, "function");
             body = List.copyOf(body);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.call(this);
         }
 
         @Override
@@ -203,13 +269,18 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
         }
 
         @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.srcu(this);
+        }
+
+        @Override
         public String text() {
             return kernelName() + "(&" + domain + ")";
         }
     }
 
     enum LockOp {
-        LOCK("spin_lock"), UNLOCK("spin_unlock"), IS_LOCKED("spin_is_locked");
+        LOCK("spin_lock"), UNLOCK("spin_unlock"), IS_LOCKED("spin_is_locked"), TRYLOCK("spin_trylock");
 
         private final String kernelName;
 
@@ -229,8 +300,10 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
      */
     record Lock(String register, Expr address, LockOp op) implements Instr {
         public Lock {
-            if ((op == LockOp.IS_LOCKED) != (register != null)) {
-                throw new IllegalArgumentException("spin_is_locked() needs a register; spin_lock/unlock take none");
+            boolean returns = op == LockOp.IS_LOCKED || op == LockOp.TRYLOCK;
+            if (returns != (register != null)) {
+                throw new IllegalArgumentException("spin_is_locked() and spin_trylock() need a register; "
+                        + "spin_lock/unlock take none");
             }
             if (register != null) {
                 Names.requireIdentifier(register, "register");
@@ -240,6 +313,11 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
         @Override
         public boolean touchesSharedState() {
             return true;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.lock(this);
         }
 
         @Override

@@ -17,15 +17,15 @@ public final class Marking {
         for (ThreadCode t : p.threads()) {
             threads.add(new ThreadCode(t.name(), mark(t.body())));
         }
-        return new Program(p.name() + "+once", p.init(), threads, p.observables(), p.condition());
+        return new Program(p.name() + "+once", p.init(), threads, p.observables(), p.condition(), p.filter());
     }
 
     /** Whether any load or store of the program is plain. */
     public static boolean hasPlainAccesses(Program p) {
         boolean[] found = {false};
         p.threads().forEach(t -> Walk.each(t.body(), i -> {
-            if ((i instanceof Instr.Load && ((Instr.Load) i).mode() == Mode.PLAIN)
-                    || (i instanceof Instr.Store && ((Instr.Store) i).mode() == Mode.PLAIN)) {
+            if ((i instanceof Instr.Load l && l.mode() == Mode.PLAIN)
+                    || (i instanceof Instr.Store s && s.mode() == Mode.PLAIN)) {
                 found[0] = true;
             }
         }));
@@ -35,21 +35,55 @@ public final class Marking {
     private static List<Instr> mark(List<Instr> body) {
         List<Instr> out = new ArrayList<>();
         for (Instr i : body) {
-            if (i instanceof Instr.Load && ((Instr.Load) i).mode() == Mode.PLAIN) {
-                Instr.Load l = (Instr.Load) i;
-                out.add(new Instr.Load(l.register(), l.address(), Mode.ONCE));
-            } else if (i instanceof Instr.Store && ((Instr.Store) i).mode() == Mode.PLAIN) {
-                Instr.Store s = (Instr.Store) i;
-                out.add(new Instr.Store(s.address(), s.value(), Mode.ONCE));
-            } else if (i instanceof Instr.If) {
-                Instr.If f = (Instr.If) i;
-                out.add(new Instr.If(f.condition(), mark(f.then()), mark(f.otherwise())));
-            } else if (i instanceof Instr.Call) {
-                out.add(new Instr.Call(((Instr.Call) i).function(), mark(((Instr.Call) i).body())));
-            } else {
-                out.add(i);
-            }
+            out.add(i.accept(MARK));
         }
         return out;
     }
+
+    private static final Instr.Visitor<Instr> MARK = new Instr.Visitor<>() {
+        @Override
+        public Instr load(Instr.Load l) {
+            return l.mode() == Mode.PLAIN ? new Instr.Load(l.register(), l.address(), Mode.ONCE) : l;
+        }
+
+        @Override
+        public Instr store(Instr.Store s) {
+            return s.mode() == Mode.PLAIN ? new Instr.Store(s.address(), s.value(), Mode.ONCE) : s;
+        }
+
+        @Override
+        public Instr rmw(Instr.Rmw r) {
+            return r;
+        }
+
+        @Override
+        public Instr fence(Instr.Fence f) {
+            return f;
+        }
+
+        @Override
+        public Instr assign(Instr.Assign a) {
+            return a;
+        }
+
+        @Override
+        public Instr branch(Instr.If f) {
+            return new Instr.If(f.condition(), mark(f.then()), mark(f.otherwise()));
+        }
+
+        @Override
+        public Instr call(Instr.Call c) {
+            return new Instr.Call(c.function(), mark(c.body()));
+        }
+
+        @Override
+        public Instr srcu(Instr.Srcu s) {
+            return s;
+        }
+
+        @Override
+        public Instr lock(Instr.Lock l) {
+            return l;
+        }
+    };
 }

@@ -18,5 +18,11 @@ public enum Mode {
     /** {@code cmpxchg_relaxed}, {@code xchg_relaxed}: atomic but unordered. */
     RELAXED,
     /** A fully ordered RMW: {@code cmpxchg}, {@code xchg} (as if {@code smp_mb()} before and after). */
-    FULL
+    FULL,
+    /**
+     * The void atomics ({@code atomic_inc()}, {@code atomic_add()}, {@code atomic_and()} ...): an
+     * unordered RMW whose read returns nothing, which {@code smp_rmb()} does not order (the LKMM's
+     * {@code Noreturn}).
+     */
+    NORETURN
 }

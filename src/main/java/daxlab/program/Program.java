@@ -18,7 +18,13 @@ import java.util.function.Consumer;
  * litmus file, a JShell cell).
  */
 public record Program(String name, Map<String, Value> init, List<ThreadCode> threads,
-                      List<Observable> observables, Condition condition) {
+                      List<Observable> observables, Condition condition, Filter filter) {
+
+    /** A program without a filter (every program but some litmus tests). */
+    public Program(String name, Map<String, Value> init, List<ThreadCode> threads, List<Observable> observables,
+                   Condition condition) {
+        this(name, init, threads, observables, condition, null);
+    }
 
     public Program {
         if (name == null || name.isBlank()) {
@@ -28,6 +34,9 @@ public record Program(String name, Map<String, Value> init, List<ThreadCode> thr
         threads = List.copyOf(threads);
         observables = List.copyOf(observables);
         validate(init, threads, observables, condition);
+        if (filter != null) {
+            validate(init, threads, filter.observables(), null);
+        }
     }
 
     public static Builder builder(String name) {
@@ -43,6 +52,15 @@ public record Program(String name, Map<String, Value> init, List<ThreadCode> thr
         return Optional.ofNullable(condition);
     }
 
+    public Optional<Filter> finalFilter() {
+        return Optional.ofNullable(filter);
+    }
+
+    /** The same program with another name (a litmus test's name, say), filter and all. */
+    public Program named(String newName) {
+        return new Program(newName, init, threads, observables, condition, filter);
+    }
+
     public ThreadCode thread(String threadName) {
         return threads.stream().filter(t -> t.name().equals(threadName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no thread " + threadName));
@@ -52,14 +70,9 @@ public record Program(String name, Map<String, Value> init, List<ThreadCode> thr
     public static Set<String> registersOf(ThreadCode t) {
         Set<String> regs = new LinkedHashSet<>();
         Walk.each(t.body(), i -> {
-            if (i instanceof Instr.Load) {
-                regs.add(((Instr.Load) i).register());
-            } else if (i instanceof Instr.Rmw && ((Instr.Rmw) i).register() != null) {
-                regs.add(((Instr.Rmw) i).register());
-            } else if (i instanceof Instr.Assign) {
-                regs.add(((Instr.Assign) i).register());
-            } else if (i instanceof Instr.Lock && ((Instr.Lock) i).register() != null) {
-                regs.add(((Instr.Lock) i).register());
+            String dest = Walk.destination(i);
+            if (dest != null) {
+                regs.add(dest);
             }
             Walk.exprs(i, e -> e.collectRegisters(regs));
         });
@@ -70,8 +83,8 @@ public record Program(String name, Map<String, Value> init, List<ThreadCode> thr
     public Set<String> srcuDomains() {
         Set<String> out = new LinkedHashSet<>();
         threads.forEach(t -> Walk.each(t.body(), i -> {
-            if (i instanceof Instr.Srcu) {
-                out.add(((Instr.Srcu) i).domain());
+            if (i instanceof Instr.Srcu s) {
+                out.add(s.domain());
             }
         }));
         return out;

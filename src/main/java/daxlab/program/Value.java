@@ -53,6 +53,32 @@ public sealed interface Value permits Value.Sym, Value.Int, Value.Addr {
         return new Int(v);
     }
 
+    /**
+     * The one integer view of a value, shared by every engine (arithmetic, {@code atomic_add},
+     * comparisons): an integer is itself and NULL is 0, C's null pointer; a symbol or an address
+     * has no integer value and the operation fails with {@link NotAnInteger}.
+     *
+     * @param what the operation that needs the integer, for the message ({@code "atomic_add(1, x)"})
+     */
+    default long toLong(String what) {
+        if (this instanceof Int i) {
+            return i.value();
+        }
+        if (this.equals(NULL)) {
+            return 0;
+        }
+        throw new NotAnInteger(what, this);
+    }
+
+    /** An arithmetic operation met a value that has no integer view (a symbol other than NULL, an address). */
+    final class NotAnInteger extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        public NotAnInteger(String what, Value v) {
+            super("'" + what + "' needs an integer, got " + v);
+        }
+    }
+
     /** C truthiness: NULL and 0 are false, every other value is true. */
     default boolean truthy() {
         return !(this.equals(NULL) || (this instanceof Int i && i.value() == 0));

@@ -3,7 +3,7 @@ package daxlab.program;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Traversals of nested instruction lists. */
+/** Traversals of nested instruction lists, each one {@link Instr.Visitor}. */
 public final class Walk {
     private Walk() {
     }
@@ -12,47 +12,250 @@ public final class Walk {
     public static void each(List<Instr> body, Consumer<Instr> visit) {
         for (Instr i : body) {
             visit.accept(i);
-            if (i instanceof Instr.If) {
-                each(((Instr.If) i).then(), visit);
-                each(((Instr.If) i).otherwise(), visit);
-            } else if (i instanceof Instr.Call) {
-                each(((Instr.Call) i).body(), visit);
-            }
+            nested(i).forEach(b -> each(b, visit));
         }
+    }
+
+    /** The instruction lists nested in one instruction: an if's two branches, a call's body. */
+    public static List<List<Instr>> nested(Instr i) {
+        return i.accept(new Instr.Visitor<>() {
+            @Override
+            public List<List<Instr>> load(Instr.Load l) {
+                return List.of();
+            }
+
+            @Override
+            public List<List<Instr>> store(Instr.Store s) {
+                return List.of();
+            }
+
+            @Override
+            public List<List<Instr>> rmw(Instr.Rmw r) {
+                return List.of();
+            }
+
+            @Override
+            public List<List<Instr>> fence(Instr.Fence f) {
+                return List.of();
+            }
+
+            @Override
+            public List<List<Instr>> assign(Instr.Assign a) {
+                return List.of();
+            }
+
+            @Override
+            public List<List<Instr>> branch(Instr.If f) {
+                return List.of(f.then(), f.otherwise());
+            }
+
+            @Override
+            public List<List<Instr>> call(Instr.Call c) {
+                return List.of(c.body());
+            }
+
+            @Override
+            public List<List<Instr>> srcu(Instr.Srcu s) {
+                return List.of();
+            }
+
+            @Override
+            public List<List<Instr>> lock(Instr.Lock l) {
+                return List.of();
+            }
+        });
+    }
+
+    /** The address expression of one instruction, or null when it has none. */
+    public static Expr address(Instr i) {
+        return i.accept(new Instr.Visitor<>() {
+            @Override
+            public Expr load(Instr.Load l) {
+                return l.address();
+            }
+
+            @Override
+            public Expr store(Instr.Store s) {
+                return s.address();
+            }
+
+            @Override
+            public Expr rmw(Instr.Rmw r) {
+                return r.address();
+            }
+
+            @Override
+            public Expr fence(Instr.Fence f) {
+                return null;
+            }
+
+            @Override
+            public Expr assign(Instr.Assign a) {
+                return null;
+            }
+
+            @Override
+            public Expr branch(Instr.If f) {
+                return null;
+            }
+
+            @Override
+            public Expr call(Instr.Call c) {
+                return null;
+            }
+
+            @Override
+            public Expr srcu(Instr.Srcu s) {
+                return null;
+            }
+
+            @Override
+            public Expr lock(Instr.Lock l) {
+                return l.address();
+            }
+        });
     }
 
     /** The address expressions of one instruction (not of nested ones). */
     public static void addresses(Instr i, Consumer<Expr> visit) {
-        if (i instanceof Instr.Load) {
-            visit.accept(((Instr.Load) i).address());
-        } else if (i instanceof Instr.Store) {
-            visit.accept(((Instr.Store) i).address());
-        } else if (i instanceof Instr.Rmw) {
-            visit.accept(((Instr.Rmw) i).address());
-        } else if (i instanceof Instr.Lock) {
-            visit.accept(((Instr.Lock) i).address());
+        Expr a = address(i);
+        if (a != null) {
+            visit.accept(a);
         }
     }
 
-    /** Every expression of one instruction (not of nested ones). */
+    /** The register one instruction writes, or null (nested instructions aside). */
+    public static String destination(Instr i) {
+        return i.accept(new Instr.Visitor<>() {
+            @Override
+            public String load(Instr.Load l) {
+                return l.register();
+            }
+
+            @Override
+            public String store(Instr.Store s) {
+                return null;
+            }
+
+            @Override
+            public String rmw(Instr.Rmw r) {
+                return r.register();
+            }
+
+            @Override
+            public String fence(Instr.Fence f) {
+                return null;
+            }
+
+            @Override
+            public String assign(Instr.Assign a) {
+                return a.register();
+            }
+
+            @Override
+            public String branch(Instr.If f) {
+                return null;
+            }
+
+            @Override
+            public String call(Instr.Call c) {
+                return null;
+            }
+
+            @Override
+            public String srcu(Instr.Srcu s) {
+                return null;
+            }
+
+            @Override
+            public String lock(Instr.Lock l) {
+                return l.register();
+            }
+        });
+    }
+
+    /** The operands of a read-modify-write after its address, in source order. */
+    public static List<Expr> operands(RmwOp op) {
+        return op.accept(new RmwOp.Visitor<>() {
+            @Override
+            public List<Expr> cmpxchg(RmwOp.Cmpxchg c) {
+                return List.of(c.expected(), c.desired());
+            }
+
+            @Override
+            public List<Expr> xchg(RmwOp.Xchg x) {
+                return List.of(x.value());
+            }
+
+            @Override
+            public List<Expr> fetchAdd(RmwOp.FetchAdd f) {
+                return List.of(f.delta());
+            }
+
+            @Override
+            public List<Expr> fetchBits(RmwOp.FetchBits f) {
+                return List.of(f.operand());
+            }
+
+            @Override
+            public List<Expr> addUnless(RmwOp.AddUnless a) {
+                return List.of(a.add(), a.unless());
+            }
+        });
+    }
+
+    /** Every expression of one instruction (not of nested ones): its address first. */
     public static void exprs(Instr i, Consumer<Expr> visit) {
         addresses(i, visit);
-        if (i instanceof Instr.Store) {
-            visit.accept(((Instr.Store) i).value());
-        } else if (i instanceof Instr.Rmw) {
-            RmwOp op = ((Instr.Rmw) i).op();
-            if (op instanceof RmwOp.Cmpxchg) {
-                visit.accept(((RmwOp.Cmpxchg) op).expected());
-                visit.accept(((RmwOp.Cmpxchg) op).desired());
-            } else if (op instanceof RmwOp.Xchg) {
-                visit.accept(((RmwOp.Xchg) op).value());
-            } else {
-                visit.accept(((RmwOp.FetchAdd) op).delta());
+        i.accept(new Instr.Visitor<Void>() {
+            @Override
+            public Void load(Instr.Load l) {
+                return null;
             }
-        } else if (i instanceof Instr.Assign) {
-            visit.accept(((Instr.Assign) i).value());
-        } else if (i instanceof Instr.If) {
-            visit.accept(((Instr.If) i).condition());
-        }
+
+            @Override
+            public Void store(Instr.Store s) {
+                visit.accept(s.value());
+                return null;
+            }
+
+            @Override
+            public Void rmw(Instr.Rmw r) {
+                operands(r.op()).forEach(visit);
+                return null;
+            }
+
+            @Override
+            public Void fence(Instr.Fence f) {
+                return null;
+            }
+
+            @Override
+            public Void assign(Instr.Assign a) {
+                visit.accept(a.value());
+                return null;
+            }
+
+            @Override
+            public Void branch(Instr.If f) {
+                visit.accept(f.condition());
+                return null;
+            }
+
+            @Override
+            public Void call(Instr.Call c) {
+                return null;
+            }
+
+            @Override
+            public Void srcu(Instr.Srcu s) {
+                return null;
+            }
+
+            @Override
+            public Void lock(Instr.Lock l) {
+                return null;
+            }
+        });
     }
 }

@@ -147,14 +147,24 @@ public final class Report {
         }
         Matrix m = r.matrix();
         if (m.models().contains("sc") && m.properties().contains(Property.RACE_FIXED)) {
+            // Reached with the patch, and checked with every other fs_put_dax() version.
+            boolean everyPut = true;
+            for (PutVariant put : PutVariant.values()) {
+                Candidate c = new Candidate(put, ReaderVariant.DOUBLE_READ, Accessors.MAINLINE);
+                if (m.candidates().contains(c)) {
+                    everyPut &= m.cell(c, Property.RACE_FIXED, "sc").runs().stream().anyMatch(run -> run.histogram()
+                            .countWhere(e -> e.grade().has(Hazard.REFERENCE_KEPT_ON_EBUSY.label())).signum() > 0);
+                }
+            }
             for (Cell.Run run : m.cell(Candidate.thePatch(), Property.RACE_FIXED, "sc").runs()) {
                 Histogram h = run.histogram();
                 BigInteger n = h.countWhere(e -> e.grade().has(Hazard.REFERENCE_KEPT_ON_EBUSY.label()));
                 if (n.signum() > 0) {
                     sb.append(Text.wrap("  - " + h.scenario() + " under sc: fs_dax_get_by_bdev() returns NULL after "
                             + "losing the cmpxchg and keeps its igrab() reference (" + Hazard.REFERENCE_KEPT_ON_EBUSY
-                            + ") in " + n + " of " + h.total() + " " + h.unit() + ", with every fs_put_dax().",
-                            WIDTH, "    ")).append('\n');
+                            + ") in " + n + " of " + h.total() + " " + h.unit() + " with PATCH v1"
+                            + (everyPut ? ", and with every other fs_put_dax() version." : "."), WIDTH, "    "))
+                            .append('\n');
                 }
             }
         }

@@ -34,25 +34,70 @@ final class EagerCandidates {
 
     void forEach(Consumer<Execution> sink) {
         Traces traces = new Traces(program);
-        List<ThreadTrace> chosen = new ArrayList<>();
-        combine(traces, 0, chosen, sink);
+        combine(traces, 0, new ArrayList<>(), sk -> expand(sk, traces, sink));
     }
 
-    private void combine(Traces traces, int t, List<ThreadTrace> chosen, Consumer<Execution> sink) {
+    void forEachReadsFrom(Consumer<Execution> sink) {
+        Traces traces = new Traces(program);
+        combine(traces, 0, new ArrayList<>(), sk -> readsFrom(sk, traces, sink));
+    }
+
+    private void combine(Traces traces, int t, List<ThreadTrace> chosen, Consumer<Skeleton> expansion) {
         if (t == traces.perThread.size()) {
             if (!valuesAvailable(chosen)) {
                 return;
             }
             combinations++;
-            Skeleton sk = new Skeleton(program, chosen);
-            expand(sk, traces, sink);
+            expansion.accept(new Skeleton(program, chosen));
             return;
         }
         for (ThreadTrace tr : traces.perThread.get(t)) {
             chosen.add(tr);
-            combine(traces, t + 1, chosen, sink);
+            combine(traces, t + 1, chosen, expansion);
             chosen.remove(chosen.size() - 1);
         }
+    }
+
+    private void readsFrom(Skeleton sk, Traces traces, Consumer<Execution> sink) {
+        List<List<Rel[]>> perLocation = new ArrayList<>();
+        Rel none = Rel.empty(sk.n);
+        for (String l : program.locations()) {
+            if (traces.isLock(l)) {
+                continue;
+            }
+            List<Rel[]> options = new ArrayList<>();
+            for (Rel rf : readChoices(sk, l)) {
+                options.add(new Rel[] {rf, none});
+            }
+            if (options.isEmpty()) {
+                return;
+            }
+            perLocation.add(options);
+        }
+        product(sk, perLocation, 0, none, none, sink);
+    }
+
+    private List<Rel> readChoices(Skeleton sk, String l) {
+        List<Rel> out = new ArrayList<>();
+        out.add(Rel.empty(sk.n));
+        for (int r = 0; r < sk.n; r++) {
+            Event e = sk.events[r];
+            if (!e.isRead() || !e.location().equals(l)) {
+                continue;
+            }
+            List<Rel> next = new ArrayList<>();
+            for (int w = 0; w < sk.n; w++) {
+                Event s = sk.events[w];
+                if (s.isWrite() && s.location().equals(l) && s.value().equals(e.value())) {
+                    Rel edge = Rel.builder(sk.n).add(w, r).build();
+                    for (Rel partial : out) {
+                        next.add(partial.union(edge));
+                    }
+                }
+            }
+            out = next;
+        }
+        return out;
     }
 
     /** A read of a data location and the value it returns, or a write and the value it stores. */

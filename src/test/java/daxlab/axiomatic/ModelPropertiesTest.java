@@ -37,14 +37,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <li>outcomes(SC) within outcomes(LKMM).</li>
  * </ul>
  */
-class ModelPropertiesTest {
+public class ModelPropertiesTest {
 
     /** One generated operation; {@code value} is what a store writes or a cmpxchg expects. */
-    record Op(int kind, String location, int mode, int value) {
+    public record Op(int kind, String location, int mode, int value) {
     }
 
+    /** Also the programs daxlab.cat's equality test checks the interpreted LKMM on. */
     @Provide
-    Arbitrary<List<List<Op>>> programs() {
+    public Arbitrary<List<List<Op>>> programs() {
         Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 8),
                 Arbitraries.of("x", "y"), Arbitraries.integers().between(0, 3),
                 Arbitraries.integers().between(0, 2)).as(Op::new);
@@ -70,7 +71,7 @@ class ModelPropertiesTest {
     }
 
     /** Builds the program: kinds 0-2 load, 3-4 store, 5 cmpxchg, 6 xchg, 7 fence, 8 branch on the last register. */
-    static Program build(List<List<Op>> spec) {
+    public static Program build(List<List<Op>> spec) {
         Program.Builder b = Program.builder("random").init("x", Value.of(0)).init("y", Value.of(0));
         int written = 0;
         for (int t = 0; t < spec.size(); t++) {

@@ -55,7 +55,7 @@ class OptionValidationTest {
         invalid("--timeout", "'0' is out of range (give more than 0 seconds", "conformance", "--timeout", "0");
         invalid("--timeout", "'NaN' is out of range", "conformance", "--timeout", "NaN");
         invalid("--timeout", "'0' is out of range (give a positive number)", "notebooks", "--timeout", "0");
-        invalid("--port", "'70000' is out of range (give 1..65535)", "lab", "--port", "70000");
+        invalid("--port", "70000 is not a TCP port (1 to 65535)", "lab", "--port", "70000");
         invalid("--time", "a duration must be between 1ms and 60m, got 0s", "stress", "--scenario", "put-vs-get",
                 "--time", "0s");
     }

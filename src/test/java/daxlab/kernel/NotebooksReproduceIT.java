@@ -16,22 +16,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The committed notebooks, executed again with real Jupyter: no cell may fail, and every
+ * The committed notebooks, executed again with real Jupyter (`daxlab notebooks` as a user runs it,
+ * its executed copies in target/site, see {@link FullSite}): no cell may fail, and every
  * enumeration cell must print exactly what is committed (its text, its streams, the kinds of
  * pictures it shows). Cells tagged {@code stress} vary from run to run; they are checked by the
  * claims they state themselves ({@code claim(...)} fails the cell when a claim does not hold).
  */
 class NotebooksReproduceIT {
     private static final Path NOTEBOOKS = JupyterTools.ROOT.resolve("notebooks");
-    private static final Path OUT = JupyterTools.ROOT.resolve("target/it-notebooks");
+    private static final Path OUT = FullSite.SITE;
 
     @Test
     void everyNotebookRunsAndReproducesItsCommittedOutputs() throws Exception {
-        JupyterTools.jupyter();
-        JupyterTools.Run run = JupyterTools.run(JupyterTools.daxlab("notebooks", "--root", JupyterTools.ROOT.toString(),
-                "--jar", JupyterTools.JAR.toString(), "--dir", "notebooks", "--site", "target/it-notebooks",
-                "--no-save"), 900);
-        System.out.println(run.err());
+        JupyterTools.Run run = FullSite.run().run();
         assertEquals(0, run.exit(), "daxlab notebooks failed:\n" + run.out() + run.err());
         List<Path> committed;
         try (Stream<Path> s = Files.list(NOTEBOOKS)) {
@@ -61,7 +58,7 @@ class NotebooksReproduceIT {
                         executedFile.getFileName() + " cell " + i + " failed: " + o);
             }
             assertTrue(c.get("outputs").size() > 0, committedFile.getFileName() + " cell " + i
-                    + " has no committed output: run bin/daxlab notebooks and commit the notebooks");
+                    + " has no committed output: run bin/daxlab notebooks --update-committed and commit the notebooks");
             if (tags(c).contains("stress")) {
                 continue;
             }

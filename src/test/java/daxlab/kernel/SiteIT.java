@@ -10,21 +10,19 @@ import org.junit.jupiter.api.Test;
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The pipeline end to end: `daxlab notebooks` executes a notebook through nbclient with our
- * kernel and writes the site; the executed notebook carries PNG, SVG and text for each chart;
- * headless Chromium renders the page, and the chart is really there (its red and green bars).
+ * The pipeline end to end on two small notebooks: `daxlab notebooks` executes them through
+ * nbclient with our kernel and writes the site; the executed notebooks carry PNG, SVG and text
+ * for each chart; the index names each notebook and what it settles; headless Chromium renders
+ * every page whole, and the charts are really there (red and green bars, a rare FORBIDDEN
+ * outcome's bar and count).
  */
 class SiteIT {
     private static final Path SITE = JupyterTools.ROOT.resolve("target/it-site");
@@ -33,21 +31,19 @@ class SiteIT {
     private static synchronized JupyterTools.Run pipeline() throws Exception {
         if (pipeline == null) {
             JupyterTools.jupyter();
-            deleteTree(SITE);
+            Chromium.deleteTree(SITE);
             pipeline = JupyterTools.run(JupyterTools.daxlab("notebooks", "--root", JupyterTools.ROOT.toString(),
                     "--jar", JupyterTools.JAR.toString(), "--dir", "src/test/notebooks/site",
-                    "--site", "target/it-site", "--no-save"), 300);
+                    "--site", "target/it-site"), 300);
             System.out.println(pipeline.err());
         }
         return pipeline;
     }
 
     @Test
-    void executesTheNotebookAndWritesTheSite() throws Exception {
+    void executesTheNotebooksAndWritesTheSite() throws Exception {
         JupyterTools.Run run = pipeline();
         assertEquals(0, run.exit(), run.out() + run.err());
-        String index = Files.readString(SITE.resolve("index.html"));
-        assertTrue(index.contains("<a href=\"kernel-smoke.html\">kernel-smoke.ipynb</a>"), index);
 
         JsonNode nb = new ObjectMapper().readTree(SITE.resolve("kernel-smoke.ipynb").toFile());
         JsonNode first = nb.get("cells").get(1).get("outputs");
@@ -63,6 +59,45 @@ class SiteIT {
         String html = Files.readString(SITE.resolve("kernel-smoke.html"));
         // nbconvert's sanitizer would strip SVG shapes: the HTML must carry the PNGs
         assertEquals(2, html.split("<img src=\"data:image/png;base64,", -1).length - 1, "PNG images in the HTML");
+        // and nothing fetched from elsewhere: the site works offline
+        assertFalse(html.matches("(?s).*<script[^>]*src=\"https?:.*"), "a script from the network");
+    }
+
+    @Test
+    void theIndexNamesEachNotebookAndWhatItSettles() throws Exception {
+        assertEquals(0, pipeline().exit(), pipeline().err());
+        String index = Files.readString(SITE.resolve("index.html"));
+        // the first heading as the title; what it settles from the notebook's metadata (daxlab.settles) ...
+        assertTrue(index.contains("<a href=\"rare-forbidden.html\">A rare FORBIDDEN outcome</a>"), index);
+        assertTrue(index.contains("that a FORBIDDEN outcome seen 2,582 times in 7.7 million still gets a bar,"
+                + " its count and its share"), index);
+        // ... or, without it, the first statement of the first markdown cell
+        assertTrue(index.contains("<a href=\"kernel-smoke.html\">Kernel smoke test</a>"), index);
+        assertTrue(index.contains("A histogram shown with <code>display()</code>, one returned as the cell's value,"
+                + " and text."), index);
+        assertTrue(index.contains("<a href=\"kernel-smoke.ipynb\" download>executed notebook</a>"), index);
+        assertTrue(index.contains("2 notebooks, all ran."), index);
+    }
+
+    @Test
+    void chromiumShowsEveryPageWholeAndTheChartsInIt() throws Exception {
+        assertEquals(0, pipeline().exit(), pipeline().err());
+        SiteCheck.Report r = SiteCheck.check(SITE, JupyterTools.ROOT.resolve("target/it-site-check"));
+        System.out.println("site check: " + r.summary());
+        assertEquals(3, r.pages(), "index and two notebooks");
+        assertEquals(4, r.images(), "two charts per notebook");
+        assertEquals(4, r.svgs(), "the same charts as SVG");
+        assertTrue(r.problems().isEmpty(), String.join("\n", r.problems()));
+
+        BufferedImage image = ImageIO.read(r.screenshots().stream()
+                .filter(p -> p.getFileName().toString().equals("kernel-smoke.png")).findFirst().orElseThrow().toFile());
+        assertEquals(Chromium.WIDTH, image.getWidth());
+        // The page is white text-and-code except the charts: count pixels in the bar colours.
+        long red = count(image, Palette.FORBIDDEN);
+        long green = count(image, Palette.ACCEPTABLE);
+        System.out.printf("kernel-smoke screenshot: %d red and %d green pixels%n", red, green);
+        assertTrue(red > 2_000, "no FORBIDDEN bar visible (" + red + " red pixels)");
+        assertTrue(green > 4_000, "no ACCEPTABLE bar visible (" + green + " green pixels)");
     }
 
     private static void assertChart(JsonNode data) {
@@ -84,36 +119,6 @@ class SiteIT {
         return sb.toString();
     }
 
-    @Test
-    void chromiumShowsTheChart() throws Exception {
-        assertEquals(0, pipeline().exit(), pipeline().err());
-        Path profile = Files.createTempDirectory("daxlab-chromium");
-        Path shot = SITE.resolve("kernel-smoke.png");
-        Files.deleteIfExists(shot);
-        try {
-            List<String> cmd = new ArrayList<>(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--virtual-time-budget=5000", "--user-data-dir=" + profile,
-                    "--window-size=1200,1400", "--screenshot=" + shot, SITE.resolve("kernel-smoke.html").toUri().toString()));
-            JupyterTools.Run run;
-            try {
-                run = JupyterTools.run(new ProcessBuilder(cmd), 120);
-            } catch (IOException e) {
-                throw new AssertionError("chromium is not installed: bash .ci/run, or apt-get install chromium", e);
-            }
-            assertEquals(0, run.exit(), run.err());
-        } finally {
-            deleteTree(profile);
-        }
-        BufferedImage image = ImageIO.read(shot.toFile());
-        // The page is white text-and-code except the charts: count pixels in the bar colours.
-        long red = count(image, Palette.FORBIDDEN);
-        long green = count(image, Palette.ACCEPTABLE);
-        System.out.printf("screenshot %s: %d red and %d green pixels%n", shot, red, green);
-        assertTrue(red > 2_000, "no FORBIDDEN bar visible in " + shot + " (" + red + " red pixels)");
-        assertTrue(green > 4_000, "no ACCEPTABLE bar visible in " + shot + " (" + green + " green pixels)");
-    }
-
     private static long count(BufferedImage image, Color c) {
         long n = 0;
         for (int y = 0; y < image.getHeight(); y++) {
@@ -126,14 +131,5 @@ class SiteIT {
             }
         }
         return n;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

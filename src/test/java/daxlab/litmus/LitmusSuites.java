@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  * herd7's output beside each as {@code FILE.litmus.herd7}:
  * <ul>
  * <li>the project's own ({@code src/test/resources/litmus}, see its README), always;</li>
+ * <li>the differential suite ({@code src/test/resources/litmus-diff}, see its README): herd7's grammar,
+ *     every primitive of {@code linux-kernel.def}, and generated cycles, always;</li>
  * <li>the kernel's ({@code tools/memory-model/litmus-tests} of a kernel tree, with herd7's
  *     outputs recorded beside them), when the environment variable {@value #KERNEL_ENV} names
  *     its directory. Unset, the kernel suite is not part of the run; set to a directory that is
@@ -34,6 +36,8 @@ public final class LitmusSuites {
     public static final String KERNEL_ENV = "DAXLAB_KERNEL_LITMUS";
     /** How many tests the own suite has: a file lost or added without its .herd7 fails the run. */
     static final int OWN_TESTS = 60;
+    /** How many tests the differential suite has (see its README). */
+    static final int DIFF_TESTS = 12;
 
     /** One suite: a name for test reports, its directory and its tests in name order. */
     public record Suite(String name, Path dir, List<Path> tests) {
@@ -57,15 +61,24 @@ public final class LitmusSuites {
 
     /** The project's own suite, from the test class path. */
     public static Suite own() {
-        URL url = LitmusSuites.class.getResource("/litmus");
+        return fromClassPath("own", "litmus", OWN_TESTS, "OWN_TESTS");
+    }
+
+    /** The differential suite, from the test class path. */
+    public static Suite diff() {
+        return fromClassPath("diff", "litmus-diff", DIFF_TESTS, "DIFF_TESTS");
+    }
+
+    private static Suite fromClassPath(String name, String dir, int expected, String constant) {
+        URL url = LitmusSuites.class.getResource("/" + dir);
         if (url == null) {
-            throw new IllegalStateException("no litmus/ on the test class path (src/test/resources/litmus)");
+            throw new IllegalStateException("no " + dir + "/ on the test class path (src/test/resources/" + dir + ")");
         }
         try {
-            Suite s = read("own", Paths.get(url.toURI()));
-            if (s.tests().size() != OWN_TESTS) {
-                throw new IllegalStateException("expected " + OWN_TESTS + " litmus tests in " + s.dir() + ", found "
-                        + s.tests().size() + " (adding one? record its .herd7 and update LitmusSuites.OWN_TESTS)");
+            Suite s = read(name, Paths.get(url.toURI()));
+            if (s.tests().size() != expected) {
+                throw new IllegalStateException("expected " + expected + " litmus tests in " + s.dir() + ", found "
+                        + s.tests().size() + " (adding one? record its .herd7 and update LitmusSuites." + constant + ")");
             }
             return s;
         } catch (URISyntaxException e) {
@@ -91,10 +104,11 @@ public final class LitmusSuites {
         return Optional.of(s);
     }
 
-    /** The own suite, then the kernel's when it is named. */
+    /** The own suite, the differential one, then the kernel's when it is named. */
     public static List<Suite> all() {
         List<Suite> out = new ArrayList<>();
         out.add(own());
+        out.add(diff());
         kernel().ifPresent(out::add);
         return out;
     }

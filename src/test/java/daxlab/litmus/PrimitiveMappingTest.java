@@ -116,10 +116,10 @@ class PrimitiveMappingTest {
         // value dropped: no register
         assertEquals(new Instr.Rmw(null, X, new RmwOp.Cmpxchg(Expr.num(0), Expr.num(1)), Mode.FULL), one("cmpxchg(x, 0, 1);"));
         // the void atomics are unordered
-        assertEquals(new Instr.Rmw(null, V, new RmwOp.FetchAdd(Expr.num(3), false), Mode.RELAXED), one("atomic_add(3, v);"));
-        assertEquals(new Instr.Rmw(null, V, new RmwOp.FetchAdd(Expr.num(-3), false), Mode.RELAXED), one("atomic_sub(3, v);"));
-        assertEquals(new Instr.Rmw(null, V, new RmwOp.FetchAdd(Expr.num(1), false), Mode.RELAXED), one("atomic_inc(v);"));
-        assertEquals(new Instr.Rmw(null, V, new RmwOp.FetchAdd(Expr.num(-1), false), Mode.RELAXED), one("atomic_dec(v);"));
+        assertEquals(new Instr.Rmw(null, V, new RmwOp.FetchAdd(Expr.num(3), false), Mode.NORETURN), one("atomic_add(3, v);"));
+        assertEquals(new Instr.Rmw(null, V, new RmwOp.FetchAdd(Expr.num(-3), false), Mode.NORETURN), one("atomic_sub(3, v);"));
+        assertEquals(new Instr.Rmw(null, V, new RmwOp.FetchAdd(Expr.num(1), false), Mode.NORETURN), one("atomic_inc(v);"));
+        assertEquals(new Instr.Rmw(null, V, new RmwOp.FetchAdd(Expr.num(-1), false), Mode.NORETURN), one("atomic_dec(v);"));
     }
 
     @Test
