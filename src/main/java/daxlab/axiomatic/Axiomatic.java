@@ -67,32 +67,46 @@ public final class Axiomatic {
         Map<Outcome, Execution> witnesses = new LinkedHashMap<>();
         Map<String, Long> flags = new java.util.TreeMap<>();
         Map<Race, long[]> races = new LinkedHashMap<>();
-        candidates.forEach(x -> {
-            if (!x.kept()) {
-                return;
-            }
-            Verdict v = model.check(x);
-            if (!v.isConsistent()) {
-                return;
-            }
-            if (x.fault() != null) {
-                // The model allows an execution that reaches the bad access: the program is wrong.
-                throw new IllegalArgumentException(program.name() + ": " + x.fault());
-            }
-            Outcome o = x.outcome();
-            long[] c = counts.computeIfAbsent(o, k -> new long[2]);
-            c[0]++;
-            witnesses.putIfAbsent(o, x);
-            for (String f : v.flags()) {
-                flags.merge(f, 1L, Long::sum);
-            }
-            if (v.racy()) {
-                c[1]++;
-                for (Race r : x.races(v.races())) {
-                    races.computeIfAbsent(r, k -> new long[1])[0]++;
+        long[] allowed = {0};
+        try {
+            candidates.forEach(x -> {
+                if (!x.kept()) {
+                    return;
                 }
-            }
-        });
+                Verdict v = model.check(x);
+                if (!v.isConsistent()) {
+                    return;
+                }
+                if (x.fault() != null) {
+                    // The model allows an execution that reaches the bad access: the program is wrong.
+                    throw new IllegalArgumentException(program.name() + ": " + x.fault());
+                }
+                Outcome o = x.outcome();
+                long[] c = counts.computeIfAbsent(o, k -> new long[2]);
+                c[0]++;
+                witnesses.putIfAbsent(o, x);
+                for (String f : v.flags()) {
+                    flags.merge(f, 1L, Long::sum);
+                }
+                if (v.racy()) {
+                    c[1]++;
+                    for (Race r : x.races(v.races())) {
+                        races.computeIfAbsent(r, k -> new long[1])[0]++;
+                    }
+                }
+                allowed[0]++;
+            });
+        } catch (CandidateBudgetExceeded e) {
+            throw e.withAllowed(allowed[0], counts.size());
+        } catch (OutOfMemoryError e) {
+            // What the run holds is bounded (a witness per outcome, a location's kept choices), so
+            // this means the heap is shared or tiny; report it like a budget overrun, with progress.
+            int outcomes = counts.size();
+            counts.clear();
+            witnesses.clear();
+            races.clear();
+            throw candidates.effort().stop(CandidateBudgetExceeded.Limit.HEAP).withAllowed(allowed[0], outcomes);
+        }
         List<Histogram.Entry> entries = new ArrayList<>();
         counts.forEach((o, c) -> entries.add(new Histogram.Entry(o, BigInteger.valueOf(c[0]), classifier.grade(o),
                 witnesses.get(o), BigInteger.valueOf(c[1]))));
@@ -126,29 +140,36 @@ public final class Axiomatic {
         Map<Outcome, long[]> totals = new LinkedHashMap<>();
         Map<Outcome, Execution> witnesses = new LinkedHashMap<>();
         Map<Outcome, Map<String, Explanation.Tally>> rejections = new LinkedHashMap<>();
-        candidates.forEach(x -> {
-            Outcome o = x.outcome();
-            if (!x.kept() || !which.test(o)) {
-                return;
-            }
-            long[] t = totals.computeIfAbsent(o, k -> new long[3]);
-            t[0]++;
-            Verdict v = model.check(x);
-            if (v.isConsistent()) {
-                t[1]++;
-                if (v.racy()) {
-                    t[2]++;
+        try {
+            candidates.forEach(x -> {
+                Outcome o = x.outcome();
+                if (!x.kept() || !which.test(o)) {
+                    return;
                 }
-                witnesses.putIfAbsent(o, x);
-                return;
-            }
-            Explanation.Tally tally = rejections.computeIfAbsent(o, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(v.axiom(), k -> new Explanation.Tally());
-            if (tally.count++ == 0) {
-                tally.first = v;
-                tally.firstExecution = x;
-            }
-        });
+                long[] t = totals.computeIfAbsent(o, k -> new long[3]);
+                t[0]++;
+                Verdict v = model.check(x);
+                if (v.isConsistent()) {
+                    t[1]++;
+                    if (v.racy()) {
+                        t[2]++;
+                    }
+                    witnesses.putIfAbsent(o, x);
+                    return;
+                }
+                Explanation.Tally tally = rejections.computeIfAbsent(o, k -> new LinkedHashMap<>())
+                        .computeIfAbsent(v.axiom(), k -> new Explanation.Tally());
+                if (tally.count++ == 0) {
+                    tally.first = v;
+                    tally.firstExecution = x;
+                }
+            });
+        } catch (OutOfMemoryError e) {
+            totals.clear();
+            witnesses.clear();
+            rejections.clear();
+            throw candidates.effort().stop(CandidateBudgetExceeded.Limit.HEAP);
+        }
         List<Explanation> out = new ArrayList<>();
         Set<Outcome> sorted = new TreeSet<>(totals.keySet());
         for (Outcome o : sorted) {
@@ -169,8 +190,12 @@ public final class Axiomatic {
      * by the model or not: the allowed ones are exactly the FORBIDDEN outcomes {@link #run} counts.
      */
     public static List<Explanation> explainGraded(Program program, Model model, Classifier classifier) {
-        return explain(program, model, o -> classifier.grade(o).outcomeClass() == OutcomeClass.FORBIDDEN,
-                DEFAULT_BUDGET);
+        return explainGraded(program, model, classifier, DEFAULT_BUDGET);
+    }
+
+    /** {@link #explainGraded(Program, Model, Classifier)} within a budget of candidate executions. */
+    public static List<Explanation> explainGraded(Program program, Model model, Classifier classifier, long budget) {
+        return explain(program, model, o -> classifier.grade(o).outcomeClass() == OutcomeClass.FORBIDDEN, budget);
     }
 
     /** Explanations of the outcomes the classifier grades FORBIDDEN that the model never gives. */

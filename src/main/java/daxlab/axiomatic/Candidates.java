@@ -5,6 +5,7 @@ import daxlab.program.Program;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Generates candidate executions: one per choice of a trace per thread, a write for every read
@@ -16,31 +17,61 @@ import java.util.function.Consumer;
  * before the product is formed: every model here has both axioms, so this removes only
  * executions every model rejects, and makes the rest cheap. Without it (for explanations),
  * every candidate is produced.
+ *
+ * <p>Nothing is built ahead of the budget: a location's choices are generated lazily, in a fixed
+ * order, the coherence orders as permutations cut short as soon as their prefix contradicts
+ * program order (with {@code prefilter}), so a location with {@code n} writes costs what its
+ * consistent orders cost, not {@code n!}. The first {@link #KEPT_CHOICES} choices of a location
+ * are kept for the next combination of the other locations' choices; a location with more is
+ * generated anew each time. {@link Effort} counts candidates and search steps as they happen.
  */
 final class Candidates {
+    /** The most choices of one location kept in memory (beyond that they are generated again). */
+    static final int KEPT_CHOICES = 1024;
+
+    /** Receives one (rf, co) choice on a location; false stops the generation. */
+    @FunctionalInterface
+    interface Visitor {
+        boolean accept(Rel rf, Rel co);
+    }
+
+    /** Generates a location's choices in a fixed order; false when the visitor stopped it. */
+    @FunctionalInterface
+    interface Generator {
+        boolean each(Visitor v);
+    }
+
     private final Program program;
     private final boolean prefilter;
-    private final long budget;
-    private long produced;
+    private final Effort effort;
     private long combinations;
 
     Candidates(Program program, boolean prefilter, long budget) {
         this.program = program;
         this.prefilter = prefilter;
-        this.budget = budget;
+        this.effort = new Effort(program.name(), budget);
     }
 
     long produced() {
-        return produced;
+        return effort.candidates();
     }
 
+    /** Combinations of thread traces whose read values some write can supply (the rest are skipped). */
     long combinations() {
         return combinations;
     }
 
+    long steps() {
+        return effort.steps();
+    }
+
+    Effort effort() {
+        return effort;
+    }
+
     void forEach(Consumer<Execution> sink) {
         Traces traces = new Traces(program);
-        combine(traces, 0, new ArrayList<>(), sk -> expand(sk, traces, sink));
+        combine(traces, 0, new ArrayList<>(), total(traces), sk -> expand(sk, traces, sink));
     }
 
     /**
@@ -51,11 +82,22 @@ final class Candidates {
      */
     void forEachReadsFrom(Consumer<Execution> sink) {
         Traces traces = new Traces(program);
-        combine(traces, 0, new ArrayList<>(), sk -> readsFrom(sk, traces, sink));
+        combine(traces, 0, new ArrayList<>(), total(traces), sk -> readsFrom(sk, traces, sink));
     }
 
-    private void combine(Traces traces, int t, List<ThreadTrace> chosen, Consumer<Skeleton> expansion) {
+    /** How many combinations of the threads' paths there are (for a budget error). */
+    private static java.math.BigInteger total(Traces traces) {
+        java.math.BigInteger total = java.math.BigInteger.ONE;
+        for (List<ThreadTrace> ts : traces.perThread) {
+            total = total.multiply(java.math.BigInteger.valueOf(ts.size()));
+        }
+        return total;
+    }
+
+    private void combine(Traces traces, int t, List<ThreadTrace> chosen, java.math.BigInteger total,
+                         Consumer<Skeleton> expansion) {
         if (t == traces.perThread.size()) {
+            effort.combination(total);
             if (!valuesAvailable(chosen)) {
                 return;
             }
@@ -65,54 +107,73 @@ final class Candidates {
         }
         for (ThreadTrace tr : traces.perThread.get(t)) {
             chosen.add(tr);
-            combine(traces, t + 1, chosen, expansion);
+            combine(traces, t + 1, chosen, total, expansion);
             chosen.remove(chosen.size() - 1);
         }
     }
 
     private void readsFrom(Skeleton sk, Traces traces, Consumer<Execution> sink) {
-        List<List<Rel[]>> perLocation = new ArrayList<>();
+        List<Choices> perLocation = new ArrayList<>();
         Rel none = Rel.empty(sk.n);
         for (String l : program.locations()) {
             if (traces.isLock(l)) {
                 continue;
             }
-            List<Rel[]> options = new ArrayList<>();
-            for (Rel rf : readChoices(sk, l)) {
-                options.add(new Rel[] {rf, none});
-            }
-            if (options.isEmpty()) {
+            Generator g = readChoices(sk, l);
+            if (g == null) {
                 return;
             }
-            perLocation.add(options);
+            Choices choices = new Choices(g);
+            if (!choices.prefetch()) {
+                return;
+            }
+            perLocation.add(choices);
         }
         product(sk, perLocation, 0, none, none, sink);
     }
 
-    /** Every way the reads of data location {@code l} can each read a write of the value they return. */
-    private List<Rel> readChoices(Skeleton sk, String l) {
-        List<Rel> out = new ArrayList<>();
-        out.add(Rel.empty(sk.n));
+    /**
+     * Every way the reads of data location {@code l} can each read a write of the value they
+     * return (co empty), the last read's choice varying slowest; null when a read has no write.
+     */
+    private Generator readChoices(Skeleton sk, String l) {
+        List<Integer> rs = new ArrayList<>();
+        List<int[]> sources = new ArrayList<>();
         for (int r = 0; r < sk.n; r++) {
             Event e = sk.events[r];
             if (!e.isRead() || !e.location().equals(l)) {
                 continue;
             }
-            List<Rel> next = new ArrayList<>();
+            List<Integer> s = new ArrayList<>();
             for (int w = 0; w < sk.n; w++) {
-                Event s = sk.events[w];
-                if (s.isWrite() && s.location().equals(l) && s.value().equals(e.value())) {
-                    Rel edge = Rel.builder(sk.n).add(w, r).build();
-                    for (Rel partial : out) {
-                        next.add(partial.union(edge));
-                    }
+                Event x = sk.events[w];
+                if (x.isWrite() && x.location().equals(l) && x.value().equals(e.value())) {
+                    s.add(w);
                 }
             }
-            out = next;
+            if (s.isEmpty()) {
+                return null;
+            }
+            rs.add(r);
+            sources.add(s.stream().mapToInt(Integer::intValue).toArray());
         }
-        return out;
+        Rel none = Rel.empty(sk.n);
+        return v -> readsFromChoices(sk, rs, sources, rs.size() - 1, none, none, v);
     }
 
+    private boolean readsFromChoices(Skeleton sk, List<Integer> rs, List<int[]> sources, int k, Rel rf, Rel co,
+                                     Visitor v) {
+        effort.step();
+        if (k < 0) {
+            return v.accept(rf, co);
+        }
+        for (int w : sources.get(k)) {
+            if (!readsFromChoices(sk, rs, sources, k - 1, rf.union(Rel.builder(sk.n).add(w, rs.get(k)).build()), co, v)) {
+                return false;
+            }
+        }
+        return true;
+    }
     /** A read of a data location and the value it returns, or a write and the value it stores. */
     private record Access(String location, daxlab.program.Value value) {
     }
@@ -158,36 +219,74 @@ final class Candidates {
     }
 
     private void expand(Skeleton sk, Traces traces, Consumer<Execution> sink) {
-        List<List<Rel[]>> perLocation = new ArrayList<>();
+        List<Choices> perLocation = new ArrayList<>();
         for (String l : program.locations()) {
-            List<Rel[]> options = traces.isLock(l) ? LockChoices.options(sk, l) : dataOptions(sk, l);
-            if (options.isEmpty()) {
+            Generator g = traces.isLock(l) ? LockChoices.choices(sk, l, effort) : dataChoices(sk, l);
+            if (g == null) {
                 return;
             }
-            perLocation.add(options);
+            Choices choices = new Choices(g);
+            if (!choices.prefetch()) {
+                return;
+            }
+            perLocation.add(choices);
         }
         product(sk, perLocation, 0, Rel.empty(sk.n), Rel.empty(sk.n), sink);
     }
 
-    private void product(Skeleton sk, List<List<Rel[]>> perLocation, int k, Rel rf, Rel co, Consumer<Execution> sink) {
+    private void product(Skeleton sk, List<Choices> perLocation, int k, Rel rf, Rel co, Consumer<Execution> sink) {
         if (k == perLocation.size()) {
-            if (++produced > budget) {
-                throw new CandidateBudgetExceeded(program.name(), budget);
-            }
-            if ((produced & 0x3FF) == 0 && Thread.currentThread().isInterrupted()) {
-                throw new java.util.concurrent.CancellationException("enumeration of " + program.name()
-                        + " interrupted after " + produced + " candidates");
-            }
+            effort.candidate();
             sink.accept(new Execution(sk, rf, co));
             return;
         }
-        for (Rel[] o : perLocation.get(k)) {
-            product(sk, perLocation, k + 1, rf.union(o[0]), co.union(o[1]), sink);
+        perLocation.get(k).each((r, c) -> {
+            product(sk, perLocation, k + 1, rf.union(r), co.union(c), sink);
+            return true;
+        });
+    }
+
+    /**
+     * One location's choices: the first {@link #KEPT_CHOICES} are kept (most locations have a
+     * handful), so that the product with the other locations does not generate them again.
+     */
+    private static final class Choices {
+        private final Generator generator;
+        /** Every choice, in order, or null when there are too many to keep. */
+        private List<Rel[]> kept;
+
+        Choices(Generator generator) {
+            this.generator = generator;
+        }
+
+        /** Generates the choices up to the number kept; whether there is at least one. */
+        boolean prefetch() {
+            List<Rel[]> first = new ArrayList<>();
+            boolean all = generator.each((rf, co) -> {
+                first.add(new Rel[] {rf, co});
+                return first.size() <= KEPT_CHOICES;
+            });
+            if (all) {
+                kept = first;
+            }
+            return !first.isEmpty();
+        }
+
+        boolean each(Visitor v) {
+            if (kept == null) {
+                return generator.each(v);
+            }
+            for (Rel[] o : kept) {
+                if (!v.accept(o[0], o[1])) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
-    /** The (rf, co) choices on one data location. */
-    private List<Rel[]> dataOptions(Skeleton sk, String l) {
+    /** The (rf, co) choices on one data location, or null when a read has no write to read from. */
+    private Generator dataChoices(Skeleton sk, String l) {
         int init = -1;
         List<Integer> ws = new ArrayList<>();
         List<Integer> rs = new ArrayList<>();
@@ -214,28 +313,60 @@ final class Candidates {
                 }
             }
             if (s.isEmpty()) {
-                return List.of();
+                return null;
             }
             sources.add(s.stream().mapToInt(Integer::intValue).toArray());
         }
-        List<Rel> coOrders = new ArrayList<>();
-        permutations(ws, 0, init, sk.n, coOrders);
-        List<Rel[]> out = new ArrayList<>();
-        for (Rel co : coOrders) {
-            // A coherence order that contradicts program order fails whatever the reads do.
-            if (!prefilter || locallyConsistent(sk, Rel.empty(sk.n), co)) {
-                rfChoices(sk, rs, sources, 0, Rel.empty(sk.n), co, out);
-            }
-        }
-        return out;
+        int first = init;
+        return v -> coOrders(sk, ws, 0, first, co -> rfChoices(sk, rs, sources, 0, Rel.empty(sk.n), co, v));
     }
 
-    private void rfChoices(Skeleton sk, List<Integer> rs, List<int[]> sources, int k, Rel rf, Rel co, List<Rel[]> out) {
-        if (k == rs.size()) {
-            if (!prefilter || locallyConsistent(sk, rf, co)) {
-                out.add(new Rel[] {rf, co});
+    /**
+     * Every total order of {@code ws} after the initial write, as a transitive relation, in the
+     * order of a swap permutation. With {@code prefilter}, a prefix whose last write has a write
+     * after it in the order that comes before it in program order is cut off: every completion
+     * contradicts program order (CoWW), which is exactly what coherence without reads rejects.
+     */
+    private boolean coOrders(Skeleton sk, List<Integer> ws, int k, int init, Predicate<Rel> eachCo) {
+        effort.step();
+        if (k == ws.size()) {
+            Rel.Builder b = Rel.builder(sk.n);
+            for (int i = 0; i < ws.size(); i++) {
+                if (init >= 0) {
+                    b.add(init, ws.get(i));
+                }
+                for (int j = i + 1; j < ws.size(); j++) {
+                    b.add(ws.get(i), ws.get(j));
+                }
             }
-            return;
+            return eachCo.test(b.build());
+        }
+        for (int i = k; i < ws.size(); i++) {
+            java.util.Collections.swap(ws, k, i);
+            boolean go = prefilter && laterInProgramOrderBefore(sk, ws, k) || coOrders(sk, ws, k + 1, init, eachCo);
+            java.util.Collections.swap(ws, k, i);
+            if (!go) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether some event after position {@code k} of {@code order} is po-before the one at {@code k}. */
+    static boolean laterInProgramOrderBefore(Skeleton sk, List<Integer> order, int k) {
+        int at = order.get(k);
+        for (int j = k + 1; j < order.size(); j++) {
+            if (sk.po.has(order.get(j), at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean rfChoices(Skeleton sk, List<Integer> rs, List<int[]> sources, int k, Rel rf, Rel co, Visitor v) {
+        effort.step();
+        if (k == rs.size()) {
+            return prefilter && !locallyConsistent(sk, rf, co) || v.accept(rf, co);
         }
         int r = rs.get(k);
         for (int w : sources.get(k)) {
@@ -245,8 +376,11 @@ final class Candidates {
             if (prefilter && k + 1 < rs.size() && !locallyConsistent(sk, more, co)) {
                 continue;
             }
-            rfChoices(sk, rs, sources, k + 1, more, co, out);
+            if (!rfChoices(sk, rs, sources, k + 1, more, co, v)) {
+                return false;
+            }
         }
+        return true;
     }
 
     /** Coherence and atomicity on one location's events. */
@@ -256,27 +390,5 @@ final class Candidates {
             return false;
         }
         return sk.rmw.inter(fr.inter(sk.external).seq(co.inter(sk.external))).isEmpty();
-    }
-
-    /** Every total order of {@code ws} after the initial write, as a transitive relation. */
-    private static void permutations(List<Integer> ws, int k, int init, int n, List<Rel> out) {
-        if (k == ws.size()) {
-            Rel.Builder b = Rel.builder(n);
-            for (int i = 0; i < ws.size(); i++) {
-                if (init >= 0) {
-                    b.add(init, ws.get(i));
-                }
-                for (int j = i + 1; j < ws.size(); j++) {
-                    b.add(ws.get(i), ws.get(j));
-                }
-            }
-            out.add(b.build());
-            return;
-        }
-        for (int i = k; i < ws.size(); i++) {
-            java.util.Collections.swap(ws, k, i);
-            permutations(ws, k + 1, init, n, out);
-            java.util.Collections.swap(ws, k, i);
-        }
     }
 }

@@ -17,12 +17,21 @@ import java.util.List;
  *     last UL or another thread's UL or the initial write; an RU inside its own critical section
  *     is impossible (axiom {@code nested-is-locked}), as is taking a lock twice ({@code lock-nest}).</li>
  * </ul>
+ * The orders of the critical sections are generated lazily, as a swap permutation cut short when
+ * a section would come before an earlier one of its own thread (coherence rejects that whatever
+ * the readers do), so that many sections cost what their consistent orders cost.
  */
 final class LockChoices {
     private LockChoices() {
     }
 
-    static List<Rel[]> options(Skeleton sk, String l) {
+    /**
+     * The choices on spinlock {@code l}, or null when there is none (the program would deadlock or
+     * break a lock.cat axiom in every execution).
+     *
+     * @throws IllegalArgumentException for a program that misuses the lock
+     */
+    static Candidates.Generator choices(Skeleton sk, String l, Effort effort) {
         int n = sk.n;
         int init = -1;
         List<int[]> sections = new ArrayList<>();      // {LKW, UL}
@@ -59,7 +68,7 @@ final class LockChoices {
                 switch (e.lock()) {
                     case LKR:
                         if (open >= 0) {
-                            return List.of(); // lock-nest: it would deadlock
+                            return null; // lock-nest: it would deadlock
                         }
                         pendingLkr = i;
                         break;
@@ -96,7 +105,7 @@ final class LockChoices {
                     }
                     case RU: {
                         if (open >= 0) {
-                            return List.of(); // nested-is-locked
+                            return null; // nested-is-locked
                         }
                         readers.add(i);
                         List<Integer> s = new ArrayList<>();
@@ -121,19 +130,17 @@ final class LockChoices {
             }
         }
         if (unmatched.size() > 1) {
-            return List.of(); // unmatched-locks: the second spin_lock would wait forever
+            return null; // unmatched-locks: the second spin_lock would wait forever
         }
         for (int[] s : readerSources) {
             if (s.length == 0) {
-                return List.of();
+                return null;
             }
         }
-        List<Rel[]> out = new ArrayList<>();
-        List<List<int[]>> orders = new ArrayList<>();
-        permute(sections, 0, orders);
-        for (List<int[]> order : orders) {
+        int first = init;
+        return v -> orders(sk, sections, 0, effort, order -> {
             List<Integer> chain = new ArrayList<>();
-            chain.add(init);
+            chain.add(first);
             for (int[] s : order) {
                 chain.add(s[0]);
                 chain.add(s[1]);
@@ -150,33 +157,54 @@ final class LockChoices {
                 int pos = chain.indexOf(p[1]);
                 rf.add(chain.get(pos - 1), p[0]);
             }
-            readers(sk, readers, readerSources, 0, rf.build(), co.build(), out);
-        }
-        return out;
+            return readers(sk, readers, readerSources, 0, rf.build(), co.build(), effort, v);
+        });
     }
 
-    private static void readers(Skeleton sk, List<Integer> readers, List<int[]> sources, int k, Rel rf, Rel co,
-                                List<Rel[]> out) {
+    private static boolean readers(Skeleton sk, List<Integer> readers, List<int[]> sources, int k, Rel rf, Rel co,
+                                   Effort effort, Candidates.Visitor v) {
+        effort.step();
         if (k == readers.size()) {
-            if (Candidates.locallyConsistent(sk, rf, co)) {
-                out.add(new Rel[] {rf, co});
-            }
-            return;
+            return !Candidates.locallyConsistent(sk, rf, co) || v.accept(rf, co);
         }
         for (int w : sources.get(k)) {
-            readers(sk, readers, sources, k + 1, rf.union(Rel.builder(sk.n).add(w, readers.get(k)).build()), co, out);
+            if (!readers(sk, readers, sources, k + 1, rf.union(Rel.builder(sk.n).add(w, readers.get(k)).build()), co,
+                    effort, v)) {
+                return false;
+            }
         }
+        return true;
     }
 
-    private static void permute(List<int[]> xs, int k, List<List<int[]>> out) {
+    /**
+     * Every order of the critical sections, as a swap permutation; a prefix whose last section
+     * has a later section of its own thread after it is cut off (its UL would be co-before that
+     * thread's earlier LKW, against program order).
+     */
+    private static boolean orders(Skeleton sk, List<int[]> xs, int k, Effort effort,
+                                  java.util.function.Predicate<List<int[]>> each) {
+        effort.step();
         if (k == xs.size()) {
-            out.add(new ArrayList<>(xs));
-            return;
+            return each.test(xs);
         }
         for (int i = k; i < xs.size(); i++) {
             java.util.Collections.swap(xs, k, i);
-            permute(xs, k + 1, out);
+            boolean go = laterSectionBefore(sk, xs, k) || orders(sk, xs, k + 1, effort, each);
             java.util.Collections.swap(xs, k, i);
+            if (!go) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    private static boolean laterSectionBefore(Skeleton sk, List<int[]> xs, int k) {
+        int lkw = xs.get(k)[0];
+        for (int j = k + 1; j < xs.size(); j++) {
+            if (sk.po.has(xs.get(j)[0], lkw)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,6 +4,7 @@ import daxlab.dax.PutVariant;
 import daxlab.dax.Scenarios;
 import daxlab.interleave.Interleavings;
 import daxlab.interleave.Settings;
+import daxlab.interleave.StateBudgetExceeded;
 import daxlab.outcome.Classifier;
 import daxlab.outcome.Histogram;
 import daxlab.program.Program;
@@ -23,16 +24,19 @@ import java.util.concurrent.Callable;
         description = "Measure the SC enumerator on n getters vs n putters, n = 1..MAX.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--max-n", defaultValue = "5", description = "largest n (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-n", paramLabel = "N", defaultValue = "5", converter = OptionTypes.BenchN.class,
+            description = "largest n, 1..15 (default: ${DEFAULT-VALUE})")
     int maxN;
 
     @Option(names = "--put", defaultValue = "PATCH_V1", description = "fs_put_dax() version (default: ${DEFAULT-VALUE})")
     PutVariant put;
 
-    @Option(names = "--repeat", defaultValue = "5", description = "timed runs per n (default: ${DEFAULT-VALUE})")
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "5", converter = OptionTypes.PositiveInt.class,
+            description = "timed runs per n (default: ${DEFAULT-VALUE})")
     int repeat;
 
-    @Option(names = "--budget", defaultValue = "20000000", description = "state budget (default: ${DEFAULT-VALUE})")
+    @Option(names = "--budget", paramLabel = "N", defaultValue = "20000000", converter = OptionTypes.PositiveLong.class,
+            description = "states (SC), or with --litmus candidate executions per test (default: ${DEFAULT-VALUE})")
     long budget;
 
     @Option(names = "--litmus", paramLabel = "DIR",
@@ -44,7 +48,8 @@ final class BenchCommand implements Callable<Integer> {
                     "files run by the cat interpreter) (default: ${DEFAULT-VALUE})"})
     String model;
 
-    @Option(names = "--warmup", defaultValue = "20", description = "with --litmus: warm-up rounds (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "20", converter = OptionTypes.NonNegativeInt.class,
+            description = "with --litmus: warm-up rounds (default: ${DEFAULT-VALUE})")
     int warmup;
 
     @picocli.CommandLine.Spec
@@ -53,13 +58,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         if (litmusDir != null) {
-            if (repeat < 1 || warmup < 0) {
-                throw new Main.UsageError("--repeat must be at least 1 and --warmup at least 0");
-            }
-            return LitmusBench.run(litmusDir, model, warmup, repeat, spec.commandLine().getOut());
-        }
-        if (maxN < 1 || maxN > 15 || repeat < 1) {
-            throw new Main.UsageError("--max-n must be in 1..15 and --repeat at least 1");
+            return LitmusBench.run(litmusDir, model, warmup, repeat, budget, spec);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("SC enumeration, n getters + n putters (put=%s), median of %d runs, %s, %d cores%n%n",
@@ -71,12 +70,17 @@ final class BenchCommand implements Callable<Integer> {
         for (int n = 1; n <= maxN; n++) {
             Program p = Scenarios.scaled(n, put);
             Settings settings = Settings.defaults().withBudget(budget);
-            Histogram h = Interleavings.enumerate(p, Classifier.NONE, settings); // warm-up
+            Histogram h;
             double[] ms = new double[repeat];
-            for (int i = 0; i < repeat; i++) {
-                long t0 = System.nanoTime();
-                h = Interleavings.enumerate(p, Classifier.NONE, settings);
-                ms[i] = (System.nanoTime() - t0) / 1e6;
+            try {
+                h = Interleavings.enumerate(p, Classifier.NONE, settings); // warm-up
+                for (int i = 0; i < repeat; i++) {
+                    long t0 = System.nanoTime();
+                    h = Interleavings.enumerate(p, Classifier.NONE, settings);
+                    ms[i] = (System.nanoTime() - t0) / 1e6;
+                }
+            } catch (StateBudgetExceeded e) {
+                throw new Main.UsageError("n = " + n + ": " + e.getMessage());
             }
             Arrays.sort(ms);
             out.printf("| %d | %d | %s | %s | %d | %.1f |%n", n, p.threads().size(), h.facts().get("states"),

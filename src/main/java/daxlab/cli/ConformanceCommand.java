@@ -65,11 +65,11 @@ final class ConformanceCommand implements Callable<Integer> {
             description = "herd7 models to run: lkmm, sc (default: both)")
     List<String> models;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1", converter = OptionTypes.PositiveInt.class,
             description = "herd7 runs at a time (default: ${DEFAULT-VALUE})")
     int jobs;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", converter = OptionTypes.PositiveSeconds.class,
             description = "give up on a herd7 run after this long (default: ${DEFAULT-VALUE})")
     double timeoutSeconds;
 
@@ -91,12 +91,6 @@ final class ConformanceCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (jobs < 1) {
-            throw new Main.UsageError("-j must be at least 1, got " + jobs);
-        }
-        if (!(timeoutSeconds > 0)) {
-            throw new Main.UsageError("--timeout must be a positive number of seconds, got " + timeoutSeconds);
-        }
         List<Herd7Model> chosen = chosenModels();
         if (record != null && (!names.isEmpty() || chosen.size() != Herd7Model.values().length)) {
             throw new Main.UsageError("--record replaces every recorded answer: run it without NAME or --model");
@@ -164,14 +158,18 @@ final class ConformanceCommand implements Callable<Integer> {
     }
 
     private List<Herd7Model> chosenModels() {
-        if (models == null || models.isEmpty()) {
+        if (models == null) {
             return List.of(Herd7Model.values());
+        }
+        String valid = Stream.of(Herd7Model.values()).map(Herd7Model::id).collect(Collectors.joining(", "));
+        if (models.stream().allMatch(String::isBlank)) {
+            throw OptionTypes.invalid(spec, "--model", "needs at least one model; valid: " + valid);
         }
         List<Herd7Model> out = new ArrayList<>();
         for (String m : models) {
-            Herd7Model found = Stream.of(Herd7Model.values()).filter(x -> x.id().equals(m)).findFirst()
-                    .orElseThrow(() -> new Main.UsageError("unknown herd7 model '" + m + "'; valid: "
-                            + Stream.of(Herd7Model.values()).map(Herd7Model::id).collect(Collectors.joining(", "))));
+            Herd7Model found = Stream.of(Herd7Model.values()).filter(x -> x.id().equals(m.strip())).findFirst()
+                    .orElseThrow(() -> OptionTypes.invalid(spec, "--model", "unknown herd7 model '" + m + "'; valid: "
+                            + valid));
             if (!out.contains(found)) {
                 out.add(found);
             }

@@ -56,7 +56,7 @@ final class EnumerateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of tables")
     boolean json;
 
-    @Option(names = "--budget", paramLabel = "STATES", defaultValue = "5000000",
+    @Option(names = "--budget", paramLabel = "N", defaultValue = "5000000", converter = OptionTypes.PositiveLong.class,
             description = "stop with an error after this many states (sc) or candidate executions (axiomatic models) "
                     + "(default: ${DEFAULT-VALUE})")
     long budget;
@@ -87,23 +87,22 @@ final class EnumerateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Histogram> results = new ArrayList<>();
         for (DaxScenario d : runs) {
-            Histogram h;
             try {
-                h = Models.run(d, model, budget);
+                Histogram h = Models.run(d, model, budget);
+                results.add(h);
+                if (!json) {
+                    out.println(d.scenario().description());
+                    out.print(HistogramText.histogramWithWitnesses(h));
+                    if (explain) {
+                        for (Explanation e : Models.explain(d, model, budget)) {
+                            out.print("\n" + e.text());
+                        }
+                    }
+                    out.println();
+                    out.flush();
+                }
             } catch (StateBudgetExceeded | CandidateBudgetExceeded e) {
                 throw new Main.UsageError(e.getMessage());
-            }
-            results.add(h);
-            if (!json) {
-                out.println(d.scenario().description());
-                out.print(HistogramText.histogramWithWitnesses(h));
-                if (explain) {
-                    for (Explanation e : Models.explain(d, model)) {
-                        out.print("\n" + e.text());
-                    }
-                }
-                out.println();
-                out.flush();
             }
         }
         if (json) {

@@ -22,7 +22,7 @@ final class InstallKernelCommand implements Callable<Integer> {
     @Option(names = "--user", description = "install for the current user ($JUPYTER_DATA_DIR or ~/.local/share/jupyter)")
     boolean user;
 
-    @Option(names = "--kernels-dir", description = "install into this kernels directory instead")
+    @Option(names = "--kernels-dir", paramLabel = "DIR", description = "install into this kernels directory instead")
     Path kernelsDir;
 
     @Override
@@ -30,7 +30,15 @@ final class InstallKernelCommand implements Callable<Integer> {
         Path kernels = kernelsDir != null ? kernelsDir
                 : user ? Kernelspec.userKernels()
                 : jupyter.root().resolve("target").resolve("jupyter").resolve("kernels");
-        Kernelspec.Installed installed = Kernelspec.install(kernels, jupyter.jar());
+        Kernelspec.Installed installed;
+        try {
+            installed = Kernelspec.install(kernels, jupyter.jar());
+        } catch (java.io.IOException e) {
+            throw new Main.UsageError((kernelsDir != null ? "--kernels-dir " : "") + kernels
+                    + ": cannot install the kernelspec there: " + Main.describe(e));
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageError(e.getMessage()); // no jar where --jar (or the running one) says
+        }
         System.out.println("installed kernel '" + DaxlabKernel.NAME + "' (" + DaxlabKernel.DISPLAY_NAME + ") in "
                 + installed.dir());
         installed.replacedOldName().ifPresent(old -> System.out.println("removed " + old

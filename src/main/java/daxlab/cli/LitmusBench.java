@@ -2,15 +2,15 @@ package daxlab.cli;
 
 import daxlab.axiomatic.Axiomatic;
 import daxlab.axiomatic.Model;
-import daxlab.litmus.Herd7Layout;
 import daxlab.cat.CatModel;
+import daxlab.litmus.Herd7Layout;
 import daxlab.litmus.Herd7Result;
 import daxlab.litmus.LitmusEngine;
 import daxlab.litmus.LitmusParser;
+import daxlab.litmus.LitmusSyntaxException;
 import daxlab.litmus.LitmusTest;
 import daxlab.outcome.Classifier;
 import daxlab.outcome.Histogram;
-import daxlab.outcome.Outcome;
 import daxlab.program.Program;
 
 import java.io.IOException;
@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -30,43 +29,72 @@ import java.util.stream.Stream;
  * process. Tests are parsed once; after warm-up rounds it times the whole suite (median of the
  * rounds) and each test (median of its runs), and checks each result against the
  * {@code NAME.litmus.herd7} file beside it when there is one (as {@code litmus --check --check-counts}:
- * states, verdict, flags, condition and counts).
+ * states, verdict, flags, condition and counts). A file that does not parse or run within the
+ * budget is reported and left out, and the others still run (exit status 2).
  */
 final class LitmusBench {
     private LitmusBench() {
     }
 
-    static int run(Path dir, String modelName, int warmup, int repeat, PrintWriter out) throws IOException {
+    static int run(Path dir, String modelName, int warmup, int repeat, long budget,
+                   picocli.CommandLine.Model.CommandSpec spec) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Function<Program, Histogram> engine;
         String shown;
         if (modelName.equals("lkmm-cat")) {
             // The kernel's files run by the cat interpreter, to compare with the hand-written lkmm.
             CatModel cat = CatModel.lkmm();
-            engine = p -> cat.run(p, Classifier.NONE, Axiomatic.DEFAULT_BUDGET, "").histogram();
+            engine = p -> cat.run(p, Classifier.NONE, budget, "").histogram();
             shown = cat.name() + " (" + cat.title() + ", interpreted)";
         } else {
             Model model;
             try {
                 model = Model.byName(modelName);
             } catch (IllegalArgumentException e) {
-                throw new Main.UsageError(e.getMessage() + ", lkmm-cat");
+                throw OptionTypes.invalid(spec, "--model", e.getMessage() + ", lkmm-cat");
             }
-            engine = p -> Axiomatic.enumerate(p, model, Classifier.NONE);
+            engine = p -> Axiomatic.run(p, model, Classifier.NONE, budget, "").histogram();
             shown = model.name();
         }
         if (!Files.isDirectory(dir)) {
             throw new Main.UsageError("--litmus " + dir + ": not a directory of .litmus files");
         }
-        List<Path> files;
+        List<Path> all;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".litmus")).sorted().collect(Collectors.toList());
+            all = s.filter(p -> p.toString().endsWith(".litmus")).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new Main.UsageError("--litmus " + dir + ": cannot list it: " + Main.describe(e));
         }
-        if (files.isEmpty()) {
+        if (all.isEmpty()) {
             throw new Main.UsageError("--litmus " + dir + ": no .litmus files there");
         }
+        // A file that cannot be parsed or run within the budget is reported and left out; the
+        // others are timed, and the exit status says that something was left out.
+        List<Path> files = new ArrayList<>();
         List<LitmusTest> tests = new ArrayList<>();
-        for (Path f : files) {
-            tests.add(LitmusParser.parse(f));
+        int skipped = 0;
+        for (Path f : all) {
+            try {
+                LitmusTest t = LitmusParser.parse(f);
+                engine.apply(t.program());
+                files.add(f);
+                tests.add(t);
+            } catch (LitmusSyntaxException e) {
+                skipped++;
+                err.println("daxlab: " + e.getMessage() + " (left out)");
+            } catch (IOException e) {
+                skipped++;
+                err.println("daxlab: " + Main.describe(e) + " (left out)");
+            } catch (RuntimeException e) {
+                skipped++;
+                err.println("daxlab: " + f + ": " + (e.getMessage() == null ? e.toString() : e.getMessage())
+                        + " (left out)");
+            }
+            err.flush();
+        }
+        if (tests.isEmpty()) {
+            throw new Main.UsageError("--litmus " + dir + ": no test there could be run");
         }
         for (int i = 0; i < warmup; i++) {
             for (LitmusTest t : tests) {
@@ -116,8 +144,11 @@ final class LitmusBench {
         out.printf("%nwhole suite: %.1f ms (median of %d rounds; fastest round %.1f ms; sum of per-test medians "
                 + "%.1f ms); herd7 agrees on %d of %d compared%n", median(suite), repeat, fastest, sumOfMedians,
                 agree, compared);
+        if (skipped > 0) {
+            out.printf("%d of %d files left out (see the errors above)%n", skipped, all.size());
+        }
         out.flush();
-        return agree == compared ? 0 : 1;
+        return skipped > 0 ? 2 : agree == compared ? 0 : 1;
     }
 
     private static double median(double[] xs) {

@@ -27,12 +27,15 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code daxlab litmus FILE...}: runs C litmus tests and prints, per test, what herd7 prints, so
@@ -43,7 +46,8 @@ import java.util.concurrent.Callable;
         description = {"Run C litmus tests (the Linux kernel's format) and print herd7's layout.",
                 "Also exports the dax scenarios as litmus tests for herd7 (--export-dax)."},
         footer = {"", "Exit status: 0 every file ran (and agrees with herd7 under --check); 1 a --check difference;",
-                "2 bad input: a file that cannot be read, parsed or run (named with file:line:col; the others still run)."})
+                "2 bad input: an invalid option, or a file that cannot be read, parsed or run within the budget",
+                "(named with file:line:col; the others still run)."})
 final class LitmusCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "litmus files (*.litmus)")
@@ -68,7 +72,9 @@ final class LitmusCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--budget", paramLabel = "N", defaultValue = "" + LitmusEngine.DEFAULT_BUDGET,
-            description = "give up on a test after this much work (states for sc; default: ${DEFAULT-VALUE})")
+            converter = OptionTypes.PositiveLong.class,
+            description = "give up on a test after this much work: states (sc) or candidate executions (default: "
+                    + "${DEFAULT-VALUE})")
     long budget;
 
     @Option(names = "--check", description = {"compare each result with herd7's output beside the test (FILE.herd7):",
@@ -82,11 +88,20 @@ final class LitmusCommand implements Callable<Integer> {
             description = "write every dax scenario as litmus tests (as written, and +once) into DIR")
     Path exportDir;
 
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1", converter = OptionTypes.PositiveInt.class,
+            description = "run this many files at a time, each on its own core; results are printed in the order of "
+                    + "the FILEs (default: ${DEFAULT-VALUE})")
+    int jobs;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** What one file gave: herd7's layout (and the check's lines), its JSON, or what went wrong. */
+    private record FileResult(String text, ObjectNode node, String problem, Boolean agrees) {
+    }
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (listModels) {
@@ -103,14 +118,17 @@ final class LitmusCommand implements Callable<Integer> {
             try {
                 engine = LitmusEngines.byName(model);
             } catch (IllegalArgumentException e) {
-                throw new Main.UsageError(e.getMessage());
+                throw OptionTypes.invalid(spec, "--model", e.getMessage());
             }
         }
-        if (budget <= 0) {
-            throw new Main.UsageError("--budget must be positive, got " + budget);
-        }
         if (exportDir != null) {
-            List<Path> written = DaxExport.writeAll(exportDir);
+            List<Path> written;
+            try {
+                written = DaxExport.writeAll(exportDir);
+            } catch (IOException e) {
+                throw new Main.UsageError("--export-dax " + exportDir + ": cannot write the litmus files there: "
+                        + Main.describe(e));
+            }
             err.println("daxlab: wrote " + written.size() + " litmus files to " + exportDir);
             err.flush();
         }
@@ -125,56 +143,45 @@ final class LitmusCommand implements Callable<Integer> {
         boolean failed = false;
         int agree = 0;
         int disagree = 0;
-        for (Path f : files) {
-            ObjectNode node = results.addObject();
-            node.put("file", f.toString());
-            String problem = null;
-            try {
-                LitmusTest t = LitmusParser.parse(f);
-                LitmusRun run = LitmusRun.of(t, engine, budget);
-                Herd7Result r = run.result();
-                Histogram h = run.histogram();
-                if (json) {
-                    fill(node, mapper, engine, r, h);
-                } else {
-                    out.print(Herd7Layout.print(r));
+        // Files run on a pool but are reported in the order given, each as soon as it and every
+        // file before it are done.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, files.size()), r -> {
+            Thread t = new Thread(r, "daxlab-litmus");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<FileResult>> pending = new ArrayList<>();
+            for (Path f : files) {
+                pending.add(pool.submit(() -> runOne(f, engine, mapper)));
+            }
+            for (Future<FileResult> p : pending) {
+                FileResult r;
+                try {
+                    r = p.get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+                results.add(r.node());
+                if (!json && r.text() != null) {
+                    out.print(r.text());
                     out.flush();
                 }
-                if (check) {
-                    Path expected = f.resolveSibling(f.getFileName() + ".herd7");
-                    List<String> diffs = r.differencesFrom(Herd7Result.parse(expected),
-                            checkCounts ? Herd7Result.Comparison.EXACT : Herd7Result.Comparison.WITHOUT_COUNTS);
-                    ArrayNode d = node.putArray("differencesFromHerd7");
-                    diffs.forEach(d::add);
-                    if (diffs.isEmpty()) {
+                if (r.agrees() != null) {
+                    if (r.agrees()) {
                         agree++;
                     } else {
                         disagree++;
                     }
-                    if (!json) {
-                        out.println(diffs.isEmpty() ? "Check " + r.test() + ": agrees with herd7"
-                                : "Check " + r.test() + ": differs from herd7:");
-                        diffs.forEach(x -> out.println("  " + x));
-                        out.println();
-                        out.flush();
-                    }
                 }
-            } catch (LitmusSyntaxException e) {
-                problem = e.getMessage();
-            } catch (NoSuchFileException e) {
-                problem = e.getFile() + ": no such file";
-            } catch (IOException e) {
-                problem = f + ": cannot read: " + e.getMessage();
-            } catch (RuntimeException e) {
-                // Budget exceeded, a deadlock, an access to a non-location: the engine says what and where.
-                problem = f + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+                if (r.problem() != null) {
+                    failed = true;
+                    err.println("daxlab: " + r.problem());
+                    err.flush();
+                }
             }
-            if (problem != null) {
-                failed = true;
-                node.put("error", problem);
-                err.println("daxlab: " + problem);
-                err.flush();
-            }
+        } finally {
+            pool.shutdownNow();
         }
         if (json) {
             out.println(mapper.writeValueAsString(results));
@@ -186,6 +193,58 @@ final class LitmusCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return failed ? 2 : disagree > 0 ? 1 : 0;
+    }
+
+    /** Parses, runs and (with --check) compares one file; never throws for a bad file. */
+    private FileResult runOne(Path f, LitmusEngine engine, ObjectMapper mapper) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("file", f.toString());
+        StringBuilder text = new StringBuilder();
+        Boolean agrees = null;
+        String problem = null;
+        try {
+            LitmusTest t = LitmusParser.parse(f);
+            LitmusRun run = LitmusRun.of(t, engine, budget);
+            Herd7Result r = run.result();
+            Histogram h = run.histogram();
+            if (json) {
+                fill(node, engine, r, h);
+            } else {
+                text.append(Herd7Layout.print(r));
+            }
+            if (check) {
+                Path expected = f.resolveSibling(f.getFileName() + ".herd7");
+                List<String> diffs = r.differencesFrom(Herd7Result.parse(expected),
+                        checkCounts ? Herd7Result.Comparison.EXACT : Herd7Result.Comparison.WITHOUT_COUNTS);
+                ArrayNode d = node.putArray("differencesFromHerd7");
+                diffs.forEach(d::add);
+                agrees = diffs.isEmpty();
+                text.append(diffs.isEmpty() ? "Check " + r.test() + ": agrees with herd7\n"
+                        : "Check " + r.test() + ": differs from herd7:\n");
+                diffs.forEach(x -> text.append("  ").append(x).append('\n'));
+                text.append('\n');
+            }
+        } catch (LitmusSyntaxException e) {
+            problem = e.getMessage();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            problem = f + ": not UTF-8 text (" + e.getMessage() + "); litmus files are UTF-8";
+        } catch (IOException e) {
+            problem = (e instanceof java.nio.file.FileSystemException ? "" : f + ": cannot read: ") + Main.describe(e);
+        } catch (RuntimeException e) {
+            // Budget exceeded, a deadlock, an access to a non-location: the engine says what and where.
+            problem = f + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+        } catch (OutOfMemoryError e) {
+            problem = f + ": the " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB heap filled up"
+                    + (jobs > 1 ? " (shared by " + jobs + " jobs)" : "")
+                    + "; give it more with -Xmx (DAXLAB_JAVA_OPTS), run fewer jobs, or make the test smaller";
+        } catch (StackOverflowError e) {
+            problem = f + ": nested too deeply (the stack overflowed); make the test flatter";
+        }
+        if (problem != null) {
+            node.put("error", problem);
+            return new FileResult(null, node, problem, null);
+        }
+        return new FileResult(text.toString(), node, null, agrees);
     }
 
     /** The LKMM from the files --model-dir and --cat name, run by the cat interpreter. */
@@ -206,7 +265,7 @@ final class LitmusCommand implements Callable<Integer> {
         }
     }
 
-    private static void fill(ObjectNode node, ObjectMapper mapper, LitmusEngine engine, Herd7Result r, Histogram h) {
+    private static void fill(ObjectNode node, LitmusEngine engine, Herd7Result r, Histogram h) {
         node.put("test", r.test());
         node.put("model", engine.model());
         node.put("unit", h.unit());

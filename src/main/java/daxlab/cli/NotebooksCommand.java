@@ -35,7 +35,8 @@ final class NotebooksCommand implements Callable<Integer> {
             defaultValue = "target/site")
     String site;
 
-    @Option(names = "--timeout", description = "seconds one cell may run (default: ${DEFAULT-VALUE})", defaultValue = "900")
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "seconds one cell may run (default: ${DEFAULT-VALUE})",
+            defaultValue = "900", converter = OptionTypes.PositiveInt.class)
     int timeout;
 
     @Option(names = "--update-committed", description = {"also write each notebook that ran without error back",

@@ -28,20 +28,27 @@ final class ReplyCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The models asked for, checked (none, empty or unknown names: a usage error naming the valid ones). */
-    static List<String> models(List<String> asked) {
+    /**
+     * The models asked for by {@code option}, checked (an empty list or an unknown name is an
+     * invalid value naming the valid ones); all of {@link Models#NAMES} when not asked.
+     */
+    static List<String> models(List<String> asked, picocli.CommandLine.Model.CommandSpec spec, String option) {
         if (asked == null) {
             return Models.NAMES;
         }
+        String valid = "; valid models: " + String.join(", ", Models.ALL);
         List<String> out = new ArrayList<>();
         for (String m : asked) {
+            if (m.isBlank()) {
+                continue;
+            }
             if (!Models.ALL.contains(m.strip())) {
-                throw new Main.UsageError("unknown model '" + m + "'; valid models: " + String.join(", ", Models.ALL));
+                throw OptionTypes.invalid(spec, option, "unknown model '" + m + "'" + valid);
             }
             out.add(m.strip());
         }
         if (out.isEmpty()) {
-            throw new Main.UsageError("--models needs at least one model; valid models: " + String.join(", ", Models.ALL));
+            throw OptionTypes.invalid(spec, option, "needs at least one model" + valid);
         }
         return out;
     }

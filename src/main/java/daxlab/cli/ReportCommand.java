@@ -28,7 +28,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Review review = Review.compute(ReplyCommand.models(models), Models::run);
+        Review review = Review.compute(ReplyCommand.models(models, spec, "--models"), Models::run);
         spec.commandLine().getOut().print(json ? Json.of(review) : Report.text(review));
         spec.commandLine().getOut().flush();
         return 0;

@@ -43,9 +43,9 @@ final class StressCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE})")
     String reader;
 
-    @Option(names = "--time", paramLabel = "DURATION", defaultValue = "1s",
-            description = "stress time per JIT mode, e.g. 200ms, 1s, 1.5s (default: ${DEFAULT-VALUE})")
-    String time;
+    @Option(names = "--time", paramLabel = "DURATION", defaultValue = "1s", converter = OptionTypes.StressTime.class,
+            description = "stress time per JIT mode, e.g. 200ms, 1s, 1.5s; 1ms..60m (default: ${DEFAULT-VALUE})")
+    Duration time;
 
     @Option(names = "--modes", paramLabel = "MODE,...", split = ",",
             description = "JIT modes: INTERPRETER, C1, C2, C2_STRESS (default: all)")
@@ -102,19 +102,26 @@ final class StressCommand implements Callable<Integer> {
             throw new Main.UsageError(e.getMessage());
         }
         List<RunMode> runModes = new ArrayList<>();
-        try {
-            if (modes == null || modes.isEmpty()) {
-                runModes.addAll(List.of(RunMode.values()));
-            } else {
-                for (String m : modes) {
-                    runModes.add(RunMode.byName(m));
+        if (modes == null) {
+            runModes.addAll(List.of(RunMode.values()));
+        } else {
+            for (String m : modes) {
+                if (m.isBlank()) {
+                    continue;
+                }
+                try {
+                    runModes.add(RunMode.byName(m.strip()));
+                } catch (IllegalArgumentException e) {
+                    throw OptionTypes.invalid(spec, "--modes", e.getMessage());
                 }
             }
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageError(e.getMessage());
+            if (runModes.isEmpty()) {
+                throw OptionTypes.invalid(spec, "--modes", "needs at least one JIT mode; valid: INTERPRETER, C1, C2, "
+                        + "C2_STRESS");
+            }
         }
         PrintWriter err = spec.commandLine().getErr();
-        StressOptions options = new StressOptions(parseDuration(time), runModes, line -> {
+        StressOptions options = new StressOptions(time, runModes, line -> {
             err.println(line);
             err.flush();
         }, null, null);
@@ -141,12 +148,4 @@ final class StressCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code 200ms}, {@code 1s}, {@code 1.5s}, {@code 2m}; a bare number is milliseconds. */
-    static Duration parseDuration(String text) {
-        try {
-            return Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageError("--time: " + e.getMessage());
-        }
-    }
 }

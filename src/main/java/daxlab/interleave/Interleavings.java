@@ -39,16 +39,19 @@ public final class Interleavings {
     }
 
     public static Histogram enumerate(Program program, Classifier classifier, Settings settings) {
+        long[] reached = new long[2];
         try {
-            return run(program, classifier, settings);
+            return run(program, classifier, settings, reached);
         } catch (OutOfMemoryError e) {
             // The budget estimate is meant to prevent this; if the heap is shared and fills
-            // anyway, report it like a budget overrun rather than let the caller die.
-            throw new StateBudgetExceeded(program.name(), -1, -1, -1);
+            // anyway, report it like a budget overrun, with how far the run got, rather than let
+            // the caller die.
+            throw StateBudgetExceeded.heapFull(program.name(), reached[0], (int) reached[1]);
         }
     }
 
-    private static Histogram run(Program program, Classifier classifier, Settings settings) {
+    /** {@code reached} receives the states seen and the steps taken, level by level, for an error. */
+    private static Histogram run(Program program, Classifier classifier, Settings settings, long[] reached) {
         Machine m = new Machine(program);
         List<Level> levels = new ArrayList<>();
         Level level = new Level(m.size, 1);
@@ -105,6 +108,8 @@ public final class Interleavings {
                             + ": no thread can move in state " + describe(m, cur));
                 }
             }
+            reached[0] = seen;
+            reached[1] = depth + 1;
             maxFrontier = Math.max(maxFrontier, successors.size());
             if (settings.progress() != null) {
                 settings.progress().accept(new Settings.Progress(depth + 1, seen, successors.size()));

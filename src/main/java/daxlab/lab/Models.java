@@ -108,12 +108,21 @@ public final class Models {
      * @throws IllegalStateException if the interleavings and sc-axiomatic disagree (an engine bug)
      */
     public static List<Explanation> explain(DaxScenario d, String model) {
+        return explain(d, model, Engine.of(model).interleavings() ? Settings.DEFAULT_BUDGET : Axiomatic.DEFAULT_BUDGET);
+    }
+
+    /**
+     * {@link #explain(DaxScenario, String)} within a budget: candidate executions for an axiomatic
+     * model; under {@code sc}, states for the interleavings (sc-axiomatic's explanations keep their
+     * default budget of candidates).
+     */
+    public static List<Explanation> explain(DaxScenario d, String model, long budget) {
         Engine e = Engine.of(model);
         if (!e.interleavings()) {
-            return Axiomatic.explainGraded(e.program(d), e.model.get(), d.classifier()).stream()
+            return Axiomatic.explainGraded(e.program(d), e.model.get(), d.classifier(), budget).stream()
                     .map(x -> x.as(e.id)).collect(Collectors.toList());
         }
-        Histogram h = run(d, model);
+        Histogram h = run(d, model, budget);
         Map<Outcome, Histogram.Entry> reached = new LinkedHashMap<>();
         h.entriesOf(OutcomeClass.FORBIDDEN).stream().filter(x -> x.count().signum() > 0)
                 .forEach(x -> reached.put(x.outcome(), x));

@@ -14,7 +14,7 @@ record CliRun(int code, String out, String err) {
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
+        int code = Main.execute(cl, args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

@@ -17,7 +17,7 @@ class EnumerateAxiomaticTest {
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        int rc = cl.execute(args);
+        int rc = Main.execute(cl, args);
         return new String[] {Integer.toString(rc), out.toString(), err.toString()};
     }
 

@@ -52,11 +52,16 @@ class StressCommandTest {
 
     @Test
     void durations() {
-        assertEquals(Duration.ofMillis(200), StressCommand.parseDuration("200ms"));
-        assertEquals(Duration.ofMillis(1500), StressCommand.parseDuration("1.5s"));
-        assertEquals(Duration.ofMinutes(2), StressCommand.parseDuration("2m"));
-        assertEquals(Duration.ofMillis(300), StressCommand.parseDuration("300"));
-        assertThrows(Main.UsageError.class, () -> StressCommand.parseDuration("soon"));
-        assertThrows(Main.UsageError.class, () -> StressCommand.parseDuration("0ms"));
+        OptionTypes.StressTime time = new OptionTypes.StressTime();
+        assertEquals(Duration.ofMillis(200), time.convert("200ms"));
+        assertEquals(Duration.ofMillis(1500), time.convert("1.5s"));
+        assertEquals(Duration.ofMinutes(2), time.convert("2m"));
+        assertEquals(Duration.ofMillis(300), time.convert("300"));
+        assertThrows(CommandLine.TypeConversionException.class, () -> time.convert("soon"));
+        assertThrows(CommandLine.TypeConversionException.class, () -> time.convert("0ms"));
+        CliRun r = run("stress", "--scenario", "put-vs-get", "--time", "soon");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("Invalid value for option '--time': bad duration 'soon'; write e.g. 200ms"),
+                r.err());
     }
 }

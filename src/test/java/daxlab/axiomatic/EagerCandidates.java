@@ -1,0 +1,260 @@
+package daxlab.axiomatic;
+
+import daxlab.program.Program;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The candidate enumeration as it was before it became lazy: every coherence order of a location
+ * built up front ({@code n!}), then filtered. Kept in the tests only, as the oracle that the lazy
+ * {@link Candidates} produces the same candidates in the same order (witnesses depend on the order).
+ */
+final class EagerCandidates {
+    private final Program program;
+    private final boolean prefilter;
+    private final long budget;
+    private long produced;
+    private long combinations;
+
+    EagerCandidates(Program program, boolean prefilter, long budget) {
+        this.program = program;
+        this.prefilter = prefilter;
+        this.budget = budget;
+    }
+
+    long produced() {
+        return produced;
+    }
+
+    long combinations() {
+        return combinations;
+    }
+
+    void forEach(Consumer<Execution> sink) {
+        Traces traces = new Traces(program);
+        combine(traces, 0, new ArrayList<>(), sk -> expand(sk, traces, sink));
+    }
+
+    void forEachReadsFrom(Consumer<Execution> sink) {
+        Traces traces = new Traces(program);
+        combine(traces, 0, new ArrayList<>(), sk -> readsFrom(sk, traces, sink));
+    }
+
+    private void combine(Traces traces, int t, List<ThreadTrace> chosen, Consumer<Skeleton> expansion) {
+        if (t == traces.perThread.size()) {
+            if (!valuesAvailable(chosen)) {
+                return;
+            }
+            combinations++;
+            expansion.accept(new Skeleton(program, chosen));
+            return;
+        }
+        for (ThreadTrace tr : traces.perThread.get(t)) {
+            chosen.add(tr);
+            combine(traces, t + 1, chosen, expansion);
+            chosen.remove(chosen.size() - 1);
+        }
+    }
+
+    private void readsFrom(Skeleton sk, Traces traces, Consumer<Execution> sink) {
+        List<List<Rel[]>> perLocation = new ArrayList<>();
+        Rel none = Rel.empty(sk.n);
+        for (String l : program.locations()) {
+            if (traces.isLock(l)) {
+                continue;
+            }
+            List<Rel[]> options = new ArrayList<>();
+            for (Rel rf : readChoices(sk, l)) {
+                options.add(new Rel[] {rf, none});
+            }
+            if (options.isEmpty()) {
+                return;
+            }
+            perLocation.add(options);
+        }
+        product(sk, perLocation, 0, none, none, sink);
+    }
+
+    private List<Rel> readChoices(Skeleton sk, String l) {
+        List<Rel> out = new ArrayList<>();
+        out.add(Rel.empty(sk.n));
+        for (int r = 0; r < sk.n; r++) {
+            Event e = sk.events[r];
+            if (!e.isRead() || !e.location().equals(l)) {
+                continue;
+            }
+            List<Rel> next = new ArrayList<>();
+            for (int w = 0; w < sk.n; w++) {
+                Event s = sk.events[w];
+                if (s.isWrite() && s.location().equals(l) && s.value().equals(e.value())) {
+                    Rel edge = Rel.builder(sk.n).add(w, r).build();
+                    for (Rel partial : out) {
+                        next.add(partial.union(edge));
+                    }
+                }
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    /** A read of a data location and the value it returns, or a write and the value it stores. */
+    private record Access(String location, daxlab.program.Value value) {
+    }
+
+    private final java.util.Map<ThreadTrace, java.util.Set<Access>[]> accesses = new java.util.IdentityHashMap<>();
+
+    /**
+     * Whether every value the chosen traces read is the initial value or stored by one of them.
+     * Most combinations of traces fail this; rejecting them before building their events is what
+     * keeps programs with many paths cheap.
+     */
+    private boolean valuesAvailable(List<ThreadTrace> chosen) {
+        java.util.Set<Access> written = new java.util.HashSet<>();
+        program.init().forEach((l, v) -> written.add(new Access(l, v)));
+        for (ThreadTrace t : chosen) {
+            written.addAll(accessesOf(t)[1]);
+        }
+        for (ThreadTrace t : chosen) {
+            if (!written.containsAll(accessesOf(t)[0])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.Set<Access>[] accessesOf(ThreadTrace t) {
+        return accesses.computeIfAbsent(t, k -> {
+            java.util.Set<Access> reads = new java.util.HashSet<>();
+            java.util.Set<Access> writes = new java.util.HashSet<>();
+            for (Event e : k.events()) {
+                if (e.lock() != Event.LockPart.NONE) {
+                    continue; // lock reads are matched structurally (LockChoices)
+                }
+                if (e.isRead()) {
+                    reads.add(new Access(e.location(), e.value()));
+                } else if (e.kind() == Event.Kind.WRITE) {
+                    writes.add(new Access(e.location(), e.value()));
+                }
+            }
+            return new java.util.Set[] {reads, writes};
+        });
+    }
+
+    private void expand(Skeleton sk, Traces traces, Consumer<Execution> sink) {
+        List<List<Rel[]>> perLocation = new ArrayList<>();
+        for (String l : program.locations()) {
+            List<Rel[]> options = traces.isLock(l) ? EagerLockChoices.options(sk, l) : dataOptions(sk, l);
+            if (options.isEmpty()) {
+                return;
+            }
+            perLocation.add(options);
+        }
+        product(sk, perLocation, 0, Rel.empty(sk.n), Rel.empty(sk.n), sink);
+    }
+
+    private void product(Skeleton sk, List<List<Rel[]>> perLocation, int k, Rel rf, Rel co, Consumer<Execution> sink) {
+        if (k == perLocation.size()) {
+            if (++produced > budget) {
+                throw new IllegalStateException(program.name() + ": over " + budget);
+            }
+            if ((produced & 0x3FF) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("enumeration of " + program.name()
+                        + " interrupted after " + produced + " candidates");
+            }
+            sink.accept(new Execution(sk, rf, co));
+            return;
+        }
+        for (Rel[] o : perLocation.get(k)) {
+            product(sk, perLocation, k + 1, rf.union(o[0]), co.union(o[1]), sink);
+        }
+    }
+
+    /** The (rf, co) choices on one data location. */
+    private List<Rel[]> dataOptions(Skeleton sk, String l) {
+        int init = -1;
+        List<Integer> ws = new ArrayList<>();
+        List<Integer> rs = new ArrayList<>();
+        for (int i = 0; i < sk.n; i++) {
+            Event e = sk.events[i];
+            if (!e.isMemory() || !e.location().equals(l)) {
+                continue;
+            }
+            if (e.isInit()) {
+                init = i;
+            } else if (e.isWrite()) {
+                ws.add(i);
+            } else {
+                rs.add(i);
+            }
+        }
+        List<int[]> sources = new ArrayList<>();
+        for (int r : rs) {
+            List<Integer> s = new ArrayList<>();
+            for (int w = 0; w < sk.n; w++) {
+                Event e = sk.events[w];
+                if (e.isWrite() && e.location().equals(l) && e.value().equals(sk.events[r].value())) {
+                    s.add(w);
+                }
+            }
+            if (s.isEmpty()) {
+                return List.of();
+            }
+            sources.add(s.stream().mapToInt(Integer::intValue).toArray());
+        }
+        List<Rel> coOrders = new ArrayList<>();
+        permutations(ws, 0, init, sk.n, coOrders);
+        List<Rel[]> out = new ArrayList<>();
+        for (Rel co : coOrders) {
+            // A coherence order that contradicts program order fails whatever the reads do.
+            if (!prefilter || Candidates.locallyConsistent(sk, Rel.empty(sk.n), co)) {
+                rfChoices(sk, rs, sources, 0, Rel.empty(sk.n), co, out);
+            }
+        }
+        return out;
+    }
+
+    private void rfChoices(Skeleton sk, List<Integer> rs, List<int[]> sources, int k, Rel rf, Rel co, List<Rel[]> out) {
+        if (k == rs.size()) {
+            if (!prefilter || Candidates.locallyConsistent(sk, rf, co)) {
+                out.add(new Rel[] {rf, co});
+            }
+            return;
+        }
+        int r = rs.get(k);
+        for (int w : sources.get(k)) {
+            Rel more = rf.union(Rel.builder(sk.n).add(w, r).build());
+            // Coherence and atomicity only get worse as reads are added (fr grows with rf), so a
+            // violation now prunes every completion of this partial choice.
+            if (prefilter && k + 1 < rs.size() && !Candidates.locallyConsistent(sk, more, co)) {
+                continue;
+            }
+            rfChoices(sk, rs, sources, k + 1, more, co, out);
+        }
+    }
+
+    /** Every total order of {@code ws} after the initial write, as a transitive relation. */
+    private static void permutations(List<Integer> ws, int k, int init, int n, List<Rel> out) {
+        if (k == ws.size()) {
+            Rel.Builder b = Rel.builder(n);
+            for (int i = 0; i < ws.size(); i++) {
+                if (init >= 0) {
+                    b.add(init, ws.get(i));
+                }
+                for (int j = i + 1; j < ws.size(); j++) {
+                    b.add(ws.get(i), ws.get(j));
+                }
+            }
+            out.add(b.build());
+            return;
+        }
+        for (int i = k; i < ws.size(); i++) {
+            java.util.Collections.swap(ws, k, i);
+            permutations(ws, k + 1, init, n, out);
+            java.util.Collections.swap(ws, k, i);
+        }
+    }
+}
