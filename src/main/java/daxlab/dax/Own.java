@@ -33,6 +33,18 @@ final class Own {
     }
 
     /**
+     * A line's leading spaces as the kernel indents, a tab for each eight (a Java text block can
+     * hardly hold tabs, so bodies typed in a cell come indented with spaces).
+     */
+    private static String tabs(String line) {
+        int spaces = 0;
+        while (spaces < line.length() && line.charAt(spaces) == ' ') {
+            spaces++;
+        }
+        return "\t".repeat(spaces / 8) + line.substring(spaces - spaces % 8);
+    }
+
+    /**
      * The function as kernel C under a comment naming it: the text as written when it is a whole
      * function, else {@code header}, a brace, {@code frame} and the body indented by a tab.
      */
@@ -45,7 +57,7 @@ final class Own {
         StringBuilder sb = new StringBuilder(comment).append(header).append("{\n").append(frame);
         for (String line : body.split("\n", -1)) {
             if (!line.isBlank()) {
-                sb.append('\t').append(line);
+                sb.append('\t').append(tabs(line));
             }
             sb.append('\n');
         }

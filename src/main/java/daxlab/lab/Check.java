@@ -73,7 +73,7 @@ public record Check(boolean holds, String text) {
             sb.append(holding == claims.size() ? "  -> every claim holds\n"
                     : "  -> not yet: " + holding + " of " + claims.size() + " claims hold\n");
         }
-        return new Check(all, sb.toString());
+        return new Check(all, sb.toString().stripTrailing());
     }
 
     /** {@code text} in lines of at most 100 columns, each starting with {@code indent}. */

@@ -86,7 +86,10 @@ public final class Rows {
             for (ReaderVersion r : readersOf(grid)) {
                 List<Candidate> ms = m.candidates().stream()
                         .filter(c -> c.accessors() == Accessors.MAINLINE && c.reader().equals(r)).collect(Collectors.toList());
-                rows.add(new Row(r.label() + " reader", ms, grid.values().iterator().next().get(r)));
+                // A participant's reader may sit in one put's row only: its marks are that row's.
+                List<String> marks = grid.values().stream().map(byReader -> byReader.get(r)).filter(x -> x != null)
+                        .findFirst().orElseThrow();
+                rows.add(new Row(r.label() + " reader", ms, marks));
             }
         } else {
             axis = Axis.BOTH;

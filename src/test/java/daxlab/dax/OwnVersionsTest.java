@@ -54,6 +54,10 @@ class OwnVersionsTest {
                 + "\tWRITE_ONCE(dax_dev->holder_ops, NULL);\n"
                 + "\tput_dax(dax_dev);\n"
                 + "}\n", KernelSource.fsPutDax(body));
+        OwnPut spaces = new OwnPut("spaces", "if (READ_ONCE(dax_dev->holder_data) != holder)\n        return;\n"
+                + "put_dax(dax_dev);\n");
+        assertTrue(KernelSource.fsPutDax(spaces).contains("{\n\tif (READ_ONCE(dax_dev->holder_data) != holder)\n"
+                + "\t\treturn;\n\tput_dax(dax_dev);\n}\n"), "eight spaces are a tab, as the kernel indents");
         String whole = KernelSource.fsPutDax(PutVariant.CHECK_HOLDER);
         assertEquals("/* whole (yours) */\n" + whole, KernelSource.fsPutDax(new OwnPut("whole", whole)));
         OwnReader r = new OwnReader("once", "return -EOPNOTSUPP;");
