@@ -1063,9 +1063,4 @@ final class KernelC {
         t = t.replaceAll("\\s+", " ").trim();
         return t.length() <= 160 ? t : t.substring(0, 157) + "...";
     }
-
-    /** Positions for errors raised outside a translation (the name of a version). */
-    static Pos start() {
-        return new Pos(1, 1);
-    }
 }
