@@ -32,8 +32,7 @@ final class MatrixPicture {
         for (Property p : m.properties()) {
             height += head(m, p) + m.layout(p).rows().size() * ROW_H + GAP;
         }
-        String title = "Verdict: " + m.properties().size() + " claims x " + m.models().size()
-                + " models, " + m.candidates().size() + " candidates (BAD: some interleaving or allowed execution "
+        String title = m.title() + " (BAD: some interleaving or allowed execution "
                 + "breaks the claim; race: the LKMM flags a data race)";
         return new Picture(title, m.table(100), width, height + 10, g -> paint(g, m));
     }
@@ -41,10 +40,13 @@ final class MatrixPicture {
     private static void paint(Graphics2D g, Matrix m) {
         g.setColor(Palette.INK);
         g.setFont(Palette.TITLE);
-        g.drawString("Verdict: each claim under each model", 10, 22);
+        String heading = m.participants().isEmpty() ? "Verdict: each claim under each model"
+                : m.title().substring(0, m.title().indexOf(':')) + ": each claim under each model";
+        g.drawString(fit(g, heading, NAME_W + CELL_W * m.models().size()), 10, 22);
         g.setFont(Palette.SMALL);
         g.drawString("ok: no interleaving or allowed execution breaks the claim; BAD: some does;", 10, 40);
-        g.drawString("race: the LKMM flags a data race (no guarantee at all); * hypothetical: nobody proposed it", 10, 55);
+        g.drawString("race: the LKMM flags a data race (no guarantee at all); * hypothetical: nobody proposed it"
+                + (m.participants().isEmpty() ? "" : "; (yours): written in a notebook cell"), 10, 55);
         int y = TOP;
         for (Property p : m.properties()) {
             Rows.Layout layout = m.layout(p);
@@ -58,7 +60,7 @@ final class MatrixPicture {
                 g.drawString(l, 10, line);
             }
             line += LINE_H;
-            g.drawString(layout.axis().legend(), 10, line);
+            g.drawString(layout.legend(), 10, line);
             int top = y + head(m, p);
             for (int k = 0; k < m.models().size(); k++) {
                 centered(g, m.models().get(k), NAME_W + k * CELL_W, CELL_W, top - 5);

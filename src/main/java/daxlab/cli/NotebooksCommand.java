@@ -18,11 +18,12 @@ import java.util.concurrent.Callable;
  * executed notebooks go to the site, and only {@code --update-committed} writes them back.
  */
 @Command(name = "notebooks", mixinStandardHelpOptions = true,
-        description = {"Execute every notebook in notebooks/ with the Java (daxlab) kernel and",
-                "write the site: target/site/index.html (each notebook's title and what it",
-                "settles), a page per notebook linked to the previous and the next, and the",
-                "executed notebooks. The committed notebooks are left as they are unless",
-                "--update-committed. Exit status 1 when any notebook failed."})
+        description = {"Execute every notebook in notebooks/, then notebooks/solutions/, with the",
+                "Java (daxlab) kernel and write the site: target/site/index.html (each",
+                "notebook's title and what it settles), a page per notebook linked to the",
+                "previous and the next, and the executed notebooks. The committed notebooks",
+                "are left as they are unless --update-committed. Exit status 1 when any",
+                "notebook failed."})
 final class NotebooksCommand implements Callable<Integer> {
     @Mixin
     JupyterOptions jupyter;

@@ -159,7 +159,7 @@ public final class Functions {
      * clear_bit() is an unordered atomic; only its write matters here, so it is a WRITE_ONCE.
      * The notification's result goes to {@code result} (SKIPPED when no holder was seen).
      */
-    public static void killDax(Code c, ReaderVariant reader, String result, Setting s) {
+    public static void killDax(Code c, ReaderVersion reader, String result, Setting s) {
         c.call("kill_dax", body -> body
                 .load("h", HOLDER_DATA, s.accessors().mode())
                 .ifElse(Expr.reg("h"),

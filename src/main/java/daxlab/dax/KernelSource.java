@@ -10,7 +10,22 @@ public final class KernelSource {
     private KernelSource() {
     }
 
-    /** {@code fs_put_dax()} in one version. */
+    /** {@code fs_put_dax()} in one version: a built-in's abridged text, or a participant's own as written. */
+    public static String fsPutDax(PutVersion v) {
+        return v.accept(new PutVersion.Visitor<>() {
+            @Override
+            public String builtIn(PutVariant p) {
+                return fsPutDax(p);
+            }
+
+            @Override
+            public String own(OwnPut p) {
+                return p.kernelSource();
+            }
+        });
+    }
+
+    /** {@code fs_put_dax()} in one built-in version. */
     public static String fsPutDax(PutVariant v) {
         String body;
         switch (v) {
@@ -79,7 +94,22 @@ public final class KernelSource {
                 + "\t}\n";
     }
 
-    /** {@code dax_holder_notify_failure()} with one reader. */
+    /** {@code dax_holder_notify_failure()} with one reader: a built-in's abridged text, or a participant's own. */
+    public static String notifyFailure(ReaderVersion r) {
+        return r.accept(new ReaderVersion.Visitor<>() {
+            @Override
+            public String builtIn(ReaderVariant v) {
+                return notifyFailure(v);
+            }
+
+            @Override
+            public String own(OwnReader o) {
+                return o.kernelSource();
+            }
+        });
+    }
+
+    /** {@code dax_holder_notify_failure()} with one built-in reader. */
     public static String notifyFailure(ReaderVariant r) {
         String decl = "";
         String test;

@@ -15,7 +15,7 @@ import static daxlab.dax.Dax.NULL;
  * so the {@code if (dax_dev && holder)} test is always true and costs nothing. Every version
  * but the early-return draft ends with {@code put_dax(dax_dev)}, as mainline does.
  */
-public enum PutVariant {
+public enum PutVariant implements PutVersion {
     /**
      * Before the patch: release holder_data, then clear ops if we were the holder.
      * <pre>
@@ -167,20 +167,6 @@ public enum PutVariant {
         }
     };
 
-    /** Who wrote a version: what a verdict may say about it depends on it. */
-    public enum Origin {
-        /** The code before the patch. */
-        MAINLINE,
-        /** The patch under review. */
-        PATCH,
-        /** The reviewer's suggestion. */
-        REVIEW,
-        /** A fix this project proposes. */
-        DAXLAB,
-        /** Nobody proposed it: it isolates one question (what cmpxchg_relaxed would do, ...). */
-        HYPOTHETICAL
-    }
-
     private final String label;
     private final String summary;
     private final Origin origin;
@@ -191,7 +177,19 @@ public enum PutVariant {
         this.origin = origin;
     }
 
+    @Override
+    public <R> R accept(Visitor<R> v) {
+        return v.builtIn(this);
+    }
+
+    /** The constant's name: {@code PATCH_V1}. */
+    @Override
+    public String id() {
+        return name();
+    }
+
     /** How a table row names it: {@code PATCH v1}, {@code check holder + srcu}. */
+    @Override
     public String label() {
         return label;
     }
@@ -214,6 +212,7 @@ public enum PutVariant {
     abstract void emit(Code c, Value holder, Setting s);
 
     /** Whether this variant keeps WARN_ON bookkeeping in register {@code warn}. */
+    @Override
     public boolean warns() {
         return false;
     }
@@ -222,25 +221,24 @@ public enum PutVariant {
      * Whether this variant waits for SRCU readers; the scenarios then model the reader's
      * dax_read_lock() section too, as the kernel has it.
      */
+    @Override
     public boolean usesSrcu() {
         return false;
     }
 
+    @Override
     public Origin origin() {
         return origin;
     }
 
-    /** Nobody proposed this version: a row for it is marked hypothetical. */
-    public boolean hypothetical() {
-        return origin == Origin.HYPOTHETICAL;
-    }
-
     /** One line of C, for tables and legends. */
+    @Override
     public String summary() {
         return summary;
     }
 
     /** The whole call, as a thread's code. */
+    @Override
     public void call(Code c, Value holder, Setting s) {
         c.call("fs_put_dax", body -> emit(body, holder, s));
     }

@@ -78,23 +78,24 @@ public final class Scenarios {
     }
 
     /** The scenario with today's reader. */
-    public static DaxScenario build(Scenario s, PutVariant put) {
+    public static DaxScenario build(Scenario s, PutVersion put) {
         return build(s, put, ReaderVariant.DOUBLE_READ);
     }
 
-    public static DaxScenario build(Scenario s, PutVariant put, ReaderVariant reader) {
+    public static DaxScenario build(Scenario s, PutVersion put, ReaderVersion reader) {
         return build(s, put, reader, Accessors.MAINLINE);
     }
 
-    public static DaxScenario build(Scenario s, PutVariant put, ReaderVariant reader, Accessors accessors) {
+    /** The scenario with the chosen versions, built-in or a participant's own, and accessors. */
+    public static DaxScenario build(Scenario s, PutVersion put, ReaderVersion reader, Accessors accessors) {
         return new Builder(s, put, reader, accessors).build();
     }
 
     /** The state of one build: the program so far and what its rules must cover. */
     private static final class Builder {
         private final Scenario s;
-        private final PutVariant put;
-        private final ReaderVariant reader;
+        private final PutVersion put;
+        private final ReaderVersion reader;
         private final Accessors accessors;
         private final Program.Builder p;
         private final Set<Value> holders = new LinkedHashSet<>(List.of(A));
@@ -104,7 +105,7 @@ public final class Scenarios {
         private boolean stranger;
         private String putThread = "P0";
 
-        Builder(Scenario s, PutVariant put, ReaderVariant reader, Accessors accessors) {
+        Builder(Scenario s, PutVersion put, ReaderVersion reader, Accessors accessors) {
             this.s = s;
             this.put = put;
             this.reader = reader;
@@ -324,7 +325,7 @@ public final class Scenarios {
      * A scaled benchmark: {@code n} holders H1..Hn each with a getter thread ({@code fs_dax_get(Hi)})
      * and a putter thread ({@code fs_put_dax(Hi)}), on a free device. 2n threads, 4n-ish steps.
      */
-    public static Program scaled(int n, PutVariant put) {
+    public static Program scaled(int n, PutVersion put) {
         if (n < 1 || n > 15) {
             throw new IllegalArgumentException("n must be in 1..15, got " + n);
         }

@@ -51,11 +51,27 @@ public final class NotebookRun {
     private NotebookRun() {
     }
 
-    /** The notebooks in {@code dir}, in name order (00-start-here first). */
+    /** Where the exercises' solutions are, under the notebook directory: run and published with the rest. */
+    public static final String SOLUTIONS = "solutions";
+
+    /**
+     * The notebooks in {@code dir}, in name order (00-start-here first), then those in its
+     * {@code solutions/} directory, if it has one: the solutions are executed and committed with
+     * their outputs like every other notebook, so that a change that breaks them is seen.
+     */
     public static List<Path> notebooks(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("no notebook directory " + dir.toAbsolutePath());
         }
+        List<Path> out = ipynb(dir);
+        Path solutions = dir.resolve(SOLUTIONS);
+        if (Files.isDirectory(solutions)) {
+            out.addAll(ipynb(solutions));
+        }
+        return out;
+    }
+
+    private static List<Path> ipynb(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".ipynb")).sorted().collect(Collectors.toList());
         }

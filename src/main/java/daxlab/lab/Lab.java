@@ -4,15 +4,21 @@ import daxlab.axiomatic.Explanation;
 import daxlab.dax.Accessors;
 import daxlab.dax.DaxScenario;
 import daxlab.dax.KernelSource;
+import daxlab.dax.OwnPut;
+import daxlab.dax.OwnReader;
 import daxlab.dax.PutVariant;
+import daxlab.dax.PutVersion;
 import daxlab.dax.ReaderVariant;
+import daxlab.dax.ReaderVersion;
 import daxlab.dax.Scenario;
 import daxlab.dax.Scenarios;
 import daxlab.litmus.DaxExport;
 import daxlab.outcome.Histogram;
 import daxlab.outcome.OutcomeClass;
 import daxlab.outcome.Witness;
+import daxlab.verdict.Candidate;
 import daxlab.verdict.Herd7Answers;
+import daxlab.verdict.Property;
 import daxlab.verdict.Reply;
 import daxlab.verdict.Report;
 import daxlab.verdict.Review;
@@ -49,7 +55,7 @@ public final class Lab {
     }
 
     /** The scenario's program and grading rules, for a closer look. */
-    public static DaxScenario scenario(Scenario s, PutVariant put, ReaderVariant reader) {
+    public static DaxScenario scenario(Scenario s, PutVersion put, ReaderVersion reader) {
         return Scenarios.build(s, put, reader);
     }
 
@@ -57,7 +63,7 @@ public final class Lab {
      * The scenario as a C litmus test herd7 accepts: symbolic values as integers (legend in the
      * header), the exists clause = the scenario's FORBIDDEN outcomes.
      */
-    public static String source(Scenario s, PutVariant put, ReaderVariant reader) {
+    public static String source(Scenario s, PutVersion put, ReaderVersion reader) {
         return DaxExport.export(Scenarios.build(s, put, reader), DaxExport.Form.PLAIN).text();
     }
 
@@ -72,14 +78,66 @@ public final class Lab {
                 KernelSource.killDax(Accessors.MAINLINE));
     }
 
-    /** One version of fs_put_dax() as kernel C. */
-    public static String kernelSource(PutVariant put) {
+    /** One version of fs_put_dax() as kernel C: a built-in's, or yours as you wrote it. */
+    public static String kernelSource(PutVersion put) {
         return KernelSource.fsPutDax(put);
     }
 
-    /** One version of dax_holder_notify_failure() as kernel C. */
-    public static String kernelSource(ReaderVariant reader) {
+    /** One version of dax_holder_notify_failure() as kernel C: a built-in's, or yours as you wrote it. */
+    public static String kernelSource(ReaderVersion reader) {
         return KernelSource.notifyFailure(reader);
+    }
+
+    /**
+     * Your own fs_put_dax(), as kernel C spelled as in drivers/dax/super.c: the whole function or
+     * only its body. It goes wherever a built-in version goes: {@code enumerate(PUT_VS_GET, mine,
+     * "lkmm")}, {@code allowed(...)}, {@code models(...)}, {@code verdict(mine)},
+     * {@code kernelSource(mine)}, {@code source(...)}, {@code exportLitmus(dir, mine)}.
+     * <pre>{@code
+     * var mine = fix("check, then release", """
+     *         if (READ_ONCE(dax_dev->holder_data) != holder)
+     *                 return;
+     *         WRITE_ONCE(dax_dev->holder_ops, NULL);
+     *         WARN_ON(cmpxchg(&dax_dev->holder_data, holder, NULL) != holder);
+     *         put_dax(dax_dev);
+     *         """);
+     * }</pre>
+     * The parameters are {@code dax_dev} and {@code holder}; the shared fields
+     * {@code dax_dev->holder_data} and {@code dax_dev->holder_ops}; the primitives READ_ONCE,
+     * WRITE_ONCE, smp_load_acquire, smp_store_release, cmpxchg and xchg (and their _relaxed,
+     * _acquire, _release forms), smp_mb, smp_wmb, smp_rmb; {@code WARN_ON(cond)} is counted in
+     * outcome field {@code warn}, {@code put_dax(dax_dev)} drops the holder's reference,
+     * {@code synchronize_srcu(&dax_srcu)} waits for the readers.
+     *
+     * @param name what you call it: your rows, chart titles and files carry it
+     * @throws daxlab.dax.c.KernelCException at the line and column of {@code text} that cannot be
+     *                                        read or run, saying what was expected there
+     */
+    public static OwnPut fix(String name, String text) {
+        return new OwnPut(name, text);
+    }
+
+    /**
+     * Your own dax_holder_notify_failure(), as kernel C: the whole function, or only what runs
+     * inside mainline's dax_read_lock() and dax_alive() check, returning the result.
+     * <pre>{@code
+     * var r = reader("acquire once", """
+     *         const struct dax_holder_operations *ops = smp_load_acquire(&dax_dev->holder_ops);
+     *
+     *         if (!ops)
+     *                 return -EOPNOTSUPP;
+     *         return ops->notify_failure(dax_dev, off, len, mf_flags);
+     *         """);
+     * }</pre>
+     * {@code ops->notify_failure(...)} is the holder's callback (it finds its holder through
+     * {@code dax_holder()}); through NULL it is an oops (result NULL_CALL).
+     *
+     * @param name what you call it: your rows, chart titles and files carry it
+     * @throws daxlab.dax.c.KernelCException at the line and column of {@code text} that cannot be
+     *                                        read or run, saying what was expected there
+     */
+    public static OwnReader reader(String name, String text) {
+        return new OwnReader(name, text);
     }
 
     /** One of fs_dax_get, dax_holder, kill_dax as mainline has it, as kernel C. */
@@ -98,28 +156,28 @@ public final class Lab {
     }
 
     /** Every SC interleaving with today's reader. */
-    public static Histogram enumerate(Scenario s, PutVariant put) {
+    public static Histogram enumerate(Scenario s, PutVersion put) {
         return enumerate(s, put, ReaderVariant.DOUBLE_READ, "sc");
     }
 
-    public static Histogram enumerate(Scenario s, PutVariant put, String model) {
+    public static Histogram enumerate(Scenario s, PutVersion put, String model) {
         return enumerate(s, put, ReaderVariant.DOUBLE_READ, model);
     }
 
-    public static Histogram enumerate(Scenario s, PutVariant put, ReaderVariant reader) {
+    public static Histogram enumerate(Scenario s, PutVersion put, ReaderVersion reader) {
         return enumerate(s, put, reader, "sc");
     }
 
-    public static Histogram enumerate(Scenario s, PutVariant put, ReaderVariant reader, String model) {
+    public static Histogram enumerate(Scenario s, PutVersion put, ReaderVersion reader, String model) {
         return Models.run(Scenarios.build(s, put, reader), model);
     }
 
     /** One scenario under every model, strongest first: sc, tso, armv8, lkmm. */
-    public static List<Histogram> models(Scenario s, PutVariant put) {
+    public static List<Histogram> models(Scenario s, PutVersion put) {
         return models(s, put, ReaderVariant.DOUBLE_READ);
     }
 
-    public static List<Histogram> models(Scenario s, PutVariant put, ReaderVariant reader) {
+    public static List<Histogram> models(Scenario s, PutVersion put, ReaderVersion reader) {
         return Models.NAMES.stream().map(m -> enumerate(s, put, reader, m)).collect(Collectors.toList());
     }
 
@@ -127,11 +185,11 @@ public final class Lab {
      * Which outcomes each model allows (sc, tso, armv8, lkmm, lkmm-once), as a matrix: a model
      * allows an outcome or not; only the sc column counts (interleavings).
      */
-    public static Allowed allowed(Scenario s, PutVariant put, ReaderVariant reader) {
+    public static Allowed allowed(Scenario s, PutVersion put, ReaderVersion reader) {
         return allowed(s, put, reader, Accessors.MAINLINE);
     }
 
-    public static Allowed allowed(Scenario s, PutVariant put, ReaderVariant reader, Accessors accessors) {
+    public static Allowed allowed(Scenario s, PutVersion put, ReaderVersion reader, Accessors accessors) {
         DaxScenario d = Scenarios.build(s, put, reader, accessors);
         List<Histogram> runs = Models.NAMES.stream().map(m -> Models.run(d, m)).collect(Collectors.toList());
         return new Allowed(s + (d.variantLabel().isEmpty() ? "" : " [" + d.variantLabel() + "]")
@@ -139,19 +197,19 @@ public final class Lab {
     }
 
     /** One scenario under one model with the accessors marked or as in mainline. */
-    public static Histogram enumerate(Scenario s, PutVariant put, ReaderVariant reader, Accessors accessors,
+    public static Histogram enumerate(Scenario s, PutVersion put, ReaderVersion reader, Accessors accessors,
                                       String model) {
         return Models.run(Scenarios.build(s, put, reader, accessors), model);
     }
 
     /** One scenario and model, several put versions. */
-    public static List<Histogram> variants(Scenario s, String model, PutVariant... puts) {
+    public static List<Histogram> variants(Scenario s, String model, PutVersion... puts) {
         return Arrays.stream(puts).map(p -> enumerate(s, p, ReaderVariant.DOUBLE_READ, model))
                 .collect(Collectors.toList());
     }
 
     /** One scenario and model, several readers. */
-    public static List<Histogram> readers(Scenario s, PutVariant put, String model, ReaderVariant... readers) {
+    public static List<Histogram> readers(Scenario s, PutVersion put, String model, ReaderVersion... readers) {
         return Arrays.stream(readers).map(r -> enumerate(s, put, r, model)).collect(Collectors.toList());
     }
 
@@ -159,22 +217,63 @@ public final class Lab {
      * The scenario on this CPU with jcstress, {@code time} in all (split over the interpreter,
      * C1, C2 and C2 with its scheduling randomizers). The Java twin of {@code DOUBLE_READ} uses two
      * opaque loads: two plain loads of one field are merged by the JIT (the READ_ONCE lesson).
+     * Only the built-in versions have Java twins (they are written by hand): yours run under the
+     * models instead.
+     *
+     * @throws IllegalArgumentException for a version of yours, saying why
      */
-    public static Histogram stress(Scenario s, PutVariant put, ReaderVariant reader, String time) {
-        ReaderTwin twin = reader == ReaderVariant.DOUBLE_READ ? ReaderTwin.DOUBLE_READ_OPAQUE
-                : ReaderTwin.byName(reader.name());
-        return stress(s, put, twin, time);
+    public static Histogram stress(Scenario s, PutVersion put, ReaderVersion reader, String time) {
+        PutVariant p = builtIn(put);
+        ReaderVariant r = builtIn(reader);
+        ReaderTwin twin = r == ReaderVariant.DOUBLE_READ ? ReaderTwin.DOUBLE_READ_OPAQUE : ReaderTwin.byName(r.name());
+        return stress(s, p, twin, time);
     }
 
     /** As above, with the Java reader named exactly ({@code ReaderTwin.DOUBLE_READ_PLAIN}, ...). */
-    public static Histogram stress(Scenario s, PutVariant put, ReaderTwin reader, String time) {
+    public static Histogram stress(Scenario s, PutVersion put, ReaderTwin reader, String time) {
+        PutVariant p = builtIn(put);
         Duration perMode = Durations.parse(time).dividedBy(RunMode.values().length);
         try {
-            return Stress.run(s, put, reader, perMode.isZero() ? Duration.ofMillis(1) : perMode);
+            return Stress.run(s, p, reader, perMode.isZero() ? Duration.ofMillis(1) : perMode);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("stress run of " + s + " interrupted");
         }
+    }
+
+    /** Why yours cannot run under jcstress, and what to use instead. */
+    private static IllegalArgumentException noTwin(String label) {
+        return new IllegalArgumentException("stress(...) runs jcstress on the Java twin of a built-in version, "
+                + "written by hand for each one (daxlab.stress.PutTwin, ReaderTwin); " + label + " has none. "
+                + "enumerate(...), allowed(...) and models(...) run your C itself, under every model.");
+    }
+
+    private static PutVariant builtIn(PutVersion put) {
+        return put.accept(new PutVersion.Visitor<>() {
+            @Override
+            public PutVariant builtIn(PutVariant v) {
+                return v;
+            }
+
+            @Override
+            public PutVariant own(OwnPut p) {
+                throw noTwin(p.label());
+            }
+        });
+    }
+
+    private static ReaderVariant builtIn(ReaderVersion reader) {
+        return reader.accept(new ReaderVersion.Visitor<>() {
+            @Override
+            public ReaderVariant builtIn(ReaderVariant v) {
+                return v;
+            }
+
+            @Override
+            public ReaderVariant own(OwnReader r) {
+                throw noTwin(r.label());
+            }
+        });
     }
 
     /**
@@ -240,7 +339,7 @@ public final class Lab {
      * the axiom and the cycle that rule it out. Model names mean what they mean to
      * {@link #enumerate} ({@link Models}): the allowed outcomes here are the FORBIDDEN bars there.
      */
-    public static String explain(Scenario s, PutVariant put, ReaderVariant reader, String model) {
+    public static String explain(Scenario s, PutVersion put, ReaderVersion reader, String model) {
         DaxScenario d = Scenarios.build(s, put, reader);
         List<Explanation> all = Models.explain(d, model);
         if (all.isEmpty()) {
@@ -250,7 +349,7 @@ public final class Lab {
     }
 
     /** The same as typed results, one per FORBIDDEN outcome some candidate gives. */
-    public static List<Explanation> explanations(Scenario s, PutVariant put, ReaderVariant reader, String model) {
+    public static List<Explanation> explanations(Scenario s, PutVersion put, ReaderVersion reader, String model) {
         return Models.explain(Scenarios.build(s, put, reader), model);
     }
 
@@ -286,6 +385,43 @@ public final class Lab {
         return Review.compute(Models.NAMES, Models::run);
     }
 
+    /**
+     * The verdict with your fs_put_dax() in it: its rows (with every built-in reader, then with
+     * the acquire reader and marked accessors) after the built-in ones, labelled with its name
+     * and {@code (yours)}.
+     */
+    public static Review verdict(PutVersion yours) {
+        return Review.compute(Candidate.rowsFor(yours), Models.NAMES, Models::run);
+    }
+
+    /** The verdict with your reader in it: with every built-in fs_put_dax(), then with the marked fixes. */
+    public static Review verdict(ReaderVersion yours) {
+        return Review.compute(Candidate.rowsFor(yours), Models.NAMES, Models::run);
+    }
+
+    /** The verdict with one fs_put_dax() and one reader, either or both yours: with mainline's and with marked accessors. */
+    public static Review verdict(PutVersion put, ReaderVersion reader) {
+        return Review.compute(Candidate.rowsFor(put, reader), Models.NAMES, Models::run);
+    }
+
+    /**
+     * Your rows of a verdict against {@code claims} (every claim when none is named), under every
+     * model: {@code yes} or {@code not yet} per claim, with the models that break it and what
+     * they reach. Your rows with marked accessors are the ones judged when there are any: there
+     * every BAD and every race is your code's, not mainline's plain accesses around it. It never
+     * throws on a claim that does not hold: it says so.
+     *
+     * @throws IllegalArgumentException when the verdict has no row of yours
+     */
+    public static Check check(Review v, Property... claims) {
+        return Check.of(v.matrix(), claims.length == 0 ? v.matrix().properties() : Arrays.asList(claims));
+    }
+
+    /** A claim checked without failing the cell: {@code yes: ...} or {@code not yet: ...}. */
+    public static Check check(boolean holds, String claim) {
+        return new Check(holds, (holds ? "yes: " : "not yet: ") + claim);
+    }
+
     /** The verdict as 72-column text: every table, the races, before and after, the recommendation. */
     public static String report(Review r) {
         return Report.text(r);
@@ -304,6 +440,84 @@ public final class Lab {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Writes every scenario that runs your fs_put_dax() as a C litmus test for herd7, with each
+     * reader the scenario uses, as written and with marked accesses; file names carry your
+     * version's name ({@code dax-put-vs-get+yours-check-then-release.litmus}).
+     */
+    public static List<Path> exportLitmus(Path dir, PutVersion yours) {
+        List<DaxScenario> all = new ArrayList<>();
+        for (Scenario s : Scenario.values()) {
+            if (s.usesPut()) {
+                Scenarios.readersOf(s).forEach(r -> all.add(Scenarios.build(s, yours, r)));
+            }
+        }
+        return write(dir, all);
+    }
+
+    /** Every scenario that runs your reader, with each fs_put_dax() it uses, as C litmus tests for herd7. */
+    public static List<Path> exportLitmus(Path dir, ReaderVersion yours) {
+        List<DaxScenario> all = new ArrayList<>();
+        for (Scenario s : Scenario.values()) {
+            if (s.usesReader()) {
+                Scenarios.putsOf(s).forEach(p -> all.add(Scenarios.build(s, p, yours)));
+            }
+        }
+        return write(dir, all);
+    }
+
+    private static List<Path> write(Path dir, List<DaxScenario> scenarios) {
+        List<Path> out = new ArrayList<>();
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            for (DaxScenario d : scenarios) {
+                for (DaxExport.Form form : DaxExport.Form.values()) {
+                    DaxExport.Export e = DaxExport.export(d, form);
+                    Path p = dir.resolve(e.fileName());
+                    java.nio.file.Files.writeString(p, e.text());
+                    out.add(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * The memory accesses of each thread of a scenario, in program order ({@code P0: rmw
+     * holder_data, store holder_ops}): both branches of an if, calls inlined. To compare a litmus
+     * test you wrote with the scenario it stands for ({@link #accesses(LitmusResult)}).
+     */
+    public static List<String> accesses(DaxScenario d) {
+        return Accesses.of(d.program());
+    }
+
+    /** The memory accesses of each thread of a litmus test, as {@link #accesses(DaxScenario)} lists them. */
+    public static List<String> accesses(LitmusResult r) {
+        return Accesses.of(r.test().program());
+    }
+
+    /**
+     * The last run, in this session, of the litmus test named {@code name} (its {@code C name}
+     * line): a {@code %%litmus} cell's or {@code litmus(...)}'s, so that a later cell can check it.
+     *
+     * @throws IllegalArgumentException when no test of that name ran yet
+     */
+    public static LitmusResult litmusRun(String name) {
+        synchronized (RUNS) {
+            LitmusResult r = RUNS.get(name);
+            if (r == null) {
+                throw new IllegalArgumentException("no litmus test named '" + name + "' ran in this session; "
+                        + (RUNS.isEmpty() ? "none ran yet" : "these did: " + String.join(", ", RUNS.keySet())));
+            }
+            return r;
+        }
+    }
+
+    /** The last run of each litmus test, by name (see {@link #litmusRun}). */
+    private static final java.util.Map<String, LitmusResult> RUNS = new java.util.LinkedHashMap<>();
 
     /** The model {@link #litmus(String)} runs a test under when none is named: the kernel's own. */
     public static final String DEFAULT_LITMUS_MODEL = "lkmm";
@@ -343,7 +557,12 @@ public final class Lab {
             runs.add(new LitmusResult.Run(engine.model(), h,
                     daxlab.litmus.Herd7Layout.result(test.program(), h, daxlab.litmus.LitmusEngine.flags(h))));
         }
-        return new LitmusResult(test, runs);
+        LitmusResult result = new LitmusResult(test, runs);
+        synchronized (RUNS) {
+            RUNS.remove(test.name());
+            RUNS.put(test.name(), result);
+        }
+        return result;
     }
 
     /** As {@code daxlab litmus}'s default {@code --budget}: the most states or candidate executions per run. */

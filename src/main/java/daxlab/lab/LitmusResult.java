@@ -42,6 +42,15 @@ public record LitmusResult(LitmusTest test, List<Run> runs) {
         return runs.stream().map(Run::histogram).collect(Collectors.toList());
     }
 
+    /**
+     * The models under which some allowed execution satisfies the test's condition (herd7's
+     * {@code Positive} above 0: for {@code exists}, the models that allow what it asks about),
+     * in the order they ran.
+     */
+    public List<String> modelsAllowing() {
+        return runs.stream().filter(r -> r.herd7().positive() > 0).map(Run::model).collect(Collectors.toList());
+    }
+
     /** herd7's layout, one block per model, each headed by the model's name when there are several. */
     public String text() {
         if (runs.size() == 1) {

@@ -15,7 +15,7 @@ import java.util.Map;
  * every cell, each naming its litmus file.
  * <pre>
  * {"models": [...], "properties": [{"id", "title", "claim", "scenarios"}],
- *  "candidates": [{"name", "put", "reader", "accessors", "hypothetical", "recommended"}],
+ *  "candidates": [{"name", "put", "reader", "accessors", "hypothetical", "participant", "recommended"}],
  *  "cells": [{"candidate", "property", "model", "verdict": "ok"|"BAD", "race", "races", "bad", "total",
  *             "unit", "litmus"}]}
  * </pre>
@@ -43,10 +43,11 @@ public final class Json {
         for (Candidate c : m.candidates()) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("name", c.name());
-            o.put("put", c.put().name());
-            o.put("reader", c.reader().name());
+            o.put("put", c.put().id());
+            o.put("reader", c.reader().id());
             o.put("accessors", c.accessors().name());
             o.put("hypothetical", c.hypothetical());
+            o.put("participant", c.participant());
             o.put("recommended", c.equals(rec));
             candidates.add(o);
         }

@@ -3,7 +3,9 @@ package daxlab.verdict;
 import daxlab.dax.Accessors;
 import daxlab.dax.DaxScenario;
 import daxlab.dax.PutVariant;
+import daxlab.dax.PutVersion;
 import daxlab.dax.ReaderVariant;
+import daxlab.dax.ReaderVersion;
 import daxlab.dax.Scenario;
 import daxlab.dax.Scenarios;
 import daxlab.litmus.DaxExport;
@@ -32,7 +34,7 @@ public record Matrix(List<Candidate> candidates, List<Property> properties, List
     }
 
     /** What one run depends on: the scenario, the variants it uses, the accessors, the model. */
-    private record Key(Scenario scenario, PutVariant put, ReaderVariant reader, Accessors accessors, String model) {
+    private record Key(Scenario scenario, PutVersion put, ReaderVersion reader, Accessors accessors, String model) {
     }
 
     /** Runs every scenario each property needs, for every candidate and model. */
@@ -60,8 +62,8 @@ public record Matrix(List<Candidate> candidates, List<Property> properties, List
         Cell.Run firstBadRun = null;
         Cell.Run firstRacy = null;
         for (Scenario s : p.scenarios()) {
-            PutVariant put = s.usesPut() ? c.put() : PutVariant.PATCH_V1;
-            ReaderVariant reader = s.usesReader() ? c.reader() : ReaderVariant.DOUBLE_READ;
+            PutVersion put = s.usesPut() ? c.put() : PutVariant.PATCH_V1;
+            ReaderVersion reader = s.usesReader() ? c.reader() : ReaderVariant.DOUBLE_READ;
             DaxScenario d = Scenarios.build(s, put, reader, c.accessors());
             Object result = cache.computeIfAbsent(new Key(s, put, reader, c.accessors(), model), k -> {
                 try {
@@ -132,11 +134,35 @@ public record Matrix(List<Candidate> candidates, List<Property> properties, List
     }
 
     /**
-     * The candidate to propose: the first sound one that somebody would write (not a
-     * hypothetical row), in the order of {@link #candidates}. Empty when none is sound.
+     * The candidate to propose: the first sound one that somebody in the thread or this project
+     * would write (not a hypothetical row, not a participant's), in the order of
+     * {@link #candidates}. Empty when none is sound.
      */
     public Optional<Candidate> recommended() {
-        return sound().stream().filter(c -> !c.hypothetical()).findFirst();
+        return sound().stream().filter(c -> !c.hypothetical() && !c.participant()).findFirst();
+    }
+
+    /** The candidates with a participant's version in them, in order. */
+    public List<Candidate> participants() {
+        return candidates.stream().filter(Candidate::participant).toList();
+    }
+
+    /**
+     * What the matrix shows, as its chart is titled: claims, models, candidates, and the
+     * participant's versions by name when there are any.
+     */
+    public String title() {
+        Set<String> yours = new LinkedHashSet<>();
+        for (Candidate c : participants()) {
+            if (c.put().participant()) {
+                yours.add(c.put().label());
+            }
+            if (c.reader().participant()) {
+                yours.add(c.reader().label());
+            }
+        }
+        return "Verdict" + (yours.isEmpty() ? "" : " with " + String.join(", ", yours)) + ": " + properties.size()
+                + " claims x " + models.size() + " models, " + candidates.size() + " candidates";
     }
 
     public Optional<Cell> firstFailure(Candidate c) {

@@ -48,6 +48,7 @@ public final class Report {
         outside(sb, r);
         recommendation(sb, m);
         failures(sb, m);
+        yours(sb, m);
         para(sb, "Reproduce: bin/daxlab report --models " + String.join(",", m.models()) + " (--json for every cell "
                 + "with its litmus file); one cell: bin/daxlab enumerate --scenario S --put P --reader R --model M.");
         return sb.toString();
@@ -192,33 +193,47 @@ public final class Report {
     private static void failures(StringBuilder sb, Matrix m) {
         sb.append("First failure of each proposed version, with a witness:\n\n");
         for (Candidate c : proposed()) {
-            if (!m.candidates().contains(c)) {
-                continue;
+            if (m.candidates().contains(c)) {
+                firstFailure(sb, m, c);
             }
-            var failure = m.firstFailure(c);
-            if (failure.isEmpty()) {
-                sb.append(Text.wrap("* " + c.name() + ": every claim holds under " + String.join(", ", m.models())
-                        + ".", WIDTH, "  ")).append("\n\n");
-                continue;
-            }
-            Cell cell = failure.get();
-            if (cell.firstBad() == null) {
-                sb.append(Text.wrap("* " + c.name() + ": breaks \"" + cell.property().title() + "\" under "
-                        + cell.model() + ": the LKMM flags a data race (" + cell.litmus() + ").", WIDTH, "  "))
-                        .append("\n\n");
-                continue;
-            }
-            Histogram h = cell.firstBadRun().histogram();
-            Histogram.Entry e = cell.firstBad();
-            sb.append(Text.wrap("* " + c.name() + ": breaks \"" + cell.property().title() + "\" under " + cell.model() + ". "
-                    + h.scenario() + " reaches " + e.outcome().text() + " (" + e.grade().label() + ") in " + e.count()
-                    + " of " + h.total() + " " + h.unit() + " (" + cell.litmus() + "):", WIDTH, "  ")).append('\n');
-            if (e.witness() != null) {
-                for (String line : e.witness().lines()) {
-                    sb.append(Text.wrap("    " + line, WIDTH, "      ")).append('\n');
-                }
-            }
-            sb.append('\n');
         }
+    }
+
+    /** The participant's candidates, each with its first failure, after the thread's. */
+    private static void yours(StringBuilder sb, Matrix m) {
+        if (m.participants().isEmpty()) {
+            return;
+        }
+        sb.append("Yours (written in a notebook cell), first failure of each, with a witness:\n\n");
+        for (Candidate c : m.participants()) {
+            firstFailure(sb, m, c);
+        }
+    }
+
+    private static void firstFailure(StringBuilder sb, Matrix m, Candidate c) {
+        var failure = m.firstFailure(c);
+        if (failure.isEmpty()) {
+            sb.append(Text.wrap("* " + c.name() + ": every claim holds under " + String.join(", ", m.models())
+                    + ".", WIDTH, "  ")).append("\n\n");
+            return;
+        }
+        Cell cell = failure.get();
+        if (cell.firstBad() == null) {
+            sb.append(Text.wrap("* " + c.name() + ": breaks \"" + cell.property().title() + "\" under "
+                    + cell.model() + ": the LKMM flags a data race (" + cell.litmus() + ").", WIDTH, "  "))
+                    .append("\n\n");
+            return;
+        }
+        Histogram h = cell.firstBadRun().histogram();
+        Histogram.Entry e = cell.firstBad();
+        sb.append(Text.wrap("* " + c.name() + ": breaks \"" + cell.property().title() + "\" under " + cell.model() + ". "
+                + h.scenario() + " reaches " + e.outcome().text() + " (" + e.grade().label() + ") in " + e.count()
+                + " of " + h.total() + " " + h.unit() + " (" + cell.litmus() + "):", WIDTH, "  ")).append('\n');
+        if (e.witness() != null) {
+            for (String line : e.witness().lines()) {
+                sb.append(Text.wrap("    " + line, WIDTH, "      ")).append('\n');
+            }
+        }
+        sb.append('\n');
     }
 }

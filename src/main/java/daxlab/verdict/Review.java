@@ -28,7 +28,21 @@ public record Review(Matrix matrix, List<Cell.Run> outside) {
 
     /** The whole verdict under {@code models}. */
     public static Review compute(List<String> models, Engine engine) {
-        Matrix m = Matrix.compute(Candidate.grid(), Arrays.asList(Property.values()), models, engine);
+        return compute(List.of(), models, engine);
+    }
+
+    /**
+     * The whole verdict with more rows: {@code yours} (a participant's candidates, see
+     * {@link Candidate#rowsFor}) after the grid; one already in the grid is not repeated.
+     */
+    public static Review compute(List<Candidate> yours, List<String> models, Engine engine) {
+        List<Candidate> candidates = new ArrayList<>(Candidate.grid());
+        for (Candidate c : yours) {
+            if (!candidates.contains(c)) {
+                candidates.add(c);
+            }
+        }
+        Matrix m = Matrix.compute(candidates, Arrays.asList(Property.values()), models, engine);
         List<Cell.Run> outside = new ArrayList<>();
         for (String model : OUTSIDE_MODELS) {
             var d = Scenarios.build(Scenario.KILL_VS_GET, PutVariant.PATCH_V1, ReaderVariant.DOUBLE_READ, Accessors.MAINLINE);

@@ -1,8 +1,8 @@
 package daxlab.verdict;
 
 import daxlab.dax.Accessors;
-import daxlab.dax.PutVariant;
-import daxlab.dax.ReaderVariant;
+import daxlab.dax.PutVersion;
+import daxlab.dax.ReaderVersion;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,14 +44,24 @@ public final class Rows {
     public record Row(String label, List<Candidate> members, List<String> marks) {
     }
 
-    public record Layout(Axis axis, List<Row> rows) {
+    /**
+     * A block's rows and what they stand for.
+     *
+     * @param readers how many readers the candidates of the grid have (three built in, more with a
+     *                participant's)
+     */
+    public record Layout(Axis axis, List<Row> rows, int readers) {
+        /** The axis' legend, counting the readers checked when the participant added one. */
+        public String legend() {
+            return axis == Axis.PUT && readers != 3 ? axis.legend().replace("all three", "all " + readers) : axis.legend();
+        }
     }
 
     private Rows() {
     }
 
     static Layout layout(Matrix m, Property p) {
-        Map<PutVariant, Map<ReaderVariant, List<String>>> grid = new LinkedHashMap<>();
+        Map<PutVersion, Map<ReaderVersion, List<String>>> grid = new LinkedHashMap<>();
         List<Candidate> others = new ArrayList<>();
         for (Candidate c : m.candidates()) {
             if (c.accessors() == Accessors.MAINLINE) {
@@ -73,21 +83,24 @@ public final class Rows {
             grid.forEach((put, byReader) -> rows.add(new Row(label(put), members(m, put), byReader.values().iterator().next())));
         } else if (readerOnly) {
             axis = Axis.READER;
-            for (ReaderVariant r : readersOf(grid)) {
+            for (ReaderVersion r : readersOf(grid)) {
                 List<Candidate> ms = m.candidates().stream()
-                        .filter(c -> c.accessors() == Accessors.MAINLINE && c.reader() == r).collect(Collectors.toList());
-                rows.add(new Row(r.label() + " reader", ms, grid.values().iterator().next().get(r)));
+                        .filter(c -> c.accessors() == Accessors.MAINLINE && c.reader().equals(r)).collect(Collectors.toList());
+                // A participant's reader may sit in one put's row only: its marks are that row's.
+                List<String> marks = grid.values().stream().map(byReader -> byReader.get(r)).filter(x -> x != null)
+                        .findFirst().orElseThrow();
+                rows.add(new Row(r.label() + " reader", ms, marks));
             }
         } else {
             axis = Axis.BOTH;
             grid.forEach((put, byReader) -> {
-                Map<List<String>, List<ReaderVariant>> groups = new LinkedHashMap<>();
+                Map<List<String>, List<ReaderVersion>> groups = new LinkedHashMap<>();
                 byReader.forEach((r, marks) -> groups.computeIfAbsent(marks, k -> new ArrayList<>()).add(r));
                 groups.forEach((marks, readers) -> {
                     String who = readers.size() == byReader.size() ? "any"
-                            : readers.stream().map(ReaderVariant::shortLabel).collect(Collectors.joining(","));
+                            : readers.stream().map(ReaderVersion::shortLabel).collect(Collectors.joining(","));
                     List<Candidate> ms = m.candidates().stream().filter(c -> c.accessors() == Accessors.MAINLINE
-                            && c.put() == put && readers.contains(c.reader())).collect(Collectors.toList());
+                            && c.put().equals(put) && readers.contains(c.reader())).collect(Collectors.toList());
                     rows.add(new Row(label(put) + " / " + who, ms, marks));
                 });
             });
@@ -95,16 +108,16 @@ public final class Rows {
         for (Candidate c : others) {
             rows.add(new Row(label(c.put()) + " / " + c.reader().shortLabel() + ", marked", List.of(c), m.marks(c, p)));
         }
-        return new Layout(axis, rows);
+        return new Layout(axis, rows, readersOf(grid).size());
     }
 
-    /** The put's label, starred when nobody proposed it. */
-    static String label(PutVariant put) {
+    /** The put's label, starred when nobody proposed it ({@code (yours)} is in a participant's label). */
+    static String label(PutVersion put) {
         return put.label() + (put.hypothetical() ? "*" : "");
     }
 
-    private static List<ReaderVariant> readersOf(Map<PutVariant, Map<ReaderVariant, List<String>>> grid) {
-        List<ReaderVariant> out = new ArrayList<>();
+    private static List<ReaderVersion> readersOf(Map<PutVersion, Map<ReaderVersion, List<String>>> grid) {
+        List<ReaderVersion> out = new ArrayList<>();
         grid.values().forEach(byReader -> byReader.keySet().forEach(r -> {
             if (!out.contains(r)) {
                 out.add(r);
@@ -113,7 +126,7 @@ public final class Rows {
         return out;
     }
 
-    private static List<String> first(Map<PutVariant, Map<ReaderVariant, List<String>>> grid) {
+    private static List<String> first(Map<PutVersion, Map<ReaderVersion, List<String>>> grid) {
         return grid.values().iterator().next().values().iterator().next();
     }
 
@@ -121,8 +134,8 @@ public final class Rows {
         return m.candidates().stream().filter(c -> c.accessors() == a).collect(Collectors.toList());
     }
 
-    private static List<Candidate> members(Matrix m, PutVariant put) {
-        return m.candidates().stream().filter(c -> c.accessors() == Accessors.MAINLINE && c.put() == put)
+    private static List<Candidate> members(Matrix m, PutVersion put) {
+        return m.candidates().stream().filter(c -> c.accessors() == Accessors.MAINLINE && c.put().equals(put))
                 .collect(Collectors.toList());
     }
 }

@@ -16,7 +16,8 @@ final class Tables {
         sb.append(Text.wrap("Readers: double = today's double read of holder_ops, ONCE = one READ_ONCE(), "
                 + "acquire = one smp_load_acquire(). * = hypothetical: nobody proposed it; it isolates one "
                 + "question. marked = WRITE_ONCE()/READ_ONCE() also in fs_dax_get(), fs_dax_get_by_bdev(), "
-                + "dax_holder() and kill_dax(). race = the LKMM flags a data race: no guarantee at all.", width))
+                + "dax_holder() and kill_dax(). race = the LKMM flags a data race: no guarantee at all."
+                + (m.participants().isEmpty() ? "" : " (yours) = written in a notebook cell."), width))
                 .append('\n');
         return sb.toString();
     }
@@ -31,7 +32,7 @@ final class Tables {
         StringBuilder sb = new StringBuilder();
         sb.append(Text.wrap(p.title() + ": " + p.claim() + " (" + String.join(", ",
                 p.scenarios().stream().map(Object::toString).toArray(String[]::new)) + ")", width)).append('\n');
-        sb.append(Text.wrap("  " + layout.axis().legend(), width, "  ")).append('\n');
+        sb.append(Text.wrap("  " + layout.legend(), width, "  ")).append('\n');
         StringBuilder head = new StringBuilder("  ").append(pad("", nameWidth));
         for (int i = 0; i < col.length; i++) {
             head.append(pad(m.models().get(i), col[i]));

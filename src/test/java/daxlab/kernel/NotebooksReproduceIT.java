@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,11 +27,12 @@ class NotebooksReproduceIT {
     void everyNotebookRunsAndReproducesItsCommittedOutputs() throws Exception {
         JupyterTools.Run run = FullSite.run().run();
         assertEquals(0, run.exit(), "daxlab notebooks failed:\n" + run.out() + run.err());
-        List<Path> committed;
-        try (Stream<Path> s = Files.list(NOTEBOOKS)) {
-            committed = s.filter(p -> p.toString().endsWith(".ipynb")).sorted().collect(Collectors.toList());
-        }
-        assertEquals(7, committed.size(), "the seven notebooks of the thread");
+        // The notebooks as `daxlab notebooks` finds them: notebooks/, then notebooks/solutions/.
+        List<Path> committed = NotebookRun.notebooks(NOTEBOOKS);
+        assertEquals(9, committed.size(), "the seven notebooks of the thread, the exercises and their solutions: "
+                + committed);
+        assertTrue(committed.contains(NOTEBOOKS.resolve("07-your-turn.ipynb")), committed.toString());
+        assertTrue(committed.contains(NOTEBOOKS.resolve("solutions/07-your-turn-solutions.ipynb")), committed.toString());
         List<String> differences = new ArrayList<>();
         for (Path nb : committed) {
             compare(nb, OUT.resolve(nb.getFileName()), differences);
