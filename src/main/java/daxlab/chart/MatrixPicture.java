@@ -42,7 +42,7 @@ final class MatrixPicture {
         g.setFont(Palette.TITLE);
         String heading = m.participants().isEmpty() ? "Verdict: each claim under each model"
                 : m.title().substring(0, m.title().indexOf(':')) + ": each claim under each model";
-        g.drawString(fit(g, heading, NAME_W + CELL_W * m.models().size()), 10, 22);
+        g.drawString(Fitting.fit(g, heading, NAME_W + CELL_W * m.models().size()), 10, 22);
         g.setFont(Palette.SMALL);
         g.drawString("ok: no interleaving or allowed execution breaks the claim; BAD: some does;", 10, 40);
         g.drawString("race: the LKMM flags a data race (no guarantee at all); * hypothetical: nobody proposed it"
