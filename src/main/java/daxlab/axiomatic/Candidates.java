@@ -73,7 +73,7 @@ final class Candidates {
     private void readsFrom(Skeleton sk, Traces traces, Consumer<Execution> sink) {
         List<List<Rel[]>> perLocation = new ArrayList<>();
         Rel none = Rel.empty(sk.n);
-        for (String l : program.locations()) {
+        for (String l : Skeleton.initialValues(program).keySet()) {
             if (traces.isLock(l)) {
                 continue;
             }
@@ -126,7 +126,7 @@ final class Candidates {
      */
     private boolean valuesAvailable(List<ThreadTrace> chosen) {
         java.util.Set<Access> written = new java.util.HashSet<>();
-        program.init().forEach((l, v) -> written.add(new Access(l, v)));
+        Skeleton.initialValues(program).forEach((l, v) -> written.add(new Access(l, v)));
         for (ThreadTrace t : chosen) {
             written.addAll(accessesOf(t)[1]);
         }
@@ -149,7 +149,7 @@ final class Candidates {
                 }
                 if (e.isRead()) {
                     reads.add(new Access(e.location(), e.value()));
-                } else if (e.kind() == Event.Kind.WRITE) {
+                } else if (e.isWrite()) {
                     writes.add(new Access(e.location(), e.value()));
                 }
             }
@@ -159,7 +159,7 @@ final class Candidates {
 
     private void expand(Skeleton sk, Traces traces, Consumer<Execution> sink) {
         List<List<Rel[]>> perLocation = new ArrayList<>();
-        for (String l : program.locations()) {
+        for (String l : Skeleton.initialValues(program).keySet()) {
             List<Rel[]> options = traces.isLock(l) ? LockChoices.options(sk, l) : dataOptions(sk, l);
             if (options.isEmpty()) {
                 return;

@@ -45,7 +45,7 @@ final class Traces {
                 }
             });
         }
-        program.init().forEach((loc, v) -> domains.put(loc, new LinkedHashSet<>(List.of(v))));
+        Skeleton.initialValues(program).forEach((loc, v) -> domains.put(loc, new LinkedHashSet<>(List.of(v))));
         for (String l : lockLocations) {
             domains.get(l).add(Value.of(0));
             domains.get(l).add(Value.of(1));
@@ -62,7 +62,7 @@ final class Traces {
             for (int t = 0; t < program.threads().size(); t++) {
                 for (ThreadTrace tr : new Runner(t, true).all()) {
                     for (Event e : tr.events()) {
-                        if (e.kind() == Event.Kind.WRITE && domains.get(e.location()).add(e.value())) {
+                        if (e.isWrite() && domains.get(e.location()).add(e.value())) {
                             grew = true;
                         }
                     }
@@ -210,15 +210,31 @@ final class Traces {
 
             @Override
             public Boolean srcu(Instr.Srcu sr) {
-                Event.Kind k = sr.op() == Instr.SrcuOp.READ_LOCK ? Event.Kind.SRCU_LOCK
-                        : sr.op() == Instr.SrcuOp.READ_UNLOCK ? Event.Kind.SRCU_UNLOCK : Event.Kind.SRCU_SYNC;
-                s.add(new Event(0, thread, k, sr.domain(), null, null, Event.RmwPart.NONE, Event.LockPart.NONE,
-                        null, sr, fn), 0, 0);
-                if (k == Event.Kind.SRCU_SYNC) {
-                    s.add(new Event(0, thread, Event.Kind.GP_END, sr.domain(), null, null, Event.RmwPart.NONE,
-                            Event.LockPart.NONE, null, sr, fn), 0, 0);
+                String d = sr.domain();
+                switch (sr.op()) {
+                    case READ_LOCK:
+                        // A read of the srcu_struct: the index is the value read, and carries the
+                        // dependency that matches this lock with its unlock (srcu-rscs).
+                        for (Value v : domainOf(d)) {
+                            State n = s.copy();
+                            int e = n.add(srcuEvent(Event.Kind.SRCU_LOCK, d, v, sr), 0, 0);
+                            n.set(sr.register(), v, 1L << e);
+                            run(copy(stack), n);
+                        }
+                        return true;
+                    case READ_UNLOCK:
+                        s.add(srcuEvent(Event.Kind.SRCU_UNLOCK, d, sr.index().eval(s.regs::get), sr), 0,
+                                s.taintOf(sr.index()));
+                        return false;
+                    default:
+                        s.add(srcuEvent(Event.Kind.SRCU_SYNC, d, null, sr), 0, 0);
+                        s.add(srcuEvent(Event.Kind.GP_END, d, null, sr), 0, 0);
+                        return false;
                 }
-                return false;
+            }
+
+            private Event srcuEvent(Event.Kind k, String domain, Value v, Instr.Srcu sr) {
+                return new Event(0, thread, k, domain, v, null, Event.RmwPart.NONE, Event.LockPart.NONE, null, sr, fn);
             }
 
             @Override

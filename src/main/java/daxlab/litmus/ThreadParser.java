@@ -351,19 +351,18 @@ final class ThreadParser {
                 out.add(new Instr.Lock(dest == null ? s.fresh() : dest, value(a.get(0), s, out), Instr.LockOp.IS_LOCKED));
                 return;
             case SRCU_READ_LOCK:
-            case SYNCHRONIZE_SRCU:
+                // The index is the value read from the srcu_struct; the unlock that passes it back
+                // (through registers or memory) ends this section.
+                out.add(Instr.Srcu.lock(dest == null ? s.fresh() : dest, srcuDomain(a.get(0), s)));
+                return;
             case SRCU_READ_UNLOCK: {
-                // The IR names an SRCU domain; the index srcu_read_lock() returns only pairs lock with unlock,
-                // which the printer regenerates, so it is read (for errors) and dropped.
                 String domain = srcuDomain(a.get(0), s);
-                if (p.shape() == Primitive.Shape.SRCU_READ_UNLOCK) {
-                    value(a.get(1), s, new ArrayList<>());
-                }
-                Instr.SrcuOp op = p.shape() == Primitive.Shape.SRCU_READ_LOCK ? Instr.SrcuOp.READ_LOCK
-                        : p.shape() == Primitive.Shape.SRCU_READ_UNLOCK ? Instr.SrcuOp.READ_UNLOCK : Instr.SrcuOp.SYNCHRONIZE;
-                out.add(new Instr.Srcu(op, domain));
+                out.add(Instr.Srcu.unlock(domain, value(a.get(1), s, out)));
                 return;
             }
+            case SYNCHRONIZE_SRCU:
+                out.add(Instr.Srcu.synchronize(srcuDomain(a.get(0), s)));
+                return;
             default:
                 throw new AssertionError(p.shape());
         }
@@ -452,10 +451,6 @@ final class ThreadParser {
         if (!p.hasValue()) {
             throw new LitmusSyntaxException(lx.file(), c.at().line(), c.at().column(),
                     "a primitive that returns a value", "'" + p.name() + "', which returns none");
-        }
-        if (p.shape() == Primitive.Shape.SRCU_READ_LOCK) {
-            call(c, null, s, out);
-            return Expr.num(0);
         }
         String tmp = s.fresh();
         call(c, tmp, s, out);
