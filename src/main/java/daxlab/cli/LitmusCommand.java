@@ -163,6 +163,8 @@ final class LitmusCommand implements Callable<Integer> {
                 problem = e.getMessage();
             } catch (NoSuchFileException e) {
                 problem = e.getFile() + ": no such file";
+            } catch (java.nio.file.FileSystemException e) {
+                problem = e.getMessage(); // names the file: not a regular file, not allowed, ...
             } catch (IOException e) {
                 problem = f + ": cannot read: " + e.getMessage();
             } catch (RuntimeException e) {

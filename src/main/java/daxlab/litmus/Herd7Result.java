@@ -5,8 +5,6 @@ import daxlab.program.Condition;
 import daxlab.program.Value;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -145,7 +143,7 @@ public record Herd7Result(String test, String kind, List<Map<String, Value>> sta
     }
 
     public static Herd7Result parse(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        return parse(LitmusFile.read(file), file.toString());
     }
 
     public static Herd7Result parse(String text, String file) {

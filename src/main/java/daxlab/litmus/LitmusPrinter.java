@@ -138,6 +138,9 @@ public final class LitmusPrinter {
             Set<String> regs = new LinkedHashSet<>(Program.registersOf(t));
             regs.removeAll(indices);
             regs.addAll(indices);
+            // A register only the condition (or locations, filter) names is declared too: the
+            // parser accepts only registers a thread declares.
+            regs.addAll(observedRegisters(program, t));
             ThreadPrinter tp = new ThreadPrinter(sb);
             for (String r : regs) {
                 sb.append(INDENT).append(pointerRegs.contains(r) ? "int *" : "int ").append(r).append(";\n");
@@ -345,6 +348,19 @@ public final class LitmusPrinter {
             return "(" + expr(e) + ")";
         }
         return expr(e);
+    }
+
+    /** The registers of thread {@code t} the observables and the filter name, in their order. */
+    static Set<String> observedRegisters(Program program, ThreadCode t) {
+        List<Observable> all = new ArrayList<>(program.observables());
+        program.finalFilter().ifPresent(f -> all.addAll(f.observables()));
+        Set<String> out = new LinkedHashSet<>();
+        for (Observable o : all) {
+            if (o.ref() instanceof Observable.Register r && r.thread().equals(t.name())) {
+                out.add(r.register());
+            }
+        }
+        return out;
     }
 
     /** The registers receiving an index from srcu_read_lock(). */
