@@ -73,7 +73,7 @@ final class Candidates {
     private void readsFrom(Skeleton sk, Traces traces, Consumer<Execution> sink) {
         List<List<Rel[]>> perLocation = new ArrayList<>();
         Rel none = Rel.empty(sk.n);
-        for (String l : Skeleton.initialValues(program).keySet()) {
+        for (String l : sk.locations) {
             if (traces.isLock(l)) {
                 continue;
             }
@@ -159,7 +159,7 @@ final class Candidates {
 
     private void expand(Skeleton sk, Traces traces, Consumer<Execution> sink) {
         List<List<Rel[]>> perLocation = new ArrayList<>();
-        for (String l : Skeleton.initialValues(program).keySet()) {
+        for (String l : sk.locations) {
             List<Rel[]> options = traces.isLock(l) ? LockChoices.options(sk, l) : dataOptions(sk, l);
             if (options.isEmpty()) {
                 return;

@@ -45,6 +45,11 @@ final class Skeleton {
     final long memory;
     /** The first fault among the traces (an access to a non-location), or null. */
     final String fault;
+    /**
+     * Every location an event accesses: the declared ones (with their initial writes) first,
+     * then the cells past them that pointer arithmetic reached ({@code x+1}, no initial write).
+     */
+    final List<String> locations;
 
     Skeleton(Program program, List<ThreadTrace> traces) {
         this.program = program;
@@ -63,6 +68,13 @@ final class Skeleton {
             }
         }
         n = all.size();
+        java.util.Set<String> locs = new java.util.LinkedHashSet<>();
+        for (Event e : all) {
+            if (e.isMemory()) {
+                locs.add(e.location());
+            }
+        }
+        locations = List.copyOf(locs);
         if (n > Rel.MAX_EVENTS) {
             throw new IllegalArgumentException(program.name() + ": an execution has " + n + " events; the axiomatic "
                     + "engine handles at most " + Rel.MAX_EVENTS);

@@ -104,8 +104,35 @@ final class Machine {
     private final Map<String, Integer> locationIndex = new HashMap<>();
     private final List<String> locationNames;
 
+    /** A cell past a location (pointer arithmetic) no memory slot was made for: the enumeration starts again with one. */
+    static final class NewCell extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String cell;
+
+        NewCell(String cell) {
+            super(cell, null, false, false);
+            this.cell = cell;
+        }
+    }
+
+    /** A memory slot of a cell past a location that nothing has written yet: no read can take a value from it. */
+    static final int UNSET = -1;
+
+    /** The cells past locations ({@code x+1}) that pointer arithmetic reaches, each a slot of its own. */
+    private final List<String> cells;
+
     Machine(Program program) {
+        this(program, List.of());
+    }
+
+    /**
+     * @param cells cells past declared locations ({@code x+1}) that the program's pointer
+     *              arithmetic reaches: memory without an initial value ({@link NewCell} names one
+     *              met that is not among them)
+     */
+    Machine(Program program, List<String> cells) {
         this.program = program;
+        this.cells = List.copyOf(cells);
         this.threads = program.threads().size();
         if (threads > 30) {
             throw new IllegalArgumentException("at most 30 threads, got " + threads);
@@ -117,6 +144,7 @@ final class Machine {
                 names.add(d);
             }
         }
+        names.addAll(cells);
         locationNames = List.copyOf(names);
         for (int i = 0; i < locationNames.size(); i++) {
             locationIndex.put(locationNames.get(i), i);
@@ -453,7 +481,8 @@ final class Machine {
     int[] initialState() {
         int[] s = new int[size];
         for (int i = 0; i < locationNames.size(); i++) {
-            s[memBase + i] = interner.id(program.init().getOrDefault(locationNames.get(i), Value.of(0)));
+            String l = locationNames.get(i);
+            s[memBase + i] = cells.contains(l) ? UNSET : interner.id(program.init().getOrDefault(l, Value.of(0)));
         }
         for (int t = 0; t < threads; t++) {
             runLocals(s, t);
@@ -480,10 +509,37 @@ final class Machine {
             return false;
         }
         Op op = ops[t][s[t]];
+        if (!cells.isEmpty() && readsMemory(op) && s[memBase + location(op, s, t)] == UNSET) {
+            return false; // as in herd7, a read takes its value from some write: here, one still to come
+        }
         if (op.kind == Kind.LOCK) {
             return !interner.truthy(s[memBase + location(op, s, t)]);
         }
         return op.kind != Kind.SYNC_END || s[waitBase + t] == 0;
+    }
+
+    /** Whether every thread still running in {@code s} waits to read a cell nothing has written (x+1). */
+    boolean onlyReadsWait(int[] s) {
+        for (int t = 0; t < threads; t++) {
+            if (s[t] < ops[t].length) {
+                Op op = ops[t][s[t]];
+                if (cells.isEmpty() || !readsMemory(op) || s[memBase + location(op, s, t)] != UNSET) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Operations that read the memory at their address. */
+    private static boolean readsMemory(Op op) {
+        switch (op.kind) {
+            case LOAD: case CMPXCHG: case XCHG: case ADD: case BITS: case ADD_UNLESS: case LOCK: case TRYLOCK:
+            case IS_LOCKED:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /**
@@ -805,8 +861,12 @@ final class Machine {
         int id = op.address.eval(s);
         int loc = interner.location(id);
         if (loc < 0) {
+            Value v = interner.value(id);
+            if (v instanceof Value.Addr a && program.init().containsKey(a.location())) {
+                throw new NewCell(a.cell());
+            }
             throw new IllegalStateException(threadName(t) + ": '" + op.source.text() + "' accesses "
-                    + interner.value(id) + ", which is not a declared location");
+                    + v + ", which is not a declared location");
         }
         return loc;
     }

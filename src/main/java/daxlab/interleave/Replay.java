@@ -119,10 +119,28 @@ public final class Replay {
         if (i instanceof Instr.Srcu && ((Instr.Srcu) i).op() == Instr.SrcuOp.SYNCHRONIZE && r.waiting != null) {
             return r.waiting.isEmpty();
         }
+        Expr read = readAddress(i);
+        if (read != null && !memory.containsKey(location(r, read))) {
+            return false; // a cell past a location that nothing has written yet: no value to read
+        }
         if (i instanceof Instr.Lock && ((Instr.Lock) i).op() == Instr.LockOp.LOCK) {
             return !memory.get(location(r, ((Instr.Lock) i).address())).truthy();
         }
         return true;
+    }
+
+    /** The address a shared access reads, or null when it reads none (a store, an unlock, SRCU, ...). */
+    private static Expr readAddress(Instr i) {
+        if (i instanceof Instr.Load l) {
+            return l.address();
+        }
+        if (i instanceof Instr.Rmw m) {
+            return m.address();
+        }
+        if (i instanceof Instr.Lock l && l.op() != Instr.LockOp.UNLOCK) {
+            return l.address();
+        }
+        return null;
     }
 
     /** Thread {@code t} takes one step; returns the line describing it. */
@@ -334,12 +352,13 @@ public final class Replay {
         return m.text() + " -> " + result[0] + suffix;
     }
 
+    /** The cell an address names: a declared location, or a cell past one (x+1), which has no value until written. */
     private String location(ThreadRun r, Expr address) {
         Value v = address.eval(r.regs);
-        if (!(v instanceof Value.Addr) || !memory.containsKey(((Value.Addr) v).location())) {
+        if (!(v instanceof Value.Addr) || !program.init().containsKey(((Value.Addr) v).location())) {
             throw new IllegalStateException(r.name + " accesses " + v + ", which is not a declared location");
         }
-        return ((Value.Addr) v).location();
+        return ((Value.Addr) v).cell();
     }
 
     /** The outcome of a finished run. */

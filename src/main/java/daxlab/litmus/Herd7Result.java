@@ -214,6 +214,9 @@ public record Herd7Result(String test, String kind, List<Map<String, Value>> sta
 
     /** Lines with positions for error messages. */
     private static final class Reader {
+        /** An address past a location, as herd7 prints it: {@code x+1}. */
+        private static final java.util.regex.Pattern PAST = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)([+-][0-9]+)");
+
         final String[] lines;
         final String file;
         int i;
@@ -267,6 +270,10 @@ public record Herd7Result(String test, String kind, List<Map<String, Value>> sta
                 }
                 if (v.matches("0[xX][0-9a-fA-F]+")) {
                     return Value.of(Long.parseLong(v.substring(2), 16));
+                }
+                java.util.regex.Matcher past = PAST.matcher(v);
+                if (past.matches()) {
+                    return new Value.Addr(past.group(1), Long.parseLong(past.group(2).replace("+", "")));
                 }
                 return new Value.Addr(v);
             } catch (IllegalArgumentException e) {

@@ -548,7 +548,17 @@ public final class LitmusParser {
         Token at = lx.peek();
         String f = field();
         fieldTokens.add(new Token(at.kind(), f, at.offset(), at.line(), at.column()));
-        lx.expect("=", "'=' and a value after " + f);
+        Token op = lx.next();
+        if (!op.is("=") && !op.is("!=")) {
+            throw lx.error(op, "'=' or '!=' and a value after " + f);
+        }
+        Cond atom = equality(f, fieldTokens);
+        // herd7 reads x!=v as not (x=v), and prints it so.
+        return op.is("!=") ? node(op, new Cond.Not(atom), atom) : atom;
+    }
+
+    /** What follows {@code field=}: a value, or another field ({@code 0:r0=1:r0}, {@code x=0:r1}). */
+    private Cond equality(String f, List<Token> fieldTokens) {
         Token v = lx.peek();
         if (v.kind() == Token.Kind.NUMBER || isThreadStart(v)) {
             // herd7 compares two fields too: 0:r0=1:r0, x=0:r1 (a thread's register on the right).

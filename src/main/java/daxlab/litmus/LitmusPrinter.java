@@ -244,8 +244,9 @@ public final class LitmusPrinter {
         if (v instanceof Value.Int) {
             return v.toString();
         }
-        if (v instanceof Value.Addr) {
-            return ((Value.Addr) v).location();
+        if (v instanceof Value.Addr a) {
+            // Past a location, as C says it: x + 1 (herd7 reads it so in a thread, not in the init block).
+            return a.offset() == 0 ? a.location() : a.location() + (a.offset() > 0 ? " + " + a.offset() : " - " + -a.offset());
         }
         throw new IllegalArgumentException("the symbolic value " + v + " has no C form; "
                 + "map symbols to integers first (DaxExport does)");

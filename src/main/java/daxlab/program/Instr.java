@@ -52,7 +52,7 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
     /** {@code holder_ops} for a constant address, {@code *r0} for a pointer in a register. */
     static String target(Expr address) {
         if (address instanceof Expr.Const && ((Expr.Const) address).value() instanceof Value.Addr) {
-            return ((Value.Addr) ((Expr.Const) address).value()).location();
+            return ((Value.Addr) ((Expr.Const) address).value()).cell();
         }
         return "*" + address.text();
     }
