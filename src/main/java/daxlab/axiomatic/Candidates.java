@@ -115,7 +115,7 @@ final class Candidates {
     private void readsFrom(Skeleton sk, Traces traces, Consumer<Execution> sink) {
         List<Choices> perLocation = new ArrayList<>();
         Rel none = Rel.empty(sk.n);
-        for (String l : program.locations()) {
+        for (String l : sk.locations) {
             if (traces.isLock(l)) {
                 continue;
             }
@@ -187,7 +187,7 @@ final class Candidates {
      */
     private boolean valuesAvailable(List<ThreadTrace> chosen) {
         java.util.Set<Access> written = new java.util.HashSet<>();
-        program.init().forEach((l, v) -> written.add(new Access(l, v)));
+        Skeleton.initialValues(program).forEach((l, v) -> written.add(new Access(l, v)));
         for (ThreadTrace t : chosen) {
             written.addAll(accessesOf(t)[1]);
         }
@@ -210,7 +210,7 @@ final class Candidates {
                 }
                 if (e.isRead()) {
                     reads.add(new Access(e.location(), e.value()));
-                } else if (e.kind() == Event.Kind.WRITE) {
+                } else if (e.isWrite()) {
                     writes.add(new Access(e.location(), e.value()));
                 }
             }
@@ -220,7 +220,7 @@ final class Candidates {
 
     private void expand(Skeleton sk, Traces traces, Consumer<Execution> sink) {
         List<Choices> perLocation = new ArrayList<>();
-        for (String l : program.locations()) {
+        for (String l : sk.locations) {
             Generator g = traces.isLock(l) ? LockChoices.choices(sk, l, effort) : dataChoices(sk, l);
             if (g == null) {
                 return;

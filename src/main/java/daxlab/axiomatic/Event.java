@@ -35,9 +35,12 @@ public record Event(int id, int thread, Kind kind, String location, Value value,
         WRITE,
         /** A kernel fence ({@code smp_mb()}, {@code rcu_read_lock()}, {@code synchronize_rcu()} ...). */
         FENCE,
-        /** {@code srcu_read_lock(domain)} */
+        /**
+         * {@code srcu_read_lock(domain)}: as in linux-kernel.def, a read of the srcu_struct (a
+         * location named by the domain), whose value is the index it returns.
+         */
         SRCU_LOCK,
-        /** {@code srcu_read_unlock(domain)} */
+        /** {@code srcu_read_unlock(domain, idx)}: a write of the index to the srcu_struct. */
         SRCU_UNLOCK,
         /** {@code synchronize_srcu(domain)}: the start of a grace period. */
         SRCU_SYNC,
@@ -76,17 +79,24 @@ public record Event(int id, int thread, Kind kind, String location, Value value,
         LF
     }
 
+    /** Reads and writes of memory, the srcu_struct's included. */
     public boolean isMemory() {
-        return kind == Kind.INIT || kind == Kind.READ || kind == Kind.WRITE;
+        return isRead() || isWrite();
     }
 
+    /** Loads, the reads of RMWs and locks, and {@code srcu_read_lock()}. */
     public boolean isRead() {
-        return kind == Kind.READ;
+        return kind == Kind.READ || kind == Kind.SRCU_LOCK;
     }
 
-    /** Writes include the initial writes. */
+    /** Writes include the initial writes and {@code srcu_read_unlock()}. */
     public boolean isWrite() {
-        return kind == Kind.WRITE || kind == Kind.INIT;
+        return kind == Kind.WRITE || kind == Kind.INIT || kind == Kind.SRCU_UNLOCK;
+    }
+
+    /** {@code srcu_read_lock()}, {@code srcu_read_unlock()} or {@code synchronize_srcu()}. */
+    public boolean isSrcu() {
+        return kind == Kind.SRCU_LOCK || kind == Kind.SRCU_UNLOCK || kind == Kind.SRCU_SYNC;
     }
 
     public boolean isInit() {
@@ -105,8 +115,8 @@ public record Event(int id, int thread, Kind kind, String location, Value value,
             case READ: return "R" + tag() + " " + location + "=" + value;
             case WRITE: return "W" + tag() + " " + location + "=" + value;
             case FENCE: return "F[" + fence.kernelName() + "]";
-            case SRCU_LOCK: return "srcu_read_lock(" + location + ")";
-            case SRCU_UNLOCK: return "srcu_read_unlock(" + location + ")";
+            case SRCU_LOCK: return "srcu_read_lock(" + location + ")=" + value;
+            case SRCU_UNLOCK: return "srcu_read_unlock(" + location + ", " + value + ")";
             case SRCU_SYNC: return "synchronize_srcu(" + location + ")";
             default: return "grace-period-end(" + location + ")";
         }

@@ -22,6 +22,7 @@ public final class Execution implements Witness {
     public final Rel rf;
     public final Rel co;
     public final Rel fr;
+    private Rel srcuRscs;
 
     Execution(Skeleton sk, Rel rf, Rel co) {
         this.sk = sk;
@@ -109,10 +110,30 @@ public final class Execution implements Witness {
         return sk.rcuRscs;
     }
 
+    /**
+     * The SRCU read-side sections, as linux-kernel.bell matches them: each
+     * {@code srcu_read_lock()} with the {@code srcu_read_unlock()} of the same srcu_struct whose
+     * index carries the value it read (through registers, or stored and read back under this
+     * execution's {@code rf}).
+     */
     public Rel srcuRscs() {
-        return sk.srcuRscs;
+        if (srcuRscs == null) {
+            srcuRscs = sk.srcuRscs(rf);
+        }
+        return srcuRscs;
     }
 
+    /** {@code srcu_read_lock()} events. */
+    public long srcuLocks() {
+        return sk.srcuLocks;
+    }
+
+    /** {@code srcu_read_unlock()} events. */
+    public long srcuUnlocks() {
+        return sk.srcuUnlocks;
+    }
+
+    /** Pairs of SRCU events ({@code srcu_read_lock/unlock}, {@code synchronize_srcu}) of the same srcu_struct. */
     public Rel sameDomain() {
         return sk.sameDomain;
     }

@@ -32,6 +32,7 @@ final class GracePeriods {
                 continue;
             }
             int e = s + 1; // the GP_END event follows its start in the same thread
+            Rel sections = rcu ? x.rcuRscs() : x.srcuRscs();
             for (int l = 0; l < x.size(); l++) {
                 Event lock = x.event(l);
                 if (lock.thread() == g.thread()) {
@@ -42,18 +43,49 @@ final class GracePeriods {
                 if (!isLock) {
                     continue;
                 }
-                long unlocks = (rcu ? x.rcuRscs() : x.srcuRscs()).row(l);
-                int u = unlocks == 0 ? -1 : Long.numberOfTrailingZeros(unlocks);
-                Rel.Builder after = Rel.builder(x.size());
-                Rel.Builder before = Rel.builder(x.size());
-                for (int k = l; k < x.size() && x.event(k).thread() == lock.thread() && (u < 0 || k <= u); k++) {
-                    after.add(s, k);
-                    before.add(k, e);
+                long unlocks = sections.row(l);
+                if (unlocks == 0) {
+                    out.add(new Choice(after(x, s, l, -1), null));
                 }
-                out.add(new Choice(after.build(), u < 0 ? null : before.build()));
+                // One choice per section: an SRCU lock whose index reaches two unlocks has two.
+                for (long bits = unlocks; bits != 0; bits &= bits - 1) {
+                    int u = Long.numberOfTrailingZeros(bits);
+                    out.add(new Choice(after(x, s, l, u), before(x, e, l, u)));
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * The grace period started first: {@code s} before the section's events of the lock's
+     * thread (up to its unlock when that thread ends it; all that follow the lock when another
+     * thread does, srcu_up_read() after srcu_down_read()).
+     */
+    private static Rel after(Execution x, int s, int l, int u) {
+        Rel.Builder b = Rel.builder(x.size());
+        int t = x.event(l).thread();
+        boolean here = u >= 0 && x.event(u).thread() == t;
+        for (int k = l; k < x.size() && x.event(k).thread() == t && (!here || k <= u); k++) {
+            b.add(s, k);
+        }
+        return b.build();
+    }
+
+    /**
+     * The section ended first: its events before the grace period's end {@code e} (from the lock
+     * to the unlock in one thread; the unlocking thread's events up to its unlock otherwise).
+     */
+    private static Rel before(Execution x, int e, int l, int u) {
+        Rel.Builder b = Rel.builder(x.size());
+        int t = x.event(u).thread();
+        boolean here = x.event(l).thread() == t;
+        for (int k = here ? l : 0; k <= u; k++) {
+            if (x.event(k).thread() == t) {
+                b.add(k, e);
+            }
+        }
+        return b.build();
     }
 
     /** Whether some choice per pair keeps {@code order} acyclic. */

@@ -26,17 +26,18 @@ import java.util.TreeSet;
  * LKW in {@code co}, and {@code spin_is_locked} reads an LKW (RL) or a UL / the initial write
  * (RU). Here LKR is an Acquire and UL a Release, as lock.cat adds them.
  *
- * <p>SRCU sections are matched by nesting per domain (this IR has no SRCU index values), which
- * is what srcu-rscs computes for well-formed code. herd7 7.58 also makes srcu_read_lock/unlock a
- * read/write of the srcu_struct with rf and co of their own, so where two threads have SRCU
- * sections it counts each execution here once per such choice (dax kill-vs-reader: 8 to 2);
- * states, verdicts and flags agree.
+ * <p>SRCU is as linux-kernel.def and .bell have it: {@code srcu_read_lock()} is a read of the
+ * srcu_struct ({@code Srcu-lock}), {@code srcu_read_unlock()} a write of its index to it
+ * ({@code Srcu-unlock}), both marked, with rf and co of their own; a section is a lock and the
+ * unlock its index reaches through data and rf ({@link Execution#srcuRscs}), so sections of one
+ * thread may overlap without nesting.
  *
  * <p>Flags raised: {@code data-race} (its pairs, {@code ww-race | wr-race | rw-race}, come back as
- * {@link Verdict#races}; {@code wr-race} leaves out {@code rw-xbstar^-1} as the current file does)
- * and {@code mixed-accesses}. The void atomics ({@code atomic_inc()}) are {@code Noreturn}, a failed
- * {@code spin_trylock()} is an LF read; the bell's well-formedness flags (unmatched RCU/SRCU locks)
- * are not reported.
+ * {@link Verdict#races}; {@code wr-race} leaves out {@code rw-xbstar^-1} as the current file does),
+ * {@code mixed-accesses}, and the bell's {@code unmatched-rcu-lock}, {@code unmatched-rcu-unlock},
+ * {@code unmatched-srcu-lock}, {@code unmatched-srcu-unlock}, {@code multiple-srcu-matches},
+ * {@code invalid-sleep} and {@code srcu-bad-value-match}. The void atomics ({@code atomic_inc()})
+ * are {@code Noreturn}, a failed {@code spin_trylock()} is an LF read.
  */
 public final class Lkmm implements Model {
     /** The flag herd7 prints as {@code Flag data-race}. */
@@ -286,6 +287,7 @@ public final class Lkmm implements Model {
         if (!mixedAccesses.isEmpty()) {
             flags.add("mixed-accesses");
         }
+        bellFlags(x, RcuLock, RcuUnlock, SrcuLock, SrcuUnlock, SyncSrcu, flags);
         // Actual races
         final Rel wwNonrace = wwVis.inter(x.product(Marked, W).union(rwXbstar))
                 .inter(x.product(W, Marked).union(wrVis));
@@ -298,6 +300,37 @@ public final class Lkmm implements Model {
             flags.add(DATA_RACE);
         }
         return Verdict.consistent(flags, races);
+    }
+
+    /** The bell's checks that read-side sections are well formed, raised as its flags. */
+    private static void bellFlags(Execution x, long rcuLock, long rcuUnlock, long srcuLock, long srcuUnlock,
+                                  long syncSrcu, Set<String> flags) {
+        Rel rcu = x.rcuRscs();
+        Rel srcu = x.srcuRscs();
+        if ((rcuLock & ~rcu.domain()) != 0) {
+            flags.add("unmatched-rcu-lock");
+        }
+        if ((rcuUnlock & ~rcu.range()) != 0) {
+            flags.add("unmatched-rcu-unlock");
+        }
+        if ((srcuLock & ~srcu.domain()) != 0) {
+            flags.add("unmatched-srcu-lock");
+        }
+        if ((srcuUnlock & ~srcu.range()) != 0) {
+            flags.add("unmatched-srcu-unlock");
+        }
+        if (!srcu.inverse().seq(srcu).minus(x.id()).isEmpty()) {
+            flags.add("multiple-srcu-matches");
+        }
+        // synchronize_srcu() may sleep: not inside an RCU read-side section.
+        if (!rcu.inter(x.po().to(syncSrcu).seq(x.po())).isEmpty()) {
+            flags.add("invalid-sleep");
+        }
+        for (int[] p : srcu.pairs()) {
+            if (!java.util.Objects.equals(x.event(p[0]).value(), x.event(p[1]).value())) {
+                flags.add("srcu-bad-value-match");
+            }
+        }
     }
 
     /** {@code A-cumul(r) = (rfe ; [Marked])? ; r} */

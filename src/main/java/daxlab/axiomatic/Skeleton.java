@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The part of an execution fixed by the threads' traces alone: the events (initial writes
  * first, then each thread's in program order), {@code po}, {@code loc}, {@code int}/{@code ext},
- * {@code rmw}, the dependencies and the RCU/SRCU read-side sections. What remains to choose is
- * {@code rf} and {@code co}.
+ * {@code rmw}, the dependencies and the RCU read-side sections. What remains to choose is
+ * {@code rf} and {@code co} (on which SRCU sections may depend: {@link #srcuRscs}).
  */
 final class Skeleton {
     final Program program;
@@ -29,9 +29,15 @@ final class Skeleton {
     final Rel ctrlAfter;
     /** Matching {@code rcu_read_lock -> rcu_read_unlock} pairs (rcu-rscs). */
     final Rel rcuRscs;
-    /** Matching {@code srcu_read_lock -> srcu_read_unlock} pairs of the same domain (srcu-rscs). */
-    final Rel srcuRscs;
-    /** Pairs of markers of the same SRCU domain (the {@code loc} of SRCU events). */
+    /** srcu-rscs when no index goes through memory (it does not depend on rf then). */
+    private final Rel srcuSpans;
+    /** Whether some read's value is stored, so that srcu-rscs depends on rf. */
+    private final boolean srcuThroughMemory;
+    /** {@code srcu_read_lock()} events. */
+    final long srcuLocks;
+    /** {@code srcu_read_unlock()} events. */
+    final long srcuUnlocks;
+    /** Pairs of SRCU events of the same srcu_struct (the {@code loc} of synchronize_srcu()). */
     final Rel sameDomain;
     final long reads;
     final long writes;
@@ -39,13 +45,18 @@ final class Skeleton {
     final long memory;
     /** The first fault among the traces (an access to a non-location), or null. */
     final String fault;
+    /**
+     * Every location an event accesses: the declared ones (with their initial writes) first,
+     * then the cells past them that pointer arithmetic reached ({@code x+1}, no initial write).
+     */
+    final List<String> locations;
 
     Skeleton(Program program, List<ThreadTrace> traces) {
         this.program = program;
         this.traces = traces;
         this.fault = traces.stream().map(ThreadTrace::fault).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         List<Event> all = new ArrayList<>();
-        for (Map.Entry<String, Value> e : program.init().entrySet()) {
+        for (Map.Entry<String, Value> e : initialValues(program).entrySet()) {
             all.add(new Event(all.size(), -1, Event.Kind.INIT, e.getKey(), e.getValue(), null, Event.RmwPart.NONE,
                     Event.LockPart.NONE, null, null, null));
         }
@@ -57,6 +68,13 @@ final class Skeleton {
             }
         }
         n = all.size();
+        java.util.Set<String> locs = new java.util.LinkedHashSet<>();
+        for (Event e : all) {
+            if (e.isMemory()) {
+                locs.add(e.location());
+            }
+        }
+        locations = List.copyOf(locs);
         if (n > Rel.MAX_EVENTS) {
             throw new IllegalArgumentException(program.name() + ": an execution has " + n + " events; the axiomatic "
                     + "engine handles at most " + Rel.MAX_EVENTS);
@@ -71,6 +89,8 @@ final class Skeleton {
         long w = 0;
         long iw = 0;
         long m = 0;
+        long sl = 0;
+        long su = 0;
         for (int i = 0; i < n; i++) {
             Event a = events[i];
             long bit = 1L << i;
@@ -86,8 +106,14 @@ final class Skeleton {
             if (a.isMemory()) {
                 m |= bit;
                 byLocation.merge(a.location(), bit, (x, y) -> x | y);
-            } else if (a.location() != null) {
+            }
+            if (a.isSrcu()) {
                 byDomain.merge(a.location(), bit, (x, y) -> x | y);
+                if (a.kind() == Event.Kind.SRCU_LOCK) {
+                    sl |= bit;
+                } else if (a.kind() == Event.Kind.SRCU_UNLOCK) {
+                    su |= bit;
+                }
             }
             if (a.thread() >= 0) {
                 byThread.merge(a.thread(), bit, (x, y) -> x | y);
@@ -108,11 +134,14 @@ final class Skeleton {
             poRows[i] = same & ~((2L << i) - 1);
             if (a.isMemory()) {
                 locRows[i] = byLocation.get(a.location());
-            } else if (a.location() != null) {
+            }
+            if (a.isSrcu()) {
                 domRows[i] = byDomain.get(a.location());
             }
         }
         reads = r;
+        srcuLocks = sl;
+        srcuUnlocks = su;
         writes = w;
         inits = iw;
         memory = m;
@@ -139,37 +168,57 @@ final class Skeleton {
         data = dataB.build();
         ctrl = ctrlB.build();
         ctrlAfter = ctrlAfterB.build();
-        rcuRscs = sections(daxlab.program.FenceKind.RCU_LOCK, daxlab.program.FenceKind.RCU_UNLOCK, null);
-        srcuRscs = sections(null, null, "srcu");
+        rcuRscs = rcuSections();
+        // srcu-rscs depends on rf only when an index is stored to memory and read back.
+        Rel dataToStores = data.to(~srcuUnlocks);
+        srcuSpans = Rel.id(n, srcuLocks).seq(data).to(srcuUnlocks).inter(loc);
+        srcuThroughMemory = !dataToStores.isEmpty() && srcuLocks != 0;
     }
 
     /**
-     * Read-side sections matched by nesting in each thread (the innermost open lock is closed
-     * first), as the bell file's recursive rcu-rscs matches them; SRCU sections pair per domain.
+     * The initial value of every location: the program's, and 0 for each srcu_struct it does not
+     * declare (linux-kernel.def makes srcu_read_lock() read it and srcu_read_unlock() write it).
      */
-    private Rel sections(daxlab.program.FenceKind lockKind, daxlab.program.FenceKind unlockKind, String srcu) {
+    static Map<String, Value> initialValues(Program program) {
+        Map<String, Value> out = new java.util.LinkedHashMap<>(program.init());
+        for (String d : program.srcuDomains()) {
+            out.putIfAbsent(d, Value.of(0));
+        }
+        return out;
+    }
+
+    /**
+     * SRCU read-side sections as linux-kernel.bell matches them: a lock and the unlock of the
+     * same srcu_struct whose index depends on the value the lock read, through registers and
+     * through stores read back ({@code ([Srcu-lock] ; (data ; [~Srcu-unlock] ; rf)* ; data ;
+     * [Srcu-unlock]) & loc}). Overlapping sections of one thread stay distinct, and an index
+     * handed to another thread (srcu_down_read()/srcu_up_read()) ends the section there.
+     */
+    Rel srcuRscs(Rel rf) {
+        if (!srcuThroughMemory) {
+            return srcuSpans;
+        }
+        Rel carry = data.to(~srcuUnlocks).seq(rf).star();
+        return Rel.id(n, srcuLocks).seq(carry).seq(data).to(srcuUnlocks).inter(loc);
+    }
+
+    /**
+     * RCU read-side sections matched by nesting in each thread (the innermost open lock is
+     * closed first), as the bell file's recursive rcu-rscs matches them.
+     */
+    private Rel rcuSections() {
         Rel.Builder b = Rel.builder(n);
         for (ThreadTrace t : traces) {
             java.util.Deque<Integer> open = new java.util.ArrayDeque<>();
-            Map<String, java.util.Deque<Integer>> openSrcu = new java.util.HashMap<>();
             for (int i = 0; i < n; i++) {
                 Event e = events[i];
-                if (e.thread() != t.thread()) {
+                if (e.thread() != t.thread() || e.kind() != Event.Kind.FENCE) {
                     continue;
                 }
-                if (srcu == null && e.kind() == Event.Kind.FENCE) {
-                    if (e.fence() == lockKind) {
-                        open.push(i);
-                    } else if (e.fence() == unlockKind && !open.isEmpty()) {
-                        b.add(open.pop(), i);
-                    }
-                } else if (srcu != null && e.kind() == Event.Kind.SRCU_LOCK) {
-                    openSrcu.computeIfAbsent(e.location(), k -> new java.util.ArrayDeque<>()).push(i);
-                } else if (srcu != null && e.kind() == Event.Kind.SRCU_UNLOCK) {
-                    java.util.Deque<Integer> d = openSrcu.get(e.location());
-                    if (d != null && !d.isEmpty()) {
-                        b.add(d.pop(), i);
-                    }
+                if (e.fence() == daxlab.program.FenceKind.RCU_LOCK) {
+                    open.push(i);
+                } else if (e.fence() == daxlab.program.FenceKind.RCU_UNLOCK && !open.isEmpty()) {
+                    b.add(open.pop(), i);
                 }
             }
         }

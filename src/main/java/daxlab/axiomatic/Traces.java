@@ -40,12 +40,12 @@ final class Traces {
                 if (i instanceof Instr.Lock l && l.address() instanceof Expr.Const c) {
                     Value a = c.value();
                     if (a instanceof Value.Addr) {
-                        lockLocations.add(((Value.Addr) a).location());
+                        lockLocations.add(((Value.Addr) a).cell());
                     }
                 }
             });
         }
-        program.init().forEach((loc, v) -> domains.put(loc, new LinkedHashSet<>(List.of(v))));
+        Skeleton.initialValues(program).forEach((loc, v) -> domains.put(loc, new LinkedHashSet<>(List.of(v))));
         for (String l : lockLocations) {
             domains.get(l).add(Value.of(0));
             domains.get(l).add(Value.of(1));
@@ -62,7 +62,7 @@ final class Traces {
             for (int t = 0; t < program.threads().size(); t++) {
                 for (ThreadTrace tr : new Runner(t, true).all()) {
                     for (Event e : tr.events()) {
-                        if (e.kind() == Event.Kind.WRITE && domains.get(e.location()).add(e.value())) {
+                        if (e.isWrite() && domains.computeIfAbsent(e.location(), k -> new LinkedHashSet<>()).add(e.value())) {
                             grew = true;
                         }
                     }
@@ -163,7 +163,7 @@ final class Traces {
                     return true;
                 }
                 long addrDeps = s.taintOf(l.address());
-                for (Value v : domainOf(loc)) {
+                for (Value v : domainOf(loc, s)) {
                     State n = s.copy();
                     int e = n.add(new Event(0, thread, Event.Kind.READ, loc, v, l.mode(), Event.RmwPart.NONE,
                             Event.LockPart.NONE, null, l, fn), addrDeps, 0);
@@ -210,15 +210,31 @@ final class Traces {
 
             @Override
             public Boolean srcu(Instr.Srcu sr) {
-                Event.Kind k = sr.op() == Instr.SrcuOp.READ_LOCK ? Event.Kind.SRCU_LOCK
-                        : sr.op() == Instr.SrcuOp.READ_UNLOCK ? Event.Kind.SRCU_UNLOCK : Event.Kind.SRCU_SYNC;
-                s.add(new Event(0, thread, k, sr.domain(), null, null, Event.RmwPart.NONE, Event.LockPart.NONE,
-                        null, sr, fn), 0, 0);
-                if (k == Event.Kind.SRCU_SYNC) {
-                    s.add(new Event(0, thread, Event.Kind.GP_END, sr.domain(), null, null, Event.RmwPart.NONE,
-                            Event.LockPart.NONE, null, sr, fn), 0, 0);
+                String d = sr.domain();
+                switch (sr.op()) {
+                    case READ_LOCK:
+                        // A read of the srcu_struct: the index is the value read, and carries the
+                        // dependency that matches this lock with its unlock (srcu-rscs).
+                        for (Value v : domainOf(d, s)) {
+                            State n = s.copy();
+                            int e = n.add(srcuEvent(Event.Kind.SRCU_LOCK, d, v, sr), 0, 0);
+                            n.set(sr.register(), v, 1L << e);
+                            run(copy(stack), n);
+                        }
+                        return true;
+                    case READ_UNLOCK:
+                        s.add(srcuEvent(Event.Kind.SRCU_UNLOCK, d, sr.index().eval(s.regs::get), sr), 0,
+                                s.taintOf(sr.index()));
+                        return false;
+                    default:
+                        s.add(srcuEvent(Event.Kind.SRCU_SYNC, d, null, sr), 0, 0);
+                        s.add(srcuEvent(Event.Kind.GP_END, d, null, sr), 0, 0);
+                        return false;
                 }
-                return false;
+            }
+
+            private Event srcuEvent(Event.Kind k, String domain, Value v, Instr.Srcu sr) {
+                return new Event(0, thread, k, domain, v, null, Event.RmwPart.NONE, Event.LockPart.NONE, null, sr, fn);
             }
 
             @Override
@@ -272,7 +288,7 @@ final class Traces {
             }
             long addrDeps = s.taintOf(r.address());
             RmwOp op = r.op();
-            for (Value old : domainOf(loc)) {
+            for (Value old : domainOf(loc, s)) {
                 State n = s.copy();
                 Value[] written = new Value[1];
                 Value[] result = {old};
@@ -401,11 +417,22 @@ final class Traces {
                 finish(s);
                 return null;
             }
-            return ((Value.Addr) a).location();
+            // Past a location (x + 1) is a cell of its own, without an initial value: only what
+            // some write stores there can be read from it.
+            return ((Value.Addr) a).cell();
         }
 
-        private Set<Value> domainOf(String loc) {
-            return new LinkedHashSet<>(domains.get(loc));
+        /**
+         * The values a read of {@code loc} may return. None yet for a cell past a location that
+         * no write has reached so far: while values are collected, the path ends there but its
+         * writes so far count (a write before the read, in the same thread, may be what it reads).
+         */
+        private Set<Value> domainOf(String loc, State s) {
+            Set<Value> d = new LinkedHashSet<>(domains.getOrDefault(loc, Set.of()));
+            if (d.isEmpty() && allBranches) {
+                finish(s);
+            }
+            return d;
         }
 
         private String currentFunction(List<Frame> stack) {

@@ -9,7 +9,10 @@ import java.util.Set;
  * {@code \}, {@code &}, cartesian {@code *}; then the postfix {@code * + ? ^-1} and prefix
  * {@code ~}; application ({@code f x}, {@code f(x, y)}) binds tightest. A {@code *} followed by
  * something that can start an expression is the cartesian product, otherwise the closure.
- * Errors are {@link CatException}s at {@code file:line:col}.
+ * Errors are {@link CatException}s at {@code file:line:col}. Expressions and instructions nest
+ * at most {@link #MAX_NESTING} deep (a chain {@code a | b | ...} as deep as it is long: that is
+ * how deep the parser recurses, and the interpreter after it), so a file nested thousands deep is
+ * an error at its place rather than a stack overflow.
  */
 final class Parser {
     /** A parsed file: the model's title (its leading string, if any) and its instructions. */
@@ -25,8 +28,12 @@ final class Parser {
     private static final Set<String> UNSUPPORTED = Set.of("procedure", "call", "forall", "match", "debug",
             "undefined_unless", "assert", "catdep", "when");
 
+    /** The deepest nesting of expressions and instructions accepted; the kernel's files nest a dozen deep. */
+    static final int MAX_NESTING = 200;
+
     private final List<Token> tokens;
     private int k;
+    private int depth;
 
     private Parser(List<Token> tokens) {
         this.tokens = tokens;
@@ -72,6 +79,18 @@ final class Parser {
             throw error(peek(), "expected '" + s + "'");
         }
         return next();
+    }
+
+    /** One level deeper at {@code t}; pair with {@link #shallower}. */
+    private void deeper(Token t) {
+        if (++depth > MAX_NESTING) {
+            throw new CatException(t.pos(), "expected at most " + MAX_NESTING + " levels of nested expressions and "
+                    + "instructions but found " + t.describe() + " at level " + (MAX_NESTING + 1));
+        }
+    }
+
+    private void shallower(int levels) {
+        depth -= levels;
     }
 
     private CatException error(Token t, String what) {
@@ -207,14 +226,19 @@ final class Parser {
             }
             case "if": {
                 next();
-                Expr.VariantCondition c = variantCondition();
-                List<Stmt> then = statements(Set.of("else", "end"));
-                List<Stmt> otherwise = List.of();
-                if (accept("else")) {
-                    otherwise = statements(Set.of("end"));
+                deeper(t);
+                try {
+                    Expr.VariantCondition c = variantCondition();
+                    List<Stmt> then = statements(Set.of("else", "end"));
+                    List<Stmt> otherwise = List.of();
+                    if (accept("else")) {
+                        otherwise = statements(Set.of("end"));
+                    }
+                    expect("end");
+                    return new Stmt.IfVariant(t.pos(), c, then, otherwise);
+                } finally {
+                    shallower(1);
                 }
-                expect("end");
-                return new Stmt.IfVariant(t.pos(), c, then, otherwise);
             }
             default:
                 return check();
@@ -301,25 +325,46 @@ final class Parser {
 
     private Expr.VariantCondition variantCondition() {
         Expr.VariantCondition c = variantAtom();
-        while (true) {
-            if (accept("&&")) {
-                c = new Expr.VariantCondition.And(c, variantAtom());
-            } else if (accept("||")) {
-                c = new Expr.VariantCondition.Or(c, variantAtom());
-            } else {
-                return c;
+        int chain = 0;
+        try {
+            while (true) {
+                Token op = peek();
+                if (accept("&&")) {
+                    deeper(op);
+                    chain++;
+                    c = new Expr.VariantCondition.And(c, variantAtom());
+                } else if (accept("||")) {
+                    deeper(op);
+                    chain++;
+                    c = new Expr.VariantCondition.Or(c, variantAtom());
+                } else {
+                    return c;
+                }
             }
+        } finally {
+            shallower(chain);
         }
     }
 
     private Expr.VariantCondition variantAtom() {
+        Token t = peek();
         if (accept("not")) {
-            return new Expr.VariantCondition.Not(variantAtom());
+            deeper(t);
+            try {
+                return new Expr.VariantCondition.Not(variantAtom());
+            } finally {
+                shallower(1);
+            }
         }
         if (accept("(")) {
-            Expr.VariantCondition c = variantCondition();
-            expect(")");
-            return c;
+            deeper(t);
+            try {
+                Expr.VariantCondition c = variantCondition();
+                expect(")");
+                return c;
+            } finally {
+                shallower(1);
+            }
         }
         accept("variant");
         Token s = next();
@@ -334,6 +379,15 @@ final class Parser {
     /** An expression, a tuple when commas follow. */
     private Expr expr() {
         Token t = peek();
+        deeper(t);
+        try {
+            return exprHere(t);
+        } finally {
+            shallower(1);
+        }
+    }
+
+    private Expr exprHere(Token t) {
         refuseUnsupported(t);
         switch (t.kind() == Token.Kind.NAME ? t.text() : "") {
             case "let": {
@@ -382,7 +436,12 @@ final class Parser {
         Expr l = add();
         if (at("|")) {
             Token op = next();
-            return new Expr.Binary(op.pos(), Expr.BinaryOp.UNION, l, union());
+            deeper(op);
+            try {
+                return new Expr.Binary(op.pos(), Expr.BinaryOp.UNION, l, union());
+            } finally {
+                shallower(1);
+            }
         }
         return l;
     }
@@ -391,7 +450,12 @@ final class Parser {
         Expr l = seq();
         if (at("++")) {
             Token op = next();
-            return new Expr.Binary(op.pos(), Expr.BinaryOp.ADD, l, add());
+            deeper(op);
+            try {
+                return new Expr.Binary(op.pos(), Expr.BinaryOp.ADD, l, add());
+            } finally {
+                shallower(1);
+            }
         }
         return l;
     }
@@ -400,25 +464,42 @@ final class Parser {
         Expr l = diff();
         if (at(";")) {
             Token op = next();
-            return new Expr.Binary(op.pos(), Expr.BinaryOp.SEQ, l, seq());
+            deeper(op);
+            try {
+                return new Expr.Binary(op.pos(), Expr.BinaryOp.SEQ, l, seq());
+            } finally {
+                shallower(1);
+            }
         }
         return l;
     }
 
     private Expr diff() {
         Expr l = inter();
-        while (at("\\")) {
-            Token op = next();
-            l = new Expr.Binary(op.pos(), Expr.BinaryOp.DIFF, l, inter());
+        int chain = 0;
+        try {
+            while (at("\\")) {
+                Token op = next();
+                deeper(op);
+                chain++;
+                l = new Expr.Binary(op.pos(), Expr.BinaryOp.DIFF, l, inter());
+            }
+            return l;
+        } finally {
+            shallower(chain);
         }
-        return l;
     }
 
     private Expr inter() {
         Expr l = cartesian();
         if (at("&")) {
             Token op = next();
-            return new Expr.Binary(op.pos(), Expr.BinaryOp.INTER, l, inter());
+            deeper(op);
+            try {
+                return new Expr.Binary(op.pos(), Expr.BinaryOp.INTER, l, inter());
+            } finally {
+                shallower(1);
+            }
         }
         return l;
     }
@@ -454,37 +535,48 @@ final class Parser {
         Expr e;
         if (at("~")) {
             Token op = next();
-            e = new Expr.Unary(op.pos(), Expr.UnaryOp.COMPLEMENT, postfix());
-            return e;
+            deeper(op);
+            try {
+                return new Expr.Unary(op.pos(), Expr.UnaryOp.COMPLEMENT, postfix());
+            } finally {
+                shallower(1);
+            }
         }
         e = application();
-        while (true) {
-            Token t = peek();
-            if (t.is("*") && !startsExpression(peek(1))) {
+        int chain = 0;
+        try {
+            while (true) {
+                Token t = peek();
+                Expr.UnaryOp op = t.is("*") && !startsExpression(peek(1)) ? Expr.UnaryOp.STAR
+                        : t.is("+") ? Expr.UnaryOp.PLUS : t.is("?") ? Expr.UnaryOp.OPT
+                        : t.is("^-1") ? Expr.UnaryOp.INVERSE : null;
+                if (op == null) {
+                    return e;
+                }
                 next();
-                e = new Expr.Unary(t.pos(), Expr.UnaryOp.STAR, e);
-            } else if (t.is("+")) {
-                next();
-                e = new Expr.Unary(t.pos(), Expr.UnaryOp.PLUS, e);
-            } else if (t.is("?")) {
-                next();
-                e = new Expr.Unary(t.pos(), Expr.UnaryOp.OPT, e);
-            } else if (t.is("^-1")) {
-                next();
-                e = new Expr.Unary(t.pos(), Expr.UnaryOp.INVERSE, e);
-            } else {
-                return e;
+                deeper(t);
+                chain++;
+                e = new Expr.Unary(t.pos(), op, e);
             }
+        } finally {
+            shallower(chain);
         }
     }
 
     /** {@code f a b}: only a name (or an application) applies to what follows it. */
     private Expr application() {
         Expr e = atom();
-        while ((e instanceof Expr.Var || e instanceof Expr.App) && startsArgument(peek())) {
-            e = new Expr.App(e.pos(), e, atom());
+        int chain = 0;
+        try {
+            while ((e instanceof Expr.Var || e instanceof Expr.App) && startsArgument(peek())) {
+                deeper(peek());
+                chain++;
+                e = new Expr.App(e.pos(), e, atom());
+            }
+            return e;
+        } finally {
+            shallower(chain);
         }
-        return e;
     }
 
     private static boolean startsArgument(Token t) {

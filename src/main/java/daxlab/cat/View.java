@@ -19,9 +19,8 @@ import java.util.Set;
  * declared tag: {@code 'rcu-lock} gives {@code Rcu-lock}), the relations ({@code po loc int
  * ext id rmw addr data ctrl rf}) and the primitive functions. As in herd7's C semantics, lock
  * events are neither R nor W (lock.cat adds them) and {@code rf} and {@code rmw} leave them out;
- * SRCU markers are not memory accesses in daxlab's IR, so the flow of an SRCU index from
- * {@code srcu_read_lock} to its {@code srcu_read_unlock} is given as the {@code data} edge herd7
- * would see (the sections are matched by nesting, {@link Execution#srcuRscs()}).
+ * {@code srcu_read_lock()} is a read and {@code srcu_read_unlock()} a write of the srcu_struct,
+ * and the index flows from one to the other as {@code data}, so the bell matches sections itself.
  */
 final class View {
     /** Names bound for every execution (the tag sets come on top, from the model's enums). */
@@ -108,7 +107,7 @@ final class View {
         v.put("id", new Value.Relation(x.id()));
         v.put("rmw", new Value.Relation(x.rmw().restrict(~lock, ~lock)));
         v.put("addr", new Value.Relation(x.addr()));
-        v.put("data", new Value.Relation(x.data().union(x.srcuRscs())));
+        v.put("data", new Value.Relation(x.data()));
         v.put("ctrl", new Value.Relation(x.ctrl()));
         v.put("rf", new Value.Relation(x.rf));
         v.put("domain", new Value.Builtin("domain", (pos, a) -> new Value.Events(Ops.rel(pos, run, a, "domain").domain())));

@@ -61,14 +61,10 @@
  * <li>The first choice of {@code rf} (each read of a data location from a write of the value
  *     it returns) and of the final writes {@code FW}: herd7 makes these outside the model too.
  *     Everything after that, including every relation of spinlocks, is the files'.</li>
- * <li>SRCU: in daxlab's IR {@code srcu_read_lock}/{@code srcu_read_unlock} are markers without
- *     an index value, so the bell's matching by the flow of that value ({@code srcu-rscs}) is
- *     given the flow it would see: a {@code data} edge from each {@code srcu_read_lock} to the
- *     {@code srcu_read_unlock} that closes it (nesting per srcu_struct,
- *     {@link daxlab.axiomatic.Execution#srcuRscs}). herd7 7.58 also makes them a load and a
- *     store of the srcu_struct, with their own rf and co: with several SRCU readers of one
- *     srcu_struct herd7 counts more executions than both of daxlab's LKMM engines do.</li>
- * <li>{@code spin_trylock} is not in the IR ({@code LF} is empty), nor is {@code barrier()}.</li>
+ * <li>SRCU as linux-kernel.def makes it: {@code srcu_read_lock} reads the srcu_struct and
+ *     returns the value as its index, {@code srcu_read_unlock} writes the index back; the index
+ *     flows between them as {@code data} (through memory too), and the bell's {@code srcu-rscs}
+ *     matches them from that flow, as herd7's does.</li>
  * </ul>
  */
 package daxlab.cat;

@@ -37,7 +37,7 @@ final class Interner {
         }
         truthy[n] = v.truthy();
         location[n] = v instanceof Value.Addr
-                ? locationIndex.getOrDefault(((Value.Addr) v).location(), -1) : -1;
+                ? locationIndex.getOrDefault(((Value.Addr) v).cell(), -1) : -1;
         return n;
     }
 

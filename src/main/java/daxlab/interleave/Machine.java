@@ -21,14 +21,29 @@ import java.util.Map;
  * A program compiled for sequentially consistent stepping. Each thread becomes a flat array of
  * operations with jumps; a state is one {@code int[]}:
  * <pre>
- *   [ pc per thread | registers per thread | memory per location | SRCU depth per domain x thread | wait mask per thread ]
+ *   [ pc per thread | registers per thread | memory per location | open SRCU sections | RCU depth per thread
+ *     | wait mask per thread | taint per register and location ]
  * </pre>
- * A step is one shared access (load, store, successful or failed RMW, SRCU read-side lock or
- * unlock, start or end of a grace period); the local operations after it run at once, so every
- * state's pcs point at shared accesses.
+ * A step is one shared access (load, store, successful or failed RMW, SRCU or RCU read-side lock
+ * or unlock, start or end of a grace period); the local operations after it run at once, so
+ * every state's pcs point at shared accesses.
+ *
+ * <p>SRCU as linux-kernel.def has it: each srcu_struct is a location (0 at first) that
+ * {@code srcu_read_lock()} reads, returning the value as its index, and
+ * {@code srcu_read_unlock()} writes the index back. A section is one execution of a
+ * {@code srcu_read_lock()} (one per lock operation: the code has no loops) and lasts until an
+ * unlock of the same srcu_struct whose index carries the value that lock returned, as
+ * linux-kernel.bell matches them. Which locks a value carries is its <em>taint</em>, a bit per lock
+ * operation kept beside every register and location while the program has SRCU locks: a lock
+ * taints its index, assignments and stores pass the taint of what they compute on, loads take the
+ * taint of what they read, and an unlock's own write carries none. Sections of one thread may so
+ * overlap without nesting, and an index handed to another thread ({@code srcu_down_read()} /
+ * {@code srcu_up_read()}) ends its section there. A grace period records the open sections of
+ * its srcu_struct when it starts and ends once they have all ended. RCU sections nest per thread.
  */
 final class Machine {
-    enum Kind { LOCK, UNLOCK, IS_LOCKED, TRYLOCK, LOAD, STORE, CMPXCHG, XCHG, ADD, BITS, ADD_UNLESS, SRCU_LOCK, SRCU_UNLOCK, SYNC_START, SYNC_END, ASSIGN, BRANCH_IF_FALSE, JUMP }
+    enum Kind { LOCK, UNLOCK, IS_LOCKED, TRYLOCK, LOAD, STORE, CMPXCHG, XCHG, ADD, BITS, ADD_UNLESS, SRCU_LOCK, SRCU_UNLOCK,
+        RCU_LOCK, RCU_UNLOCK, SYNC_START, SYNC_END, ASSIGN, BRANCH_IF_FALSE, JUMP }
 
     /** One compiled operation. */
     static final class Op {
@@ -41,8 +56,14 @@ final class Machine {
         IntExpr b;             // cmpxchg desired
         boolean returnsNew;
         RmwOp.BitOp bitOp;
+        /** The srcu_struct of an SRCU operation (its location index), or -1 for RCU. */
         int domain = -1;
+        /** An SRCU lock operation's number: its bit in taints and wait masks. */
+        int lockId = -1;
         int target = -1;
+        /** State indices of the registers {@code a} and {@code b} read: where their taint comes from. */
+        int[] aRegs = new int[0];
+        int[] bRegs = new int[0];
         /** State indices of the registers this operation reads. */
         final java.util.Set<Integer> uses = new java.util.HashSet<>();
         /** Registers (state indices) dead once this operation is the next to run: reset to 0. */
@@ -64,10 +85,18 @@ final class Machine {
     final Op[][] ops;
     final Interner interner;
     final int memBase;
-    final int srcuBase;
+    /** One slot per SRCU lock operation: 1 while its section is open. */
+    final int openBase;
+    /** One slot per thread: its depth of RCU read-side sections. */
+    final int rcuBase;
     final int waitBase;
+    /** Where a register's or location's taint is: its own index plus this (0 without SRCU locks). */
+    final int taintOffset;
     final int size;
-    final int domains;
+    /** The SRCU lock operations, numbered in thread order; at most 31 (a bit each in an int). */
+    private final int srcuLocks;
+    /** Per srcu_struct (location index), the bits of its lock operations. */
+    private final Map<Integer, Integer> locksOfDomain = new HashMap<>();
     /** The interned id of integer 1 (a taken lock); 0 is integer 0. */
     private final int one;
     private final int[] regBase;
@@ -75,13 +104,48 @@ final class Machine {
     private final Map<String, Integer> locationIndex = new HashMap<>();
     private final List<String> locationNames;
 
+    /** A cell past a location (pointer arithmetic) no memory slot was made for: the enumeration starts again with one. */
+    static final class NewCell extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String cell;
+
+        NewCell(String cell) {
+            super(cell, null, false, false);
+            this.cell = cell;
+        }
+    }
+
+    /** A memory slot of a cell past a location that nothing has written yet: no read can take a value from it. */
+    static final int UNSET = -1;
+
+    /** The cells past locations ({@code x+1}) that pointer arithmetic reaches, each a slot of its own. */
+    private final List<String> cells;
+
     Machine(Program program) {
+        this(program, List.of());
+    }
+
+    /**
+     * @param cells cells past declared locations ({@code x+1}) that the program's pointer
+     *              arithmetic reaches: memory without an initial value ({@link NewCell} names one
+     *              met that is not among them)
+     */
+    Machine(Program program, List<String> cells) {
         this.program = program;
+        this.cells = List.copyOf(cells);
         this.threads = program.threads().size();
         if (threads > 30) {
             throw new IllegalArgumentException("at most 30 threads, got " + threads);
         }
-        locationNames = program.locations();
+        // Each srcu_struct is a location too, 0 unless the program declares it.
+        List<String> names = new ArrayList<>(program.locations());
+        for (String d : program.srcuDomains()) {
+            if (!names.contains(d)) {
+                names.add(d);
+            }
+        }
+        names.addAll(cells);
+        locationNames = List.copyOf(names);
         for (int i = 0; i < locationNames.size(); i++) {
             locationIndex.put(locationNames.get(i), i);
         }
@@ -98,20 +162,32 @@ final class Machine {
             regSlots.add(slots);
         }
         memBase = next;
-        srcuBase = memBase + locationNames.size();
-        List<String> domainNames = new ArrayList<>(program.srcuDomains());
-        if (usesRcu(program)) {
-            // RCU is one more grace-period domain: rcu_read_lock/unlock nest like srcu_read_lock/unlock,
-            // and synchronize_rcu() waits for the readers inside a section when it starts.
-            domainNames.add(RCU_DOMAIN);
+        openBase = memBase + locationNames.size();
+        int[] locks = {0};
+        for (ThreadCode t : program.threads()) {
+            daxlab.program.Walk.each(t.body(), i -> {
+                if (i instanceof Instr.Srcu sr && sr.op() == Instr.SrcuOp.READ_LOCK) {
+                    locks[0]++;
+                }
+            });
         }
-        domains = domainNames.size();
-        waitBase = srcuBase + domains * threads;
-        size = waitBase + (domains > 0 ? threads : 0);
+        srcuLocks = locks[0];
+        if (srcuLocks > 31) {
+            throw new IllegalArgumentException(program.name() + " calls srcu_read_lock() " + srcuLocks
+                    + " times; the SC interleaving engine handles at most 31");
+        }
+        boolean rcu = usesRcu(program);
+        rcuBase = openBase + srcuLocks;
+        waitBase = rcuBase + (rcu ? threads : 0);
+        int end = waitBase + (rcu || !program.srcuDomains().isEmpty() ? threads : 0);
+        // The taint of each register and location, mirroring their slots (from index 'threads' to memory's end).
+        taintOffset = srcuLocks == 0 ? 0 : end - threads;
+        size = srcuLocks == 0 ? end : end + (openBase - threads);
         ops = new Op[threads][];
+        int[] nextLock = {0};
         for (int t = 0; t < threads; t++) {
             List<Op> out = new ArrayList<>();
-            compile(program.threads().get(t).body(), t, null, out, domainNames);
+            compile(program.threads().get(t).body(), t, null, out, nextLock);
             ops[t] = out.toArray(new Op[0]);
         }
         endDead = new int[threads][];
@@ -121,9 +197,6 @@ final class Machine {
     }
 
     private int[][] endDead;
-
-    /** The grace-period domain of RCU, named so that it cannot clash with an SRCU domain (an identifier). */
-    private static final String RCU_DOMAIN = "(rcu)";
 
     private static boolean usesRcu(Program program) {
         boolean[] found = {false};
@@ -144,9 +217,9 @@ final class Machine {
 
     // ---------------------------------------------------------------- compilation
 
-    private void compile(List<Instr> body, int t, String function, List<Op> out, List<String> domainNames) {
+    private void compile(List<Instr> body, int t, String function, List<Op> out, int[] nextLock) {
         for (Instr i : body) {
-            i.accept(new Compiler(t, function, out, domainNames));
+            i.accept(new Compiler(t, function, out, nextLock));
         }
     }
 
@@ -155,13 +228,13 @@ final class Machine {
         private final int t;
         private final String function;
         private final List<Op> out;
-        private final List<String> domainNames;
+        private final int[] nextLock;
 
-        Compiler(int t, String function, List<Op> out, List<String> domainNames) {
+        Compiler(int t, String function, List<Op> out, int[] nextLock) {
             this.t = t;
             this.function = function;
             this.out = out;
-            this.domainNames = domainNames;
+            this.nextLock = nextLock;
         }
 
         @Override
@@ -178,6 +251,7 @@ final class Machine {
             Op op = new Op(Kind.STORE, function, s);
             op.address = expr(s.address(), t, op);
             op.a = expr(s.value(), t, op);
+            op.aRegs = slots(s.value(), t);
             out.add(op);
             return null;
         }
@@ -206,11 +280,27 @@ final class Machine {
 
         @Override
         public Void srcu(Instr.Srcu s) {
-            int d = domainNames.indexOf(s.domain());
-            if (s.op() == Instr.SrcuOp.SYNCHRONIZE) {
-                gracePeriod(d, function, s, out);
-            } else {
-                readSide(s.op() == Instr.SrcuOp.READ_LOCK, d, function, s, out);
+            int d = locationIndex.get(s.domain());
+            switch (s.op()) {
+                case READ_LOCK: {
+                    Op op = new Op(Kind.SRCU_LOCK, function, s);
+                    op.domain = d;
+                    op.lockId = nextLock[0]++;
+                    op.reg = regSlots.get(t).get(s.register());
+                    locksOfDomain.merge(d, 1 << op.lockId, (x, y) -> x | y);
+                    out.add(op);
+                    break;
+                }
+                case READ_UNLOCK: {
+                    Op op = new Op(Kind.SRCU_UNLOCK, function, s);
+                    op.domain = d;
+                    op.a = expr(s.index(), t, op);
+                    op.aRegs = slots(s.index(), t);
+                    out.add(op);
+                    break;
+                }
+                default:
+                    gracePeriod(d, function, s, out);
             }
             return null;
         }
@@ -220,6 +310,7 @@ final class Machine {
             Op op = new Op(Kind.ASSIGN, function, a);
             op.reg = regSlots.get(t).get(a.register());
             op.a = expr(a.value(), t, op);
+            op.aRegs = slots(a.value(), t);
             out.add(op);
             return null;
         }
@@ -229,14 +320,14 @@ final class Machine {
             Op branch = new Op(Kind.BRANCH_IF_FALSE, function, f);
             branch.a = expr(f.condition(), t, branch);
             out.add(branch);
-            compile(f.then(), t, function, out, domainNames);
+            compile(f.then(), t, function, out, nextLock);
             if (f.otherwise().isEmpty()) {
                 branch.target = out.size();
             } else {
                 Op jump = new Op(Kind.JUMP, function, f);
                 out.add(jump);
                 branch.target = out.size();
-                compile(f.otherwise(), t, function, out, domainNames);
+                compile(f.otherwise(), t, function, out, nextLock);
                 jump.target = out.size();
             }
             return null;
@@ -244,32 +335,32 @@ final class Machine {
 
         @Override
         public Void call(Instr.Call c) {
-            compile(c.body(), t, c.function(), out, domainNames);
+            compile(c.body(), t, c.function(), out, nextLock);
             return null;
         }
 
         @Override
         public Void fence(Instr.Fence f) {
             FenceKind k = f.kind();
-            int d = domainNames.indexOf(RCU_DOMAIN);
             if (k == FenceKind.RCU_LOCK || k == FenceKind.RCU_UNLOCK) {
-                readSide(k == FenceKind.RCU_LOCK, d, function, f, out);
+                out.add(new Op(k == FenceKind.RCU_LOCK ? Kind.RCU_LOCK : Kind.RCU_UNLOCK, function, f));
             } else if (k == FenceKind.SYNC_RCU) {
-                gracePeriod(d, function, f, out);
+                gracePeriod(-1, function, f, out);
             }
             // The other fences order nothing under SC and take no step.
             return null;
         }
     }
 
-    /** A read-side lock or unlock of grace-period domain {@code d} (SRCU, or RCU as its own domain): one step. */
-    private static void readSide(boolean lock, int d, String function, Instr source, List<Op> out) {
-        Op op = new Op(lock ? Kind.SRCU_LOCK : Kind.SRCU_UNLOCK, function, source);
-        op.domain = d;
-        out.add(op);
+    /** The state indices of the registers {@code e} reads in thread {@code t}. */
+    private int[] slots(Expr e, int t) {
+        return e.registers().stream().mapToInt(r -> regSlots.get(t).get(r)).toArray();
     }
 
-    /** A grace period of domain {@code d}: two steps, its start (recording the readers inside) and its end. */
+    /**
+     * A grace period of srcu_struct {@code d} (-1: RCU): two steps, its start (recording the
+     * sections open) and its end.
+     */
     private static void gracePeriod(int d, String function, Instr source, List<Op> out) {
         for (Kind k : new Kind[] {Kind.SYNC_START, Kind.SYNC_END}) {
             Op op = new Op(k, function, source);
@@ -285,6 +376,8 @@ final class Machine {
                 Op o = new Op(Kind.CMPXCHG, function, r);
                 o.a = expr(c.expected(), t, o);
                 o.b = expr(c.desired(), t, o);
+                o.aRegs = slots(c.expected(), t);
+                o.bRegs = slots(c.desired(), t);
                 return o;
             }
 
@@ -292,6 +385,7 @@ final class Machine {
             public Op xchg(RmwOp.Xchg x) {
                 Op o = new Op(Kind.XCHG, function, r);
                 o.a = expr(x.value(), t, o);
+                o.aRegs = slots(x.value(), t);
                 return o;
             }
 
@@ -299,6 +393,7 @@ final class Machine {
             public Op fetchAdd(RmwOp.FetchAdd f) {
                 Op o = new Op(Kind.ADD, function, r);
                 o.a = expr(f.delta(), t, o);
+                o.aRegs = slots(f.delta(), t);
                 o.returnsNew = f.returnsNew();
                 return o;
             }
@@ -307,6 +402,7 @@ final class Machine {
             public Op fetchBits(RmwOp.FetchBits f) {
                 Op o = new Op(Kind.BITS, function, r);
                 o.a = expr(f.operand(), t, o);
+                o.aRegs = slots(f.operand(), t);
                 o.bitOp = f.op();
                 return o;
             }
@@ -316,6 +412,8 @@ final class Machine {
                 Op o = new Op(Kind.ADD_UNLESS, function, r);
                 o.a = expr(u.add(), t, o);
                 o.b = expr(u.unless(), t, o);
+                o.aRegs = slots(u.add(), t);
+                o.bRegs = slots(u.unless(), t);
                 return o;
             }
         });
@@ -383,7 +481,8 @@ final class Machine {
     int[] initialState() {
         int[] s = new int[size];
         for (int i = 0; i < locationNames.size(); i++) {
-            s[memBase + i] = interner.id(program.init().get(locationNames.get(i)));
+            String l = locationNames.get(i);
+            s[memBase + i] = cells.contains(l) ? UNSET : interner.id(program.init().getOrDefault(l, Value.of(0)));
         }
         for (int t = 0; t < threads; t++) {
             runLocals(s, t);
@@ -410,10 +509,37 @@ final class Machine {
             return false;
         }
         Op op = ops[t][s[t]];
+        if (!cells.isEmpty() && readsMemory(op) && s[memBase + location(op, s, t)] == UNSET) {
+            return false; // as in herd7, a read takes its value from some write: here, one still to come
+        }
         if (op.kind == Kind.LOCK) {
             return !interner.truthy(s[memBase + location(op, s, t)]);
         }
         return op.kind != Kind.SYNC_END || s[waitBase + t] == 0;
+    }
+
+    /** Whether every thread still running in {@code s} waits to read a cell nothing has written (x+1). */
+    boolean onlyReadsWait(int[] s) {
+        for (int t = 0; t < threads; t++) {
+            if (s[t] < ops[t].length) {
+                Op op = ops[t][s[t]];
+                if (cells.isEmpty() || !readsMemory(op) || s[memBase + location(op, s, t)] != UNSET) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Operations that read the memory at their address. */
+    private static boolean readsMemory(Op op) {
+        switch (op.kind) {
+            case LOAD: case CMPXCHG: case XCHG: case ADD: case BITS: case ADD_UNLESS: case LOCK: case TRYLOCK:
+            case IS_LOCKED:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /**
@@ -434,6 +560,7 @@ final class Machine {
             case LOAD: {
                 int loc = location(op, n, t);
                 n[op.reg] = n[memBase + loc];
+                setTaint(n, op.reg, taintAt(n, memBase + loc));
                 if (describe != null) {
                     describe.append(accessName(op)).append('(').append(locationNames.get(loc)).append(") -> ")
                             .append(interner.value(n[op.reg]));
@@ -444,6 +571,7 @@ final class Machine {
                 int loc = location(op, n, t);
                 int v = op.a.eval(n);
                 n[memBase + loc] = v;
+                setTaint(n, memBase + loc, taint(n, op.aRegs));
                 if (describe != null) {
                     describe.append(storeText(op, locationNames.get(loc), interner.value(v)));
                 }
@@ -455,11 +583,14 @@ final class Machine {
                 int expected = op.a.eval(s);
                 int desired = op.b.eval(s);
                 boolean success = interner.same(old, expected);
+                int oldTaint = taintAt(n, memBase + loc);
                 if (success) {
                     n[memBase + loc] = desired;
+                    setTaint(n, memBase + loc, taint(n, op.aRegs) | taint(n, op.bRegs));
                 }
                 if (op.reg >= 0) {
                     n[op.reg] = old;
+                    setTaint(n, op.reg, oldTaint);
                 }
                 if (describe != null) {
                     describe.append(((Instr.Rmw) op.source).kernelName()).append('(').append(locationNames.get(loc))
@@ -472,9 +603,12 @@ final class Machine {
                 int loc = location(op, n, t);
                 int old = n[memBase + loc];
                 int v = op.a.eval(s);
+                int oldTaint = taintAt(n, memBase + loc);
                 n[memBase + loc] = v;
+                setTaint(n, memBase + loc, taint(n, op.aRegs));
                 if (op.reg >= 0) {
                     n[op.reg] = old;
+                    setTaint(n, op.reg, oldTaint);
                 }
                 if (describe != null) {
                     describe.append(((Instr.Rmw) op.source).kernelName()).append('(').append(locationNames.get(loc))
@@ -488,9 +622,12 @@ final class Machine {
                 String what = op.source.text();
                 long delta = interner.value(op.a.eval(s)).toLong(what);
                 int nv = interner.id(Value.of(interner.value(old).toLong(what) + delta));
+                int oldTaint = taintAt(n, memBase + loc);
                 n[memBase + loc] = nv;
+                setTaint(n, memBase + loc, taint(n, op.aRegs));
                 if (op.reg >= 0) {
                     n[op.reg] = op.returnsNew ? nv : old;
+                    setTaint(n, op.reg, oldTaint);
                 }
                 if (describe != null && ((Instr.Rmw) op.source).isVoidAtomic()) {
                     describe.append("atomic_add(").append(delta).append(", ").append(locationNames.get(loc))
@@ -506,9 +643,12 @@ final class Machine {
                 int old = n[memBase + loc];
                 String what = op.source.text();
                 long operand = interner.value(op.a.eval(s)).toLong(what);
+                int oldTaint = taintAt(n, memBase + loc);
                 n[memBase + loc] = interner.id(Value.of(op.bitOp.apply(interner.value(old).toLong(what), operand)));
+                setTaint(n, memBase + loc, taint(n, op.aRegs));
                 if (op.reg >= 0) {
                     n[op.reg] = old;
+                    setTaint(n, op.reg, oldTaint);
                 }
                 if (describe != null) {
                     describe.append(op.source.text()).append(": ").append(interner.value(old)).append(" -> ")
@@ -520,13 +660,16 @@ final class Machine {
                 int loc = location(op, n, t);
                 int old = n[memBase + loc];
                 boolean adds = !interner.same(old, op.b.eval(s));
+                int oldTaint = taintAt(n, memBase + loc);
                 if (adds) {
                     String what = op.source.text();
                     long sum = interner.value(old).toLong(what) + interner.value(op.a.eval(s)).toLong(what);
                     n[memBase + loc] = interner.id(Value.of(sum));
+                    setTaint(n, memBase + loc, taint(n, op.aRegs) | taint(n, op.bRegs));
                 }
                 if (op.reg >= 0) {
                     n[op.reg] = adds ? one : interner.id(Value.of(0));
+                    setTaint(n, op.reg, oldTaint);
                 }
                 if (describe != null) {
                     describe.append(op.source.text()).append(" -> ").append(adds ? 1 : 0)
@@ -537,8 +680,10 @@ final class Machine {
             case TRYLOCK: {
                 int loc = location(op, n, t);
                 boolean free = !interner.truthy(n[memBase + loc]);
+                setTaint(n, op.reg, taintAt(n, memBase + loc));
                 if (free) {
                     n[memBase + loc] = one;
+                    setTaint(n, memBase + loc, 0);
                 }
                 n[op.reg] = free ? one : interner.id(Value.of(0));
                 if (describe != null) {
@@ -550,6 +695,7 @@ final class Machine {
             case UNLOCK: {
                 int loc = location(op, n, t);
                 n[memBase + loc] = op.kind == Kind.LOCK ? one : 0;
+                setTaint(n, memBase + loc, 0);
                 if (describe != null) {
                     describe.append(op.source.text());
                 }
@@ -558,27 +704,66 @@ final class Machine {
             case IS_LOCKED: {
                 int loc = location(op, n, t);
                 n[op.reg] = interner.truthy(n[memBase + loc]) ? one : 0;
+                setTaint(n, op.reg, taintAt(n, memBase + loc));
                 if (describe != null) {
                     describe.append(op.source.text()).append(" -> ").append(interner.value(n[op.reg]));
                 }
                 break;
             }
-            case SRCU_LOCK:
-                n[srcuBase + op.domain * threads + t]++;
+            case SRCU_LOCK: {
+                // A read of the srcu_struct: the value is the index, tainted by this lock.
+                int slot = memBase + op.domain;
+                n[op.reg] = n[slot];
+                setTaint(n, op.reg, (1 << op.lockId) | taintAt(n, slot));
+                n[openBase + op.lockId] = 1;
                 if (describe != null) {
                     describe.append(op.source.text());
                 }
                 break;
+            }
             case SRCU_UNLOCK: {
-                int depthIndex = srcuBase + op.domain * threads + t;
-                if (n[depthIndex] == 0) {
-                    throw new IllegalStateException(threadName(t) + ": " + op.source.text() + " without a matching read-side lock");
+                int slot = memBase + op.domain;
+                int index = op.a.eval(n);
+                int ends = taint(n, op.aRegs) & locksOfDomain.getOrDefault(op.domain, 0);
+                n[slot] = index;
+                setTaint(n, slot, 0);
+                int closed = 0;
+                for (int bits = ends; bits != 0; bits &= bits - 1) {
+                    int g = Integer.numberOfTrailingZeros(bits);
+                    if (n[openBase + g] != 0) {
+                        n[openBase + g] = 0;
+                        closed |= 1 << g;
+                    }
                 }
-                if (--n[depthIndex] == 0) {
-                    // This reader has left the section it was in: no grace period waits for it any more.
+                if (closed != 0) {
+                    // The sections this index ends: no grace period waits for them any more.
                     for (int w = 0; w < threads; w++) {
                         Op waiting = n[w] < ops[w].length ? ops[w][n[w]] : null;
                         if (waiting != null && waiting.kind == Kind.SYNC_END && waiting.domain == op.domain) {
+                            n[waitBase + w] &= ~closed;
+                        }
+                    }
+                }
+                if (describe != null) {
+                    describe.append(op.source.text());
+                }
+                break;
+            }
+            case RCU_LOCK:
+                n[rcuBase + t]++;
+                if (describe != null) {
+                    describe.append(op.source.text());
+                }
+                break;
+            case RCU_UNLOCK: {
+                if (n[rcuBase + t] == 0) {
+                    throw new IllegalStateException(threadName(t) + ": " + op.source.text() + " without a matching read-side lock");
+                }
+                if (--n[rcuBase + t] == 0) {
+                    // This reader has left its outermost section: no grace period waits for it any more.
+                    for (int w = 0; w < threads; w++) {
+                        Op waiting = n[w] < ops[w].length ? ops[w][n[w]] : null;
+                        if (waiting != null && waiting.kind == Kind.SYNC_END && waiting.domain < 0) {
                             n[waitBase + w] &= ~(1 << t);
                         }
                     }
@@ -590,19 +775,28 @@ final class Machine {
             }
             case SYNC_START: {
                 int mask = 0;
-                for (int r = 0; r < threads; r++) {
-                    if (n[srcuBase + op.domain * threads + r] > 0) {
-                        mask |= 1 << r;
+                if (op.domain < 0) {
+                    for (int r = 0; r < threads; r++) {
+                        if (n[rcuBase + r] > 0) {
+                            mask |= 1 << r;
+                        }
                     }
-                }
-                if ((mask & (1 << t)) != 0) {
-                    throw new IllegalStateException(threadName(t)
-                            + ": " + op.source.text() + " inside its own read-side section would deadlock");
+                    if ((mask & (1 << t)) != 0) {
+                        throw new IllegalStateException(threadName(t)
+                                + ": " + op.source.text() + " inside its own read-side section would deadlock");
+                    }
+                } else {
+                    for (int bits = locksOfDomain.getOrDefault(op.domain, 0); bits != 0; bits &= bits - 1) {
+                        int g = Integer.numberOfTrailingZeros(bits);
+                        if (n[openBase + g] != 0) {
+                            mask |= 1 << g;
+                        }
+                    }
                 }
                 n[waitBase + t] = mask;
                 if (describe != null) {
                     describe.append(op.source.text()).append(" starts").append(mask == 0 ? " (no reader inside)"
-                            : " (waits for " + threadsIn(mask) + ")");
+                            : " (waits for " + (op.domain < 0 ? threadsIn(mask) : sectionsIn(mask)) + ")");
                 }
                 break;
             }
@@ -616,6 +810,41 @@ final class Machine {
         }
         n[t]++;
         runLocals(n, t);
+    }
+
+    /** The threads that opened the SRCU sections of {@code mask} (a bit per lock operation). */
+    private String sectionsIn(int mask) {
+        int threadMask = 0;
+        for (int t = 0; t < threads; t++) {
+            for (Op op : ops[t]) {
+                if (op.kind == Kind.SRCU_LOCK && (mask & (1 << op.lockId)) != 0) {
+                    threadMask |= 1 << t;
+                }
+            }
+        }
+        return threadsIn(threadMask);
+    }
+
+    /** The taint of the value in state slot {@code slot} (a register or a location). */
+    private int taintAt(int[] n, int slot) {
+        return taintOffset == 0 ? 0 : n[slot + taintOffset];
+    }
+
+    private void setTaint(int[] n, int slot, int taint) {
+        if (taintOffset != 0) {
+            n[slot + taintOffset] = taint;
+        }
+    }
+
+    /** The taint of a value computed from the registers in {@code regs}. */
+    private int taint(int[] n, int[] regs) {
+        int t = 0;
+        if (taintOffset != 0) {
+            for (int r : regs) {
+                t |= n[r + taintOffset];
+            }
+        }
+        return t;
     }
 
     private String threadsIn(int mask) {
@@ -632,8 +861,12 @@ final class Machine {
         int id = op.address.eval(s);
         int loc = interner.location(id);
         if (loc < 0) {
+            Value v = interner.value(id);
+            if (v instanceof Value.Addr a && program.init().containsKey(a.location())) {
+                throw new NewCell(a.cell());
+            }
             throw new IllegalStateException(threadName(t) + ": '" + op.source.text() + "' accesses "
-                    + interner.value(id) + ", which is not a declared location");
+                    + v + ", which is not a declared location");
         }
         return loc;
     }
@@ -664,6 +897,7 @@ final class Machine {
             switch (op.kind) {
                 case ASSIGN:
                     s[op.reg] = op.a.eval(s);
+                    setTaint(s, op.reg, taint(s, op.aRegs));
                     s[t]++;
                     break;
                 case BRANCH_IF_FALSE:
@@ -677,6 +911,7 @@ final class Machine {
         int[] dead = s[t] < code.length ? code[s[t]].deadHere : endDead[t];
         for (int slot : dead) {
             s[slot] = 0;
+            setTaint(s, slot, 0);
         }
     }
 

@@ -24,13 +24,20 @@ import java.util.Set;
  * no state merging. It is the reference the enumerator is checked against (a witness replayed
  * here must reach its outcome), and a way to walk through a schedule step by step in a notebook.
  * The step semantics are the enumerator's: one shared access per step, locals free,
- * {@code synchronize_srcu} a start step and an end step.
+ * {@code synchronize_srcu} a start step and an end step. SRCU sections are matched as the
+ * enumerator matches them, by which locks' values each value was computed from (its taint),
+ * kept here as sets of section numbers beside every register and location.
  */
 public final class Replay {
     private final Program program;
     private final Map<String, Value> memory;
     private final List<ThreadRun> runs;
-    private final Map<String, Map<Integer, Integer>> srcuDepth;
+    /** Which SRCU sections each location's value carries the index of. */
+    private final Map<String, Set<Integer>> memoryTaint;
+    /** The srcu_struct of each section, by number (one per srcu_read_lock() run). */
+    private final List<String> sections;
+    /** The sections still open. */
+    private final Set<Integer> open;
 
     /** The outcome the schedule reached and what each step did. */
     public record Result(Outcome outcome, List<String> steps) {
@@ -39,8 +46,11 @@ public final class Replay {
     private Replay(Program program) {
         this.program = program;
         this.memory = new LinkedHashMap<>(program.init());
+        program.srcuDomains().forEach(d -> memory.putIfAbsent(d, Value.of(0)));
         this.runs = new ArrayList<>();
-        this.srcuDepth = new HashMap<>();
+        this.memoryTaint = new HashMap<>();
+        this.sections = new ArrayList<>();
+        this.open = new HashSet<>();
         for (ThreadCode t : program.threads()) {
             ThreadRun r = new ThreadRun(t.name(), t.body());
             runs.add(r);
@@ -57,8 +67,10 @@ public final class Replay {
         for (ThreadRun r : o.runs) {
             runs.add(r.copy());
         }
-        this.srcuDepth = new HashMap<>();
-        o.srcuDepth.forEach((k, v) -> srcuDepth.put(k, new HashMap<>(v)));
+        this.memoryTaint = new HashMap<>();
+        o.memoryTaint.forEach((k, v) -> memoryTaint.put(k, new HashSet<>(v)));
+        this.sections = new ArrayList<>(o.sections);
+        this.open = new HashSet<>(o.open);
     }
 
     /** A fresh run of the program, every thread at its first shared access. */
@@ -107,10 +119,28 @@ public final class Replay {
         if (i instanceof Instr.Srcu && ((Instr.Srcu) i).op() == Instr.SrcuOp.SYNCHRONIZE && r.waiting != null) {
             return r.waiting.isEmpty();
         }
+        Expr read = readAddress(i);
+        if (read != null && !memory.containsKey(location(r, read))) {
+            return false; // a cell past a location that nothing has written yet: no value to read
+        }
         if (i instanceof Instr.Lock && ((Instr.Lock) i).op() == Instr.LockOp.LOCK) {
             return !memory.get(location(r, ((Instr.Lock) i).address())).truthy();
         }
         return true;
+    }
+
+    /** The address a shared access reads, or null when it reads none (a store, an unlock, SRCU, ...). */
+    private static Expr readAddress(Instr i) {
+        if (i instanceof Instr.Load l) {
+            return l.address();
+        }
+        if (i instanceof Instr.Rmw m) {
+            return m.address();
+        }
+        if (i instanceof Instr.Lock l && l.op() != Instr.LockOp.UNLOCK) {
+            return l.address();
+        }
+        return null;
     }
 
     /** Thread {@code t} takes one step; returns the line describing it. */
@@ -143,6 +173,7 @@ public final class Replay {
         public String load(Instr.Load l) {
             String loc = location(r, l.address());
             r.regs.put(l.register(), memory.get(loc));
+            r.taint.put(l.register(), taintOf(loc));
             return l.text() + " -> " + memory.get(loc);
         }
 
@@ -151,6 +182,7 @@ public final class Replay {
             String loc = location(r, s.address());
             Value v = s.value().eval(r.regs);
             memory.put(loc, v);
+            memoryTaint.put(loc, r.taintOf(s.value()));
             return loc + " := " + v;
         }
 
@@ -162,6 +194,12 @@ public final class Replay {
         @Override
         public String lock(Instr.Lock l) {
             String loc = location(r, l.address());
+            if (l.register() != null) {
+                r.taint.put(l.register(), taintOf(loc));
+            }
+            if (l.op() != Instr.LockOp.IS_LOCKED) {
+                memoryTaint.remove(loc);
+            }
             if (l.op() == Instr.LockOp.IS_LOCKED) {
                 r.regs.put(l.register(), Value.of(memory.get(loc).truthy() ? 1 : 0));
             } else if (l.op() == Instr.LockOp.TRYLOCK) {
@@ -179,36 +217,52 @@ public final class Replay {
 
         @Override
         public String srcu(Instr.Srcu s) {
-            Map<Integer, Integer> depth = srcuDepth.computeIfAbsent(s.domain(), k -> new HashMap<>());
-            if (s.op() == Instr.SrcuOp.READ_LOCK) {
-                depth.merge(t, 1, Integer::sum);
-            } else if (s.op() == Instr.SrcuOp.READ_UNLOCK) {
-                int d = depth.getOrDefault(t, 0) - 1;
-                if (d < 0) {
-                    throw new IllegalStateException(r.name + ": srcu_read_unlock() without srcu_read_lock()");
+            String d = s.domain();
+            switch (s.op()) {
+                case READ_LOCK: {
+                    // The index is the srcu_struct's value, carrying this new section.
+                    int section = sections.size();
+                    sections.add(d);
+                    open.add(section);
+                    Set<Integer> taint = new HashSet<>(taintOf(d));
+                    taint.add(section);
+                    r.regs.put(s.register(), memory.get(d));
+                    r.taint.put(s.register(), taint);
+                    return s.text();
                 }
-                depth.put(t, d);
-                if (d == 0) {
-                    for (ThreadRun w : runs) {
-                        if (w.waiting != null && w.waitDomain.equals(s.domain())) {
-                            w.waiting.remove(t);
+                case READ_UNLOCK: {
+                    Set<Integer> ended = new HashSet<>();
+                    for (int section : r.taintOf(s.index())) {
+                        if (sections.get(section).equals(d) && open.remove(section)) {
+                            ended.add(section);
                         }
                     }
-                }
-            } else if (r.waiting == null) {
-                r.waiting = new HashSet<>();
-                r.waitDomain = s.domain();
-                depth.forEach((reader, d) -> {
-                    if (d > 0) {
-                        r.waiting.add(reader);
+                    memory.put(d, s.index().eval(r.regs));
+                    memoryTaint.remove(d);
+                    for (ThreadRun w : runs) {
+                        if (w.waiting != null && d.equals(w.waitDomain)) {
+                            w.waiting.removeAll(ended);
+                        }
                     }
-                });
-                advance = false;
-            } else {
-                r.waiting = null;
-                r.waitDomain = null;
+                    return s.text();
+                }
+                default:
+                    if (r.waiting == null) {
+                        // The start: the sections of this srcu_struct open now are waited for.
+                        r.waiting = new HashSet<>();
+                        r.waitDomain = d;
+                        for (int section : open) {
+                            if (sections.get(section).equals(d)) {
+                                r.waiting.add(section);
+                            }
+                        }
+                        advance = false;
+                        return s.text() + " starts";
+                    }
+                    r.waiting = null;
+                    r.waitDomain = null;
+                    return s.text() + " returns";
             }
-            return s.text() + (s.op() != Instr.SrcuOp.SYNCHRONIZE ? "" : advance ? " returns" : " starts");
         }
 
         @Override
@@ -232,9 +286,17 @@ public final class Replay {
         }
     }
 
+    private Set<Integer> taintOf(String location) {
+        return memoryTaint.getOrDefault(location, Set.of());
+    }
+
     private String rmw(ThreadRun r, Instr.Rmw m) {
         String loc = location(r, m.address());
         Value old = memory.get(loc);
+        Set<Integer> oldTaint = taintOf(loc);
+        // What the write computes on: the dependencies the axiomatic engines give it.
+        Set<Integer> written = new HashSet<>();
+        daxlab.program.Walk.operands(m.op()).forEach(e -> written.addAll(r.taintOf(e)));
         Value[] result = {old};
         String suffix = m.op().accept(new RmwOp.Visitor<String>() {
             @Override
@@ -281,16 +343,22 @@ public final class Replay {
         });
         if (m.register() != null) {
             r.regs.put(m.register(), result[0]);
+            r.taint.put(m.register(), oldTaint);
+        }
+        if (suffix.isEmpty()) {
+            // It wrote (a failed cmpxchg or atomic_add_unless() says so and does not).
+            memoryTaint.put(loc, written);
         }
         return m.text() + " -> " + result[0] + suffix;
     }
 
+    /** The cell an address names: a declared location, or a cell past one (x+1), which has no value until written. */
     private String location(ThreadRun r, Expr address) {
         Value v = address.eval(r.regs);
-        if (!(v instanceof Value.Addr) || !memory.containsKey(((Value.Addr) v).location())) {
+        if (!(v instanceof Value.Addr) || !program.init().containsKey(((Value.Addr) v).location())) {
             throw new IllegalStateException(r.name + " accesses " + v + ", which is not a declared location");
         }
-        return ((Value.Addr) v).location();
+        return ((Value.Addr) v).cell();
     }
 
     /** The outcome of a finished run. */
@@ -313,6 +381,9 @@ public final class Replay {
         final String name;
         final Deque<Frame> frames = new ArrayDeque<>();
         final Map<String, Value> regs = new HashMap<>();
+        /** The SRCU sections whose index each register's value carries. */
+        final Map<String, Set<Integer>> taint = new HashMap<>();
+        /** The sections a grace period of this thread waits for, between its start and its end. */
         Set<Integer> waiting;
         String waitDomain;
 
@@ -330,6 +401,7 @@ public final class Replay {
                 c.frames.push(new Frame(f.body, f.index, f.function));
             }
             c.regs.putAll(regs);
+            taint.forEach((k, v) -> c.taint.put(k, new HashSet<>(v)));
             c.waiting = waiting == null ? null : new HashSet<>(waiting);
             c.waitDomain = waitDomain;
             return c;
@@ -337,6 +409,14 @@ public final class Replay {
 
         boolean done() {
             return frames.isEmpty();
+        }
+
+        Set<Integer> taintOf(Expr e) {
+            Set<Integer> out = new HashSet<>();
+            for (String reg : e.registers()) {
+                out.addAll(taint.getOrDefault(reg, Set.of()));
+            }
+            return out;
         }
 
         Instr next() {
@@ -378,6 +458,7 @@ public final class Replay {
             @Override
             public Void assign(Instr.Assign a) {
                 regs.put(a.register(), a.value().eval(regs));
+                taint.put(a.register(), taintOf(a.value()));
                 return null;
             }
 

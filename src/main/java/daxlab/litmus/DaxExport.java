@@ -405,7 +405,7 @@ public final class DaxExport {
 
         String register(String thread, String reg) {
             return renamed.computeIfAbsent(thread + ":" + reg, k -> {
-                if (!reserved.contains(reg) && !reg.matches("srcu_idx[0-9]+")) {
+                if (!reserved.contains(reg)) {
                     return reg;
                 }
                 String n = "r_" + reg;
@@ -517,7 +517,8 @@ public final class DaxExport {
 
                 @Override
                 public Instr srcu(Instr.Srcu s) {
-                    return s;
+                    return new Instr.Srcu(s.op(), s.domain(), s.register() == null ? null : reg(s.register()),
+                            s.index() == null ? null : expr(s.index()));
                 }
 
                 @Override

@@ -5,8 +5,6 @@ import daxlab.program.Condition;
 import daxlab.program.Value;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -145,7 +143,7 @@ public record Herd7Result(String test, String kind, List<Map<String, Value>> sta
     }
 
     public static Herd7Result parse(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        return parse(LitmusFile.read(file), file.toString());
     }
 
     public static Herd7Result parse(String text, String file) {
@@ -216,6 +214,9 @@ public record Herd7Result(String test, String kind, List<Map<String, Value>> sta
 
     /** Lines with positions for error messages. */
     private static final class Reader {
+        /** An address past a location, as herd7 prints it: {@code x+1}. */
+        private static final java.util.regex.Pattern PAST = java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)([+-][0-9]+)");
+
         final String[] lines;
         final String file;
         int i;
@@ -269,6 +270,10 @@ public record Herd7Result(String test, String kind, List<Map<String, Value>> sta
                 }
                 if (v.matches("0[xX][0-9a-fA-F]+")) {
                     return Value.of(Long.parseLong(v.substring(2), 16));
+                }
+                java.util.regex.Matcher past = PAST.matcher(v);
+                if (past.matches()) {
+                    return new Value.Addr(past.group(1), Long.parseLong(past.group(2).replace("+", "")));
                 }
                 return new Value.Addr(v);
             } catch (IllegalArgumentException e) {

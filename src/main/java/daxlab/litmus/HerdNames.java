@@ -57,10 +57,10 @@ public final class HerdNames {
         return v instanceof Value.Int ? 0 : v instanceof Value.Addr ? 1 : 2;
     }
 
-    /** A value as herd7 prints it: {@code 1}, {@code x} for the address of x. */
+    /** A value as herd7 prints it: {@code 1}, {@code x} for the address of x, {@code x+1} past it. */
     public static String text(Value v) {
         if (v instanceof Value.Addr) {
-            return ((Value.Addr) v).location();
+            return ((Value.Addr) v).cell();
         }
         return v.toString();
     }

@@ -228,6 +228,14 @@ final class Lexer {
             }
         }
         advance();
-        throw new LitmusSyntaxException(file, l, c, "a token", "'" + ch + "'");
+        throw new LitmusSyntaxException(file, l, c, "a token", shown(src.codePointAt(start)));
+    }
+
+    /** A character as an error quotes it: itself when printable, else its code point (a NUL, a control character). */
+    static String shown(int codePoint) {
+        boolean printable = !Character.isISOControl(codePoint) && Character.isDefined(codePoint)
+                && Character.getType(codePoint) != Character.FORMAT && !Character.isWhitespace(codePoint);
+        return printable ? "'" + new String(Character.toChars(codePoint)) + "'"
+                : String.format("the character U+%04X", codePoint);
     }
 }

@@ -11,10 +11,9 @@ import daxlab.program.ThreadCode;
 import daxlab.program.Value;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +37,10 @@ import java.util.regex.Pattern;
  * This class reads the frame (header, init block, {@code locations}, condition) and names the
  * observables as herd7 does; {@link ThreadParser} reads each thread and lowers its C onto the IR.
  * Every parameter of every thread, and every location named as a value ({@code p=y}), is a shared
- * location, 0 unless initialised.
+ * location, 0 unless initialised. The condition, {@code locations} and {@code filter} name only
+ * registers a thread declares, assigns or has initialised, and the test's locations. Conditions
+ * nest at most {@link Nesting#MAX} deep; files are read by {@link LitmusFile} (UTF-8, a regular
+ * file of at most {@link LitmusFile#MAX_BYTES}).
  */
 public final class LitmusParser {
     private static final Pattern THREAD = Pattern.compile("P([0-9]+)");
@@ -58,11 +60,17 @@ public final class LitmusParser {
     private final Map<Integer, Set<String>> initRegisters = new LinkedHashMap<>();
     private final List<ThreadCode> threads = new ArrayList<>();
     private final Set<String> params = new LinkedHashSet<>();
+    /** The registers each thread's text names (declared, assigned, initialised). */
+    private final List<Set<String>> threadRegisters = new ArrayList<>();
     private final int tempBase;
+    private final Nesting nesting;
+    /** How deep each condition parsed is, where it is more than 1. */
+    private final Map<Cond, Integer> depths = new IdentityHashMap<>();
 
     private LitmusParser(String source, String file) {
         this.source = source;
         this.lx = new Lexer(source, file);
+        this.nesting = new Nesting(lx);
         int max = -1;
         Matcher m = TEMP.matcher(source);
         while (m.find()) {
@@ -75,12 +83,23 @@ public final class LitmusParser {
         tempBase = max + 1;
     }
 
+    /** Parses a test's text; a leading byte-order mark is skipped, as herd7 skips it. */
     public static LitmusTest parse(String source, String fileName) {
-        return new LitmusParser(source, fileName).test();
+        return new LitmusParser(withoutByteOrderMark(source), fileName).test();
     }
 
+    /**
+     * Reads and parses a file ({@link LitmusFile#read}).
+     *
+     * @throws java.nio.file.FileSystemException when it is not a regular file or cannot be read
+     * @throws LitmusSyntaxException             for anything wrong in it, at its place
+     */
     public static LitmusTest parse(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        return parse(LitmusFile.read(file), file.toString());
+    }
+
+    static String withoutByteOrderMark(String s) {
+        return s.startsWith("\ufeff") ? s.substring(1) : s;
     }
 
     /**
@@ -88,7 +107,7 @@ public final class LitmusParser {
      * Fields are normalised ({@code [x]} to {@code x}, {@code P0:r0} to {@code 0:r0}).
      */
     public static Condition parseCondition(String text, String fileName) {
-        LitmusParser p = new LitmusParser(text, fileName);
+        LitmusParser p = new LitmusParser(withoutByteOrderMark(text), fileName);
         Condition c = p.condition(new ArrayList<>());
         if (p.lx.peek().kind() != Token.Kind.EOF) {
             throw p.lx.error(p.lx.peek(), "the end of the condition");
@@ -248,7 +267,15 @@ public final class LitmusParser {
                 throw new LitmusSyntaxException(lx.file(), at.line(), at.column(),
                         "a register of thread P0..P" + (threads.size() - 1), "'" + field + "'");
             }
-            return Observable.register(field, "P" + t, HerdNames.registerOf(field));
+            String reg = HerdNames.registerOf(field);
+            Set<String> named = threadRegisters.get(t);
+            if (!named.contains(reg)) {
+                // herd7 would read such a register as 0: a misspelt one would never match.
+                throw new LitmusSyntaxException(lx.file(), at.line(), at.column(), "a register P" + t
+                        + " declares, assigns or initialises (" + (named.isEmpty() ? "it has none"
+                        : String.join(", ", named)) + ")", "'" + field + "'");
+            }
+            return Observable.register(field, "P" + t, reg);
         }
         if (!init.containsKey(field)) {
             throw new LitmusSyntaxException(lx.file(), at.line(), at.column(),
@@ -363,9 +390,14 @@ public final class LitmusParser {
         if (t.isIdent()) {
             if (t.is("ATOMIC_INIT")) {
                 lx.expect("(", "'(' after ATOMIC_INIT");
-                Value v = initValue();
-                lx.expect(")", "')' closing ATOMIC_INIT(");
-                return v;
+                nesting.enter(t, "ATOMIC_INIT(...)");
+                try {
+                    Value v = initValue();
+                    lx.expect(")", "')' closing ATOMIC_INIT(");
+                    return v;
+                } finally {
+                    nesting.leave();
+                }
             }
             referenced.add(t.text());
             return new Value.Addr(t.text());
@@ -385,6 +417,7 @@ public final class LitmusParser {
         ThreadParser tp = new ThreadParser(lx, head.text(), initialised, tempBase);
         threads.add(tp.parse());
         params.addAll(tp.params());
+        threadRegisters.add(tp.registers());
     }
 
     // ------------------------------------------------------------------ locations and condition
@@ -448,16 +481,35 @@ public final class LitmusParser {
 
     private Cond disjunction(List<Token> fieldTokens) {
         Cond c = conjunction(fieldTokens);
-        while (lx.accept("\\/")) {
-            c = new Cond.Or(c, conjunction(fieldTokens));
+        while (lx.peek().is("\\/")) {
+            Token op = lx.next();
+            Cond right = conjunction(fieldTokens);
+            c = node(op, new Cond.Or(c, right), c, right);
         }
         return c;
     }
 
     private Cond conjunction(List<Token> fieldTokens) {
         Cond c = negation(fieldTokens);
-        while (lx.accept("/\\")) {
-            c = new Cond.And(c, negation(fieldTokens));
+        while (lx.peek().is("/\\")) {
+            Token op = lx.next();
+            Cond right = negation(fieldTokens);
+            c = node(op, new Cond.And(c, right), c, right);
+        }
+        return c;
+    }
+
+    /** Records how deep {@code c} is (a chain of /\ as deep as it is long); too deep is an error at {@code at}. */
+    private Cond node(Token at, Cond c, Cond... children) {
+        int d = 1;
+        for (Cond child : children) {
+            d = Math.max(d, depths.getOrDefault(child, 1) + 1);
+        }
+        if (d > Nesting.MAX) {
+            throw Nesting.tooDeep(lx, at, "conditions (operators, parentheses)");
+        }
+        if (d > 1) {
+            depths.put(c, d);
         }
         return c;
     }
@@ -466,13 +518,24 @@ public final class LitmusParser {
         Token t = lx.peek();
         if (t.is("~") || t.is("not")) {
             lx.next();
-            return new Cond.Not(negation(fieldTokens));
+            nesting.enter(t, "conditions (operators, parentheses)");
+            try {
+                Cond operand = negation(fieldTokens);
+                return node(t, new Cond.Not(operand), operand);
+            } finally {
+                nesting.leave();
+            }
         }
         if (t.is("(")) {
             lx.next();
-            Cond c = disjunction(fieldTokens);
-            lx.expect(")", "')' or an operator (/\\, \\/)");
-            return c;
+            nesting.enter(t, "conditions (operators, parentheses)");
+            try {
+                Cond c = disjunction(fieldTokens);
+                lx.expect(")", "')' or an operator (/\\, \\/)");
+                return c;
+            } finally {
+                nesting.leave();
+            }
         }
         if (t.is("true")) {
             lx.next();
@@ -485,7 +548,17 @@ public final class LitmusParser {
         Token at = lx.peek();
         String f = field();
         fieldTokens.add(new Token(at.kind(), f, at.offset(), at.line(), at.column()));
-        lx.expect("=", "'=' and a value after " + f);
+        Token op = lx.next();
+        if (!op.is("=") && !op.is("!=")) {
+            throw lx.error(op, "'=' or '!=' and a value after " + f);
+        }
+        Cond atom = equality(f, fieldTokens);
+        // herd7 reads x!=v as not (x=v), and prints it so.
+        return op.is("!=") ? node(op, new Cond.Not(atom), atom) : atom;
+    }
+
+    /** What follows {@code field=}: a value, or another field ({@code 0:r0=1:r0}, {@code x=0:r1}). */
+    private Cond equality(String f, List<Token> fieldTokens) {
         Token v = lx.peek();
         if (v.kind() == Token.Kind.NUMBER || isThreadStart(v)) {
             // herd7 compares two fields too: 0:r0=1:r0, x=0:r1 (a thread's register on the right).

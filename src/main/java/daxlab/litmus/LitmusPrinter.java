@@ -12,9 +12,7 @@ import daxlab.program.ThreadCode;
 import daxlab.program.Value;
 import daxlab.program.Walk;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,8 +24,8 @@ import java.util.Set;
  * {@link LitmusParser}) reads it back. Parsing the output gives the same {@link Program}.
  *
  * <p>What the IR does not keep is regenerated: parameter types ({@code spinlock_t *} for locks,
- * {@code int **} for locations holding addresses), register declarations, and the index that
- * pairs {@code srcu_read_lock()} with its {@code srcu_read_unlock()}. Symbolic values and
+ * {@code int **} for locations holding addresses) and register declarations (SRCU indices
+ * last). Symbolic values and
  * {@link Expr.Tag}s have no C form; {@link DaxExport} turns them into integers first.
  * {@link Instr.Call} groups are flattened with a comment naming the function.
  */
@@ -135,18 +133,21 @@ public final class LitmusPrinter {
             }
             sb.append(t.name()).append('(').append(String.join(", ", params)).append(")\n{\n");
             Set<String> pointerRegs = pointerRegisters(t);
-            Set<String> regs = Program.registersOf(t);
-            ThreadPrinter tp = new ThreadPrinter(sb, regs);
+            // The SRCU indices last, as the kernel's tests declare them.
+            Set<String> indices = srcuIndexRegisters(t);
+            Set<String> regs = new LinkedHashSet<>(Program.registersOf(t));
+            regs.removeAll(indices);
+            regs.addAll(indices);
+            // A register only the condition (or locations, filter) names is declared too: the
+            // parser accepts only registers a thread declares.
+            regs.addAll(observedRegisters(program, t));
+            ThreadPrinter tp = new ThreadPrinter(sb);
             for (String r : regs) {
                 sb.append(INDENT).append(pointerRegs.contains(r) ? "int *" : "int ").append(r).append(";\n");
             }
-            for (String r : tp.srcuIndexNames(t.body())) {
-                sb.append(INDENT).append("int ").append(r).append(";\n");
-            }
-            if (!regs.isEmpty() || tp.srcuCount > 0) {
+            if (!regs.isEmpty()) {
                 sb.append('\n');
             }
-            tp.srcuCount = 0;
             tp.body(t.body(), 1);
             sb.append("}\n\n");
         }
@@ -243,8 +244,9 @@ public final class LitmusPrinter {
         if (v instanceof Value.Int) {
             return v.toString();
         }
-        if (v instanceof Value.Addr) {
-            return ((Value.Addr) v).location();
+        if (v instanceof Value.Addr a) {
+            // Past a location, as C says it: x + 1 (herd7 reads it so in a thread, not in the init block).
+            return a.offset() == 0 ? a.location() : a.location() + (a.offset() > 0 ? " + " + a.offset() : " - " + -a.offset());
         }
         throw new IllegalArgumentException("the symbolic value " + v + " has no C form; "
                 + "map symbols to integers first (DaxExport does)");
@@ -349,37 +351,36 @@ public final class LitmusPrinter {
         return expr(e);
     }
 
-    /** Prints one thread body, inventing the SRCU index registers. */
+    /** The registers of thread {@code t} the observables and the filter name, in their order. */
+    static Set<String> observedRegisters(Program program, ThreadCode t) {
+        List<Observable> all = new ArrayList<>(program.observables());
+        program.finalFilter().ifPresent(f -> all.addAll(f.observables()));
+        Set<String> out = new LinkedHashSet<>();
+        for (Observable o : all) {
+            if (o.ref() instanceof Observable.Register r && r.thread().equals(t.name())) {
+                out.add(r.register());
+            }
+        }
+        return out;
+    }
+
+    /** The registers receiving an index from srcu_read_lock(). */
+    static Set<String> srcuIndexRegisters(ThreadCode t) {
+        Set<String> out = new LinkedHashSet<>();
+        Walk.each(t.body(), i -> {
+            if (i instanceof Instr.Srcu s && s.register() != null) {
+                out.add(s.register());
+            }
+        });
+        return out;
+    }
+
+    /** Prints one thread body. */
     private static final class ThreadPrinter {
         final StringBuilder sb;
-        final Set<String> taken;
-        int srcuCount;
-        final Map<String, Deque<String>> open = new LinkedHashMap<>();
 
-        ThreadPrinter(StringBuilder sb, Set<String> registers) {
+        ThreadPrinter(StringBuilder sb) {
             this.sb = sb;
-            this.taken = new LinkedHashSet<>(registers);
-        }
-
-        /** The index registers, one per srcu_read_lock() in the body, in order. */
-        List<String> srcuIndexNames(List<Instr> body) {
-            List<String> out = new ArrayList<>();
-            Walk.each(body, i -> {
-                if (i instanceof Instr.Srcu s && s.op() == Instr.SrcuOp.READ_LOCK) {
-                    out.add(indexName(out.size()));
-                }
-            });
-            srcuCount = out.size();
-            return out;
-        }
-
-        String indexName(int n) {
-            String base = "srcu_idx" + n;
-            String name = base;
-            while (taken.contains(name)) {
-                name = "_" + name;
-            }
-            return name;
         }
 
         void body(List<Instr> body, int depth) {
@@ -390,17 +391,6 @@ public final class LitmusPrinter {
 
         void line(int depth, String text) {
             sb.append(INDENT.repeat(depth)).append(text).append('\n');
-        }
-
-        private Map<String, Deque<String>> copyOpen() {
-            Map<String, Deque<String>> copy = new java.util.HashMap<>();
-            open.forEach((k, v) -> copy.put(k, new ArrayDeque<>(v)));
-            return copy;
-        }
-
-        private void restoreOpen(Map<String, Deque<String>> state) {
-            open.clear();
-            state.forEach((k, v) -> open.put(k, new ArrayDeque<>(v)));
         }
 
         void instr(Instr i, int d) {
@@ -448,19 +438,13 @@ public final class LitmusPrinter {
                 @Override
                 public Void branch(Instr.If f) {
                     line(d, "if (" + expr(f.condition()) + ") {");
-                    // Each branch starts with the SRCU sections open before the if: an unlock in
-                    // either branch closes the same srcu_read_lock(), and names its index.
-                    Map<String, Deque<String>> before = copyOpen();
                     body(f.then(), d + 1);
                     if (f.otherwise().isEmpty()) {
                         line(d, "}");
                     } else {
-                        Map<String, Deque<String>> afterThen = copyOpen();
-                        restoreOpen(before);
                         line(d, "} else {");
                         body(f.otherwise(), d + 1);
                         line(d, "}");
-                        restoreOpen(afterThen);
                     }
                     return null;
                 }
@@ -486,16 +470,12 @@ public final class LitmusPrinter {
 
                 @Override
                 public Void srcu(Instr.Srcu s) {
-                    Deque<String> stack = open.computeIfAbsent(s.domain(), k -> new ArrayDeque<>());
                     switch (s.op()) {
-                        case READ_LOCK: {
-                            String idx = indexName(srcuCount++);
-                            stack.push(idx);
-                            line(d, idx + " = srcu_read_lock(" + s.domain() + ");");
+                        case READ_LOCK:
+                            line(d, s.register() + " = srcu_read_lock(" + s.domain() + ");");
                             break;
-                        }
                         case READ_UNLOCK:
-                            line(d, "srcu_read_unlock(" + s.domain() + ", " + (stack.isEmpty() ? "0" : stack.pop()) + ");");
+                            line(d, "srcu_read_unlock(" + s.domain() + ", " + expr(s.index()) + ");");
                             break;
                         default:
                             line(d, "synchronize_srcu(" + s.domain() + ");");

@@ -9,8 +9,10 @@ import daxlab.program.ThreadCode;
 import daxlab.program.Value;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,7 +20,9 @@ import java.util.Set;
  * it goes: each statement becomes IR instructions, and a memory access nested in an expression
  * ({@code *z2 = *z1}, {@code if (READ_ONCE(*x) == 1)}) becomes a load into a fresh register
  * ({@code tmp0}) just before it, so that every IR instruction does at most one shared access.
- * Which primitive becomes which instruction is {@link Primitive}'s table.
+ * Which primitive becomes which instruction is {@link Primitive}'s table. Statements and
+ * expressions nest at most {@link Nesting#MAX} deep (an operator chain {@code a + b + ...} counts
+ * as deep as it is long: that is how deep the expression it makes is).
  */
 final class ThreadParser {
     /** Words that start a declaration or a cast. */
@@ -32,6 +36,10 @@ final class ThreadParser {
     private final String thread;
     private final int tempBase;
     private final ThreadScope scope;
+    private final Nesting statements;
+    private final Nesting expressions;
+    /** How deep each expression parsed is, where it is more than 1. */
+    private final Map<CExpr, Integer> depths = new IdentityHashMap<>();
 
     /**
      * @param initialised registers the init block gives a value ({@code 0:r1=2;}): declared already
@@ -42,12 +50,23 @@ final class ThreadParser {
         this.thread = thread;
         this.tempBase = tempBase;
         this.scope = new ThreadScope(thread);
+        this.statements = new Nesting(lx);
+        this.expressions = new Nesting(lx);
         scope.locals.addAll(initialised);
+        scope.named.addAll(initialised);
     }
 
     /** The parameters read by {@link #parse()}: the shared locations this thread names. */
     Set<String> params() {
         return scope.params;
+    }
+
+    /**
+     * The registers the thread's text names, after {@link #parse()}: declared, assigned, or
+     * given a value in the init block (the fresh ones lowering invents are not among them).
+     */
+    Set<String> registers() {
+        return scope.named;
     }
 
     /** Reads {@code (params) { body }} after the thread's name, in C mode; leaves the lexer in frame mode. */
@@ -104,6 +123,8 @@ final class ThreadParser {
         final String thread;
         final Set<String> params = new LinkedHashSet<>();
         final Set<String> locals = new LinkedHashSet<>();
+        /** The locals the text names (locals less the fresh temporaries). */
+        final Set<String> named = new LinkedHashSet<>();
         int temps = tempBase;
 
         ThreadScope(String thread) {
@@ -127,14 +148,12 @@ final class ThreadParser {
             return;
         }
         if (t.is("{")) {
-            lx.next();
-            while (!lx.peek().is("}")) {
-                if (lx.peek().kind() == Token.Kind.EOF) {
-                    throw lx.error(lx.peek(), "'}' closing the block");
-                }
-                statement(s, out);
+            statements.enter(t, "blocks and if statements");
+            try {
+                block(s, out);
+            } finally {
+                statements.leave();
             }
-            lx.next();
             return;
         }
         if (t.kind() == Token.Kind.EOF) {
@@ -147,10 +166,15 @@ final class ThreadParser {
             lx.expect(")", "')' closing the condition");
             Expr cond = value(c, s, out);
             List<Instr> then = new ArrayList<>();
-            statement(s, then);
             List<Instr> otherwise = new ArrayList<>();
-            if (lx.accept("else")) {
-                statement(s, otherwise);
+            statements.enter(t, "blocks and if statements");
+            try {
+                branch(s, then);
+                if (lx.accept("else")) {
+                    branch(s, otherwise);
+                }
+            } finally {
+                statements.leave();
             }
             out.add(new Instr.If(cond, then, otherwise));
             return;
@@ -174,6 +198,27 @@ final class ThreadParser {
         lx.expect(";", "';' after the statement");
     }
 
+    /** {@code { statements }}, the '{' next. */
+    private void block(ThreadScope s, List<Instr> out) {
+        lx.next();
+        while (!lx.peek().is("}")) {
+            if (lx.peek().kind() == Token.Kind.EOF) {
+                throw lx.error(lx.peek(), "'}' closing the block");
+            }
+            statement(s, out);
+        }
+        lx.next();
+    }
+
+    /** The body of an if or else: a block is one level with its if, not two. */
+    private void branch(ThreadScope s, List<Instr> out) {
+        if (lx.peek().is("{")) {
+            block(s, out);
+        } else {
+            statement(s, out);
+        }
+    }
+
     private void declaration(ThreadScope s, List<Instr> out) {
         Token type = lx.next();
         if (type.is("struct")) {
@@ -191,6 +236,7 @@ final class ThreadParser {
                 throw lx.error(name, "a local name different from the parameters");
             }
             s.locals.add(name.text());
+            s.named.add(name.text());
             if (lx.accept("=")) {
                 CExpr rhs = expr();
                 assign(new CExpr.Name(name, name.text()), rhs, s, out);
@@ -209,6 +255,7 @@ final class ThreadParser {
             }
             // Like herd7, an assignment declares the register it assigns if no declaration did.
             s.locals.add(n.name());
+            s.named.add(n.name());
             if (rhs instanceof CExpr.Call) {
                 Primitive p = primitive((CExpr.Call) rhs);
                 if (!p.hasValue()) {
@@ -351,19 +398,18 @@ final class ThreadParser {
                 out.add(new Instr.Lock(dest == null ? s.fresh() : dest, value(a.get(0), s, out), Instr.LockOp.IS_LOCKED));
                 return;
             case SRCU_READ_LOCK:
-            case SYNCHRONIZE_SRCU:
+                // The index is the value read from the srcu_struct; the unlock that passes it back
+                // (through registers or memory) ends this section.
+                out.add(Instr.Srcu.lock(dest == null ? s.fresh() : dest, srcuDomain(a.get(0), s)));
+                return;
             case SRCU_READ_UNLOCK: {
-                // The IR names an SRCU domain; the index srcu_read_lock() returns only pairs lock with unlock,
-                // which the printer regenerates, so it is read (for errors) and dropped.
                 String domain = srcuDomain(a.get(0), s);
-                if (p.shape() == Primitive.Shape.SRCU_READ_UNLOCK) {
-                    value(a.get(1), s, new ArrayList<>());
-                }
-                Instr.SrcuOp op = p.shape() == Primitive.Shape.SRCU_READ_LOCK ? Instr.SrcuOp.READ_LOCK
-                        : p.shape() == Primitive.Shape.SRCU_READ_UNLOCK ? Instr.SrcuOp.READ_UNLOCK : Instr.SrcuOp.SYNCHRONIZE;
-                out.add(new Instr.Srcu(op, domain));
+                out.add(Instr.Srcu.unlock(domain, value(a.get(1), s, out)));
                 return;
             }
+            case SYNCHRONIZE_SRCU:
+                out.add(Instr.Srcu.synchronize(srcuDomain(a.get(0), s)));
+                return;
             default:
                 throw new AssertionError(p.shape());
         }
@@ -453,10 +499,6 @@ final class ThreadParser {
             throw new LitmusSyntaxException(lx.file(), c.at().line(), c.at().column(),
                     "a primitive that returns a value", "'" + p.name() + "', which returns none");
         }
-        if (p.shape() == Primitive.Shape.SRCU_READ_LOCK) {
-            call(c, null, s, out);
-            return Expr.num(0);
-        }
         String tmp = s.fresh();
         call(c, tmp, s, out);
         return Expr.reg(tmp);
@@ -474,6 +516,7 @@ final class ThreadParser {
 
     // ------------------------------------------------------------------ C expressions
 
+    /** The binary operators by precedence, loosest first; all associate to the left. */
     private static final List<Set<String>> LEVELS = List.of(
             Set.of("||"), Set.of("&&"), Set.of("|"), Set.of("^"), Set.of("&"),
             Set.of("==", "!="), Set.of("<", "<=", ">", ">="), Set.of("+", "-"));
@@ -482,41 +525,68 @@ final class ThreadParser {
         return binary(0);
     }
 
+    /** The precedence level of a binary operator token, or -1. */
+    private static int levelOf(Token t) {
+        if (t.kind() != Token.Kind.PUNCT) {
+            return -1;
+        }
+        for (int i = 0; i < LEVELS.size(); i++) {
+            if (LEVELS.get(i).contains(t.text())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Operators of level {@code level} or tighter (precedence climbing: one call per level change, not per level). */
     private CExpr binary(int level) {
-        if (level == LEVELS.size()) {
-            return unary();
+        CExpr left = unary();
+        while (true) {
+            Token op = lx.peek();
+            int l = levelOf(op);
+            if (l < level) {
+                return left;
+            }
+            lx.next();
+            CExpr right = binary(l + 1);
+            left = node(new CExpr.Binary(op, op.text(), left, right), left, right);
         }
-        CExpr left = binary(level + 1);
-        while (lx.peek().kind() == Token.Kind.PUNCT && LEVELS.get(level).contains(lx.peek().text())) {
-            Token op = lx.next();
-            CExpr right = binary(level + 1);
-            left = new CExpr.Binary(op, op.text(), left, right);
+    }
+
+    /** Records how deep {@code e} is, one more than its deepest child; too deep is an error at its token. */
+    private <E extends CExpr> E node(E e, CExpr... children) {
+        int d = 1;
+        for (CExpr c : children) {
+            d = Math.max(d, depths.getOrDefault(c, 1) + 1);
         }
-        return left;
+        if (d > Nesting.MAX) {
+            throw Nesting.tooDeep(lx, e.at(), "expressions (operators, parentheses, calls)");
+        }
+        if (d > 1) {
+            depths.put(e, d);
+        }
+        return e;
     }
 
     private CExpr unary() {
         Token t = lx.peek();
-        if (t.is("*")) {
+        if (t.is("-") || t.is("*") || t.is("&") || t.is("!") || t.is("~")) {
             lx.next();
-            return new CExpr.Deref(t, unary());
-        }
-        if (t.is("&")) {
-            lx.next();
-            return new CExpr.AddrOf(t, unary());
-        }
-        if (t.is("-")) {
-            lx.next();
-            if (lx.peek().kind() == Token.Kind.NUMBER) {
+            if (t.is("-") && lx.peek().kind() == Token.Kind.NUMBER) {
                 // '-1' is the constant -1; '-(1)' stays a negation, so the printer can say either.
                 Token n = lx.next();
                 return new CExpr.Num(t, -lx.number(n));
             }
-            return new CExpr.Unary(t, "-", unary());
-        }
-        if (t.is("!") || t.is("~")) {
-            lx.next();
-            return new CExpr.Unary(t, t.text(), unary());
+            expressions.enter(t, "expressions (operators, parentheses, calls)");
+            try {
+                CExpr operand = unary();
+                CExpr e = t.is("*") ? new CExpr.Deref(t, operand)
+                        : t.is("&") ? new CExpr.AddrOf(t, operand)
+                        : new CExpr.Unary(t, t.text(), operand);
+                return node(e, operand);
+            } finally {
+                expressions.leave();
+            }
         }
         return primary();
     }
@@ -524,30 +594,40 @@ final class ThreadParser {
     private CExpr primary() {
         Token t = lx.next();
         if (t.is("(")) {
-            if (lx.peek().isIdent() && TYPE_WORDS.contains(lx.peek().text())) {
-                // A cast such as (int **): the IR does not type values, so it changes nothing.
-                declaratorType();
-                lx.expect(")", "')' closing the cast");
-                return unary();
+            expressions.enter(t, "expressions (operators, parentheses, calls)");
+            try {
+                if (lx.peek().isIdent() && TYPE_WORDS.contains(lx.peek().text())) {
+                    // A cast such as (int **): the IR does not type values, so it changes nothing.
+                    declaratorType();
+                    lx.expect(")", "')' closing the cast");
+                    return unary();
+                }
+                CExpr e = expr();
+                lx.expect(")", "')'");
+                return e;
+            } finally {
+                expressions.leave();
             }
-            CExpr e = expr();
-            lx.expect(")", "')'");
-            return e;
         }
         if (t.kind() == Token.Kind.NUMBER) {
             return new CExpr.Num(t, lx.number(t));
         }
         if (t.isIdent()) {
             if (lx.peek().is("(")) {
-                lx.next();
+                Token open = lx.next();
                 List<CExpr> args = new ArrayList<>();
-                if (!lx.accept(")")) {
-                    do {
-                        args.add(expr());
-                    } while (lx.accept(","));
-                    lx.expect(")", "',' or ')' in the arguments of " + t.text());
+                expressions.enter(open, "expressions (operators, parentheses, calls)");
+                try {
+                    if (!lx.accept(")")) {
+                        do {
+                            args.add(expr());
+                        } while (lx.accept(","));
+                        lx.expect(")", "',' or ')' in the arguments of " + t.text());
+                    }
+                } finally {
+                    expressions.leave();
                 }
-                return new CExpr.Call(t, t.text(), args);
+                return node(new CExpr.Call(t, t.text(), args), args.toArray(new CExpr[0]));
             }
             if (lx.peek().is("->") || lx.peek().is(".")) {
                 throw lx.error(lx.peek(), "a plain variable (struct members are not supported; use one location per field)");

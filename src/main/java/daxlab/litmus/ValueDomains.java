@@ -189,6 +189,16 @@ final class ValueDomains {
 
             @Override
             public Void srcu(Instr.Srcu s) {
+                // The srcu_struct is a location of its own (0 at first): the lock reads it, the
+                // unlock writes its index back.
+                Expr domain = Expr.addr(s.domain());
+                locations.computeIfAbsent(s.domain(), k -> new LinkedHashSet<>(Set.of(Value.of(0))));
+                if (s.register() != null) {
+                    joinRegister(t, s.register(), fromLocation(domain));
+                }
+                if (s.index() != null) {
+                    joinLocation(domain, expr(t, s.index()));
+                }
                 return null;
             }
 

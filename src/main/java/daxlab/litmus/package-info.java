@@ -15,9 +15,18 @@
  * ({@link daxlab.litmus.Primitive}): a plain C access is {@code Mode.PLAIN}, READ_ONCE/WRITE_ONCE
  * and rcu_dereference are {@code ONCE}, smp_load_acquire is {@code ACQUIRE}, smp_store_release and
  * rcu_assign_pointer are {@code RELEASE}, the value-returning RMWs without suffix are {@code FULL},
- * {@code _relaxed} is {@code RELAXED}, the void atomics ({@code atomic_inc}) are {@code RELAXED}
+ * {@code _relaxed} is {@code RELAXED}, the void atomics ({@code atomic_inc}) are {@code NORETURN}
  * with no register, fences and RCU markers are {@code Instr.Fence}, locks {@code Instr.Lock},
- * SRCU {@code Instr.Srcu}.
+ * SRCU {@code Instr.Srcu} (the index {@code srcu_read_lock()} returns in a register, passed back
+ * to {@code srcu_read_unlock()}).
+ *
+ * <p>Bad input is an error at its place ({@code file:line:col: expected ... but found ...},
+ * {@link daxlab.litmus.LitmusSyntaxException}), never a stack overflow or a hang:
+ * {@link daxlab.litmus.LitmusFile} reads only regular files (a FIFO or /dev/zero is refused
+ * unopened), of at most 4 MiB, in UTF-8 (a byte-order mark is skipped; another byte that is not
+ * UTF-8 is named at its line and column); statements, expressions and conditions nest at most 128
+ * levels deep; the condition, {@code locations} and {@code filter} name only registers a thread
+ * declares, assigns or initialises.
  *
  * <p>Memory models plug in as {@link daxlab.litmus.LitmusEngine}s, found by name in
  * {@link daxlab.litmus.LitmusEngines} ({@code sc} is built in; others register or are

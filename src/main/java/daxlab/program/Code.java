@@ -132,16 +132,32 @@ public final class Code {
         return add(new Instr.Call(function, b.instructions));
     }
 
+    /**
+     * {@code srcu_read_lock(&domain)} with its index in a register named when the thread is
+     * built ({@code srcu_idx0}, ...), for code whose sections nest: the matching
+     * {@link #srcuReadUnlock(String)} passes it back.
+     */
     public Code srcuReadLock(String domain) {
         return add(new Instr.Srcu(Instr.SrcuOp.READ_LOCK, domain));
     }
 
+    /** {@code register = srcu_read_lock(&domain)}. */
+    public Code srcuReadLock(String register, String domain) {
+        return add(Instr.Srcu.lock(register, domain));
+    }
+
+    /** {@code srcu_read_unlock(&domain, idx)} of the innermost section of {@code domain} still open. */
     public Code srcuReadUnlock(String domain) {
         return add(new Instr.Srcu(Instr.SrcuOp.READ_UNLOCK, domain));
     }
 
+    /** {@code srcu_read_unlock(&domain, index)}: ends the section whose index {@code index} carries. */
+    public Code srcuReadUnlock(String domain, Expr index) {
+        return add(Instr.Srcu.unlock(domain, index));
+    }
+
     public Code synchronizeSrcu(String domain) {
-        return add(new Instr.Srcu(Instr.SrcuOp.SYNCHRONIZE, domain));
+        return add(Instr.Srcu.synchronize(domain));
     }
 
     public Code spinLock(String lock) {

@@ -129,8 +129,20 @@ public sealed interface Expr permits Expr.Const, Expr.Reg, Expr.Unary, Expr.Bina
                 case LE: return bool(asLong(l, s) <= asLong(r, s));
                 case GT: return bool(asLong(l, s) > asLong(r, s));
                 case GE: return bool(asLong(l, s) >= asLong(r, s));
-                case ADD: return Value.of(asLong(l, s) + asLong(r, s));
-                case SUB: return Value.of(asLong(l, s) - asLong(r, s));
+                case ADD:
+                    // Pointer arithmetic as herd7 has it: an address plus an integer is another cell.
+                    if (l instanceof Value.Addr a && !(r instanceof Value.Addr)) {
+                        return a.plus(asLong(r, s));
+                    }
+                    if (r instanceof Value.Addr a && !(l instanceof Value.Addr)) {
+                        return a.plus(asLong(l, s));
+                    }
+                    return Value.of(asLong(l, s) + asLong(r, s));
+                case SUB:
+                    if (l instanceof Value.Addr a && !(r instanceof Value.Addr)) {
+                        return a.plus(-asLong(r, s));
+                    }
+                    return Value.of(asLong(l, s) - asLong(r, s));
                 case BIT_AND: return Value.of(asLong(l, s) & asLong(r, s));
                 case BIT_OR: return Value.of(asLong(l, s) | asLong(r, s));
                 case BIT_XOR: return Value.of(asLong(l, s) ^ asLong(r, s));

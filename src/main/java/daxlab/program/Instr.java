@@ -52,7 +52,7 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
     /** {@code holder_ops} for a constant address, {@code *r0} for a pointer in a register. */
     static String target(Expr address) {
         if (address instanceof Expr.Const && ((Expr.Const) address).value() instanceof Value.Addr) {
-            return ((Value.Addr) ((Expr.Const) address).value()).location();
+            return ((Value.Addr) ((Expr.Const) address).value()).cell();
         }
         return "*" + address.text();
     }
@@ -247,12 +247,58 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
 
     /**
      * The SRCU read side and grace period ({@code dax_read_lock()} is
-     * {@code srcu_read_lock(&dax_srcu)}). {@code synchronize_srcu} waits for exactly the readers
-     * that were inside a read-side section of the same domain when it started.
+     * {@code srcu_read_lock(&dax_srcu)}). As in linux-kernel.def, {@code srcu_read_lock()} reads
+     * the srcu_struct and returns the value read as its index ({@code register}), and
+     * {@code srcu_read_unlock()} writes its {@code index} argument back; a section is the pair of a
+     * lock and the unlock whose index carries the value that lock returned (through registers, or
+     * through memory), which is how linux-kernel.bell matches them (srcu-rscs). Sections of one
+     * thread may overlap without nesting. {@code synchronize_srcu} waits for exactly the sections
+     * of the same domain that were running when it started.
+     *
+     * <p>Code built without naming the index ({@link Code#srcuReadLock(String)}) leaves
+     * {@code register} and {@code index} null; {@link ThreadCode} names them then, matching each
+     * unlock with the innermost open lock of its domain.
+     *
+     * @param register for {@code READ_LOCK}, the register receiving the index (null: not named yet)
+     * @param index    for {@code READ_UNLOCK}, the index passed back (null: not named yet)
      */
-    record Srcu(SrcuOp op, String domain) implements Instr {
+    record Srcu(SrcuOp op, String domain, String register, Expr index) implements Instr {
         public Srcu {
             Names.requireIdentifier(domain, "srcu domain");
+            if (register != null) {
+                if (op != SrcuOp.READ_LOCK) {
+                    throw new IllegalArgumentException("only srcu_read_lock() returns an index, not " + op);
+                }
+                Names.requireIdentifier(register, "register");
+            }
+            if (index != null && op != SrcuOp.READ_UNLOCK) {
+                throw new IllegalArgumentException("only srcu_read_unlock() takes an index, not " + op);
+            }
+        }
+
+        /** An instruction whose index is named by {@link ThreadCode}: matched by nesting. */
+        public Srcu(SrcuOp op, String domain) {
+            this(op, domain, null, null);
+        }
+
+        /** {@code register = srcu_read_lock(&domain)} */
+        public static Srcu lock(String register, String domain) {
+            return new Srcu(SrcuOp.READ_LOCK, domain, java.util.Objects.requireNonNull(register, "register"), null);
+        }
+
+        /** {@code srcu_read_unlock(&domain, index)} */
+        public static Srcu unlock(String domain, Expr index) {
+            return new Srcu(SrcuOp.READ_UNLOCK, domain, null, java.util.Objects.requireNonNull(index, "index"));
+        }
+
+        /** {@code synchronize_srcu(&domain)} */
+        public static Srcu synchronize(String domain) {
+            return new Srcu(SrcuOp.SYNCHRONIZE, domain, null, null);
+        }
+
+        /** Whether the index is still to be named (a lock without a register, an unlock without an index). */
+        public boolean unnamed() {
+            return (op == SrcuOp.READ_LOCK && register == null) || (op == SrcuOp.READ_UNLOCK && index == null);
         }
 
         public String kernelName() {
@@ -273,9 +319,22 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
             return v.srcu(this);
         }
 
+        /**
+         * The kernel call without its index, {@code srcu_read_lock(&dax_srcu)}, as witnesses and
+         * pictures show it; {@link #fullText()} names the index.
+         */
         @Override
         public String text() {
             return kernelName() + "(&" + domain + ")";
+        }
+
+        /** {@code idx = srcu_read_lock(&s)}, {@code srcu_read_unlock(&s, idx)}. */
+        public String fullText() {
+            switch (op) {
+                case READ_LOCK: return (register == null ? "" : register + " = ") + text();
+                case READ_UNLOCK: return kernelName() + "(&" + domain + (index == null ? "" : ", " + index.text()) + ")";
+                default: return text();
+            }
         }
     }
 

@@ -33,15 +33,33 @@ public sealed interface Value permits Value.Sym, Value.Int, Value.Addr {
         }
     }
 
-    /** The address of a shared location, {@code &x} in C. */
-    record Addr(String location) implements Value {
+    /**
+     * The address of a shared location, {@code &x} in C, or past it by {@code offset} cells
+     * ({@code x + 1}, as herd7 reads pointer arithmetic: a cell of its own, {@code x+1}, that
+     * no initial write gives a value).
+     */
+    record Addr(String location, long offset) implements Value {
         public Addr {
             Names.requireIdentifier(location, "location");
         }
 
+        public Addr(String location) {
+            this(location, 0);
+        }
+
+        /** The memory cell this address names: {@code x}, or {@code x+1} past it. */
+        public String cell() {
+            return offset == 0 ? location : location + (offset > 0 ? "+" : "") + offset;
+        }
+
+        /** This address moved by {@code cells}. */
+        public Addr plus(long cells) {
+            return new Addr(location, offset + cells);
+        }
+
         @Override
         public String toString() {
-            return "&" + location;
+            return "&" + cell();
         }
     }
 
@@ -91,6 +109,10 @@ public sealed interface Value permits Value.Sym, Value.Int, Value.Addr {
     static Value parse(String text) {
         String s = text.strip();
         if (s.startsWith("&")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("&([A-Za-z_][A-Za-z0-9_]*)([+-][0-9]+)?").matcher(s);
+            if (m.matches() && m.group(2) != null) {
+                return new Addr(m.group(1), Long.parseLong(m.group(2).replace("+", "")));
+            }
             return new Addr(s.substring(1));
         }
         if (s.matches("-?[0-9]+")) {

@@ -164,7 +164,7 @@ public final class Walk {
 
             @Override
             public String srcu(Instr.Srcu s) {
-                return null;
+                return s.register();
             }
 
             @Override
@@ -249,6 +249,9 @@ public final class Walk {
 
             @Override
             public Void srcu(Instr.Srcu s) {
+                if (s.index() != null) {
+                    visit.accept(s.index());
+                }
                 return null;
             }
 

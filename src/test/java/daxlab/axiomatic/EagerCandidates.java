@@ -61,7 +61,7 @@ final class EagerCandidates {
     private void readsFrom(Skeleton sk, Traces traces, Consumer<Execution> sink) {
         List<List<Rel[]>> perLocation = new ArrayList<>();
         Rel none = Rel.empty(sk.n);
-        for (String l : program.locations()) {
+        for (String l : sk.locations) {
             if (traces.isLock(l)) {
                 continue;
             }
@@ -113,7 +113,7 @@ final class EagerCandidates {
      */
     private boolean valuesAvailable(List<ThreadTrace> chosen) {
         java.util.Set<Access> written = new java.util.HashSet<>();
-        program.init().forEach((l, v) -> written.add(new Access(l, v)));
+        Skeleton.initialValues(program).forEach((l, v) -> written.add(new Access(l, v)));
         for (ThreadTrace t : chosen) {
             written.addAll(accessesOf(t)[1]);
         }
@@ -136,7 +136,7 @@ final class EagerCandidates {
                 }
                 if (e.isRead()) {
                     reads.add(new Access(e.location(), e.value()));
-                } else if (e.kind() == Event.Kind.WRITE) {
+                } else if (e.isWrite()) {
                     writes.add(new Access(e.location(), e.value()));
                 }
             }
@@ -146,7 +146,7 @@ final class EagerCandidates {
 
     private void expand(Skeleton sk, Traces traces, Consumer<Execution> sink) {
         List<List<Rel[]>> perLocation = new ArrayList<>();
-        for (String l : program.locations()) {
+        for (String l : sk.locations) {
             List<Rel[]> options = traces.isLock(l) ? EagerLockChoices.options(sk, l) : dataOptions(sk, l);
             if (options.isEmpty()) {
                 return;

@@ -83,13 +83,15 @@ class ConformanceCommandTest {
     }
 
     @Test
-    void documentedDifferencesAreShownAndFailOnlyWhenStrict(@TempDir Path dir) throws Exception {
+    void srcuStructCountsAgreeWithHerd7AndStrictChangesNothingThen(@TempDir Path dir) throws Exception {
+        // Two threads in SRCU sections: srcu_read_lock/unlock are a load and a store of the
+        // srcu_struct, as herd7's linux-kernel.def makes them, so the counts are herd7's (once a
+        // documented difference, srcu-struct).
         CliRun r = run(dir, "cat ANSWER", "--model", "lkmm", "dax-kill-vs-reader+READ_ONCE.");
         assertEquals(0, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("documented lkmm dax-kill-vs-reader+READ_ONCE  herd7: Never 0 8, 2 states; lkmm: "
-                + "Positive: 0 Negative: 2, herd7: Positive: 0 Negative: 8 (srcu-struct)"), r.out());
-        assertTrue(r.out().contains("daxlab: 0 agree, 1 differ (1 documented in known-differences.txt)"), r.out());
-        assertEquals(1, run(dir, "cat ANSWER", "--model", "lkmm", "--strict", "dax-kill-vs-reader+READ_ONCE.").code());
+        assertTrue(r.out().matches("(?s).*agree +lkmm dax-kill-vs-reader\\+READ_ONCE +herd7: Never 0 8, 2 states\n.*"), r.out());
+        assertTrue(r.out().contains("daxlab: 1 agree, 0 differ"), r.out());
+        assertEquals(0, run(dir, "cat ANSWER", "--model", "lkmm", "--strict", "dax-kill-vs-reader+READ_ONCE.").code());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package daxlab.cli;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,15 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * expressions and pointers nested thousands deep; {@link LitmusFuzz.Kind#NOT_UTF8}: bytes that
  * are not UTF-8, a file in UTF-16): each file gives a result, or an error at the place in the
  * file where it goes wrong ({@code file:line:col:}), with no stack trace, within
- * {@link LitmusFuzzTest#PER_CASE} and the child JVM's heap. Today deep nesting overflows the
- * parser's stack (the command line catches it, without a place) and a byte that is not UTF-8
- * is reported without one; these pass once the parser limits its depth and reads bytes itself.
- * Tagged {@value #TAG}, which the build leaves out until then (pom.xml, surefire's
- * {@code excludedGroups}).
+ * {@link LitmusFuzzTest#PER_CASE} and the child JVM's heap: the parser limits its nesting and
+ * reads the file's bytes itself, so both kinds fail where the file goes wrong.
  */
-@Tag(ParserFuzzTest.TAG)
 class ParserFuzzTest {
-    static final String TAG = "needs-frontend";
 
     @Test
     void deepNestingAndEncodingsGiveAResultOrAnErrorWithItsPlace(@TempDir Path dir) throws Exception {

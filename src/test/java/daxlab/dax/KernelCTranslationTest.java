@@ -29,14 +29,23 @@ class KernelCTranslationTest {
 
     /** What must agree: per outcome, its count, grade and racy count; then the races. */
     static String summary(Histogram h) {
+        return summary(h, true);
+    }
+
+    /**
+     * Every outcome with its class, grade and whether it races, and every racing pair; with
+     * {@code counts}, how many executions (or interleavings) give each.
+     */
+    static String summary(Histogram h, boolean counts) {
         Map<String, String> rows = new TreeMap<>();
         for (Histogram.Entry e : h.entries()) {
-            rows.put(e.outcome().text(), e.count() + " " + e.outcomeClass() + " " + e.grade().label() + " racy " + e.racy());
+            rows.put(e.outcome().text(), (counts ? e.count() + " " : "") + e.outcomeClass() + " " + e.grade().label()
+                    + (counts ? " racy " + e.racy() : e.racy().signum() > 0 ? " racy" : ""));
         }
         List<String> races = h.races().stream().map(r -> r.location() + ": " + access(r.first()) + " vs "
-                + access(r.second()) + " in " + r.executions()).sorted().collect(Collectors.toList());
+                + access(r.second()) + (counts ? " in " + r.executions() : "")).sorted().collect(Collectors.toList());
         return rows.entrySet().stream().map(x -> x.getKey() + ": " + x.getValue()).collect(Collectors.joining("\n"))
-                + "\nunit " + h.unit() + ", total " + h.total() + "\nraces " + races;
+                + (counts ? "\nunit " + h.unit() + ", total " + h.total() : "") + "\nraces " + races;
     }
 
     /**
@@ -69,10 +78,16 @@ class KernelCTranslationTest {
                 PutVersion put = own((PutVariant) b.put());
                 ReaderVersion reader = own((ReaderVariant) b.reader());
                 DaxScenario o = Scenarios.build(b.scenario(), put, reader, b.accessors());
-                for (String model : List.of("sc", "lkmm")) {
-                    assertEquals(summary(Models.run(b, model)), summary(Models.run(o, model)),
-                            b.scenario().id() + " " + b.variantLabel() + " under " + model);
-                }
+                assertEquals(summary(Models.run(b, "sc")), summary(Models.run(o, "sc")),
+                        b.scenario().id() + " " + b.variantLabel() + " under sc");
+                // Under the LKMM the number of candidate executions depends on where the C puts
+                // srcu_read_unlock(), which reads nothing but is a store to the srcu_struct: the
+                // translation unlocks on each path before the return (goto out), the built-in
+                // after the join, and herd7 7.58 counts 17 and 15 executions of kill-vs-get with
+                // the READ_ONCE reader for them (litmus-diff/SRCU-unlock-placement*). What the
+                // verdict reads, outcomes, grades and races, must be equal.
+                assertEquals(summary(Models.run(b, "lkmm"), false), summary(Models.run(o, "lkmm"), false),
+                        b.scenario().id() + " " + b.variantLabel() + " under lkmm");
                 assertEquals(b.put().warns(), put.warns(), "WARN_ON bookkeeping");
                 assertEquals(b.put().usesSrcu(), put.usesSrcu(), "grace period");
             }));

@@ -130,9 +130,16 @@ class PrimitiveMappingTest {
         assertEquals(new Instr.Lock(null, Expr.addr("l"), Instr.LockOp.LOCK), one("spin_lock(l);"));
         assertEquals(new Instr.Lock(null, Expr.addr("l"), Instr.LockOp.UNLOCK), one("spin_unlock(l);"));
         assertEquals(new Instr.Lock("r0", Expr.addr("l"), Instr.LockOp.IS_LOCKED), one("r0 = spin_is_locked(l);"));
-        assertEquals(List.of(new Instr.Srcu(Instr.SrcuOp.READ_LOCK, "s"), new Instr.Srcu(Instr.SrcuOp.READ_UNLOCK, "s"),
-                        new Instr.Srcu(Instr.SrcuOp.SYNCHRONIZE, "s")),
+        assertEquals(List.of(Instr.Srcu.lock("r1", "s"), Instr.Srcu.unlock("s", Expr.reg("r1")),
+                        Instr.Srcu.synchronize("s")),
                 body("r1 = srcu_read_lock(s);\n\tsrcu_read_unlock(s, r1);\n\tsynchronize_srcu(s);"));
+        // srcu_down_read()/srcu_up_read() are srcu_read_lock()/srcu_read_unlock() in linux-kernel.def;
+        // the index is any expression, and a dropped one is still a register of its own.
+        assertEquals(List.of(Instr.Srcu.lock("r1", "s"), Instr.Srcu.unlock("s", Expr.reg("r1")),
+                        Instr.Srcu.synchronize("s")),
+                body("r1 = srcu_down_read(s);\n\tsrcu_up_read(s, r1);\n\tsynchronize_srcu_expedited(s);"));
+        assertEquals(List.of(Instr.Srcu.lock("tmp0", "s"), Instr.Srcu.unlock("s", Expr.num(0))),
+                body("srcu_read_lock(s);\n\tsrcu_read_unlock(s, 0);"));
     }
 
     @Test
