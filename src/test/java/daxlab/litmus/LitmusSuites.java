@@ -25,6 +25,9 @@ import java.util.stream.Stream;
  * <li>the project's own ({@code src/test/resources/litmus}, see its README), always;</li>
  * <li>the differential suite ({@code src/test/resources/litmus-diff}, see its README): herd7's grammar,
  *     every primitive of {@code linux-kernel.def}, and generated cycles, always;</li>
+ * <li>the generated suite ({@code src/test/resources/litmus-gen}, see its README): diy7-style cycles
+ *     (MP, SB, LB, S, R, 2+2W, WRC, ISA2, IRIW, Z6.x, 3.SB, W+RWC...) whose edges are the kernel's
+ *     primitives, written by {@code src/test/python/litmus_gen.py}, always;</li>
  * <li>the kernel's ({@code tools/memory-model/litmus-tests} of a kernel tree, with herd7's
  *     outputs recorded beside them), when the environment variable {@value #KERNEL_ENV} names
  *     its directory. Unset, the kernel suite is not part of the run; set to a directory that is
@@ -38,6 +41,8 @@ public final class LitmusSuites {
     static final int OWN_TESTS = 60;
     /** How many tests the differential suite has (see its README). */
     static final int DIFF_TESTS = 31;
+    /** How many tests the generated suite has (see its README). */
+    static final int GEN_TESTS = 400;
 
     /** One suite: a name for test reports, its directory and its tests in name order. */
     public record Suite(String name, Path dir, List<Path> tests) {
@@ -67,6 +72,11 @@ public final class LitmusSuites {
     /** The differential suite, from the test class path. */
     public static Suite diff() {
         return fromClassPath("diff", "litmus-diff", DIFF_TESTS, "DIFF_TESTS");
+    }
+
+    /** The generated suite, from the test class path. */
+    public static Suite gen() {
+        return fromClassPath("gen", "litmus-gen", GEN_TESTS, "GEN_TESTS");
     }
 
     private static Suite fromClassPath(String name, String dir, int expected, String constant) {
@@ -104,11 +114,12 @@ public final class LitmusSuites {
         return Optional.of(s);
     }
 
-    /** The own suite, the differential one, then the kernel's when it is named. */
+    /** The own suite, the differential one, the generated one, then the kernel's when it is named. */
     public static List<Suite> all() {
         List<Suite> out = new ArrayList<>();
         out.add(own());
         out.add(diff());
+        out.add(gen());
         kernel().ifPresent(out::add);
         return out;
     }
