@@ -35,7 +35,8 @@ import java.util.stream.Stream;
 /**
  * {@code daxlab conformance}: herd7 on every exported dax litmus file, under the LKMM and under
  * SC, against our engines for the same model; one line per file and model, a summary, and herd7's
- * time against ours.
+ * time against ours. With {@code --litmus}, the same on the user's litmus files (a suite's
+ * directory, the kernel's tests) instead, under the LKMM unless {@code --model} says otherwise.
  */
 @Command(name = "conformance", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run herd7 on every dax litmus file (as `litmus --export-dax` writes them) under the LKMM",
@@ -43,14 +44,21 @@ import java.util.stream.Stream;
                 "lkmm for the LKMM; sc and sc-axiomatic for SC. Compared: final states, Ok/No and Observation",
                 "(Never/Sometimes/Always), Flag lines, and Positive/Negative counts of executions (lkmm,",
                 "sc-axiomatic). Where sc.cat is weaker than SC with grace periods (synchronize_srcu), our states",
-                "must be among herd7's. Differences documented in known-differences.txt are reported, not failed."},
+                "must be among herd7's. Differences documented in known-differences.txt are reported, not failed.",
+                "With --litmus: the same on your own litmus files instead (under the LKMM unless --model says)."},
         footer = {"", "Exit status: 0 every file agrees (documented differences aside); 1 a difference, or a file herd7",
-                "gave no answer for (timeout, error); 2 bad usage (herd7 or the LKMM's files not found)."})
+                "gave no answer for (timeout, error); 2 bad usage (herd7 or the LKMM's files not found), or a --litmus",
+                "file that cannot be read or parsed (named with file:line:col; the others still run)."})
 final class ConformanceCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", arity = "0..*",
             description = "run only the files whose name contains one of these (e.g. put-vs-get, +once)")
     List<String> names = new ArrayList<>();
+
+    @Option(names = "--litmus", paramLabel = "PATH",
+            description = {"instead of the dax exports: these litmus files, or every .litmus file in these directories",
+                    "(repeatable; file names must differ); --model defaults to lkmm then"})
+    List<Path> litmus;
 
     @Option(names = "--herd7", paramLabel = "PATH",
             description = "herd7 to run (herdtools7 7.58 or later); default: $HERD7, else herd7 on the PATH")
@@ -92,6 +100,9 @@ final class ConformanceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Herd7Model> chosen = chosenModels();
+        if (record != null && litmus != null) {
+            throw new Main.UsageError("--record replaces the dax exports' recorded answers: run it without --litmus");
+        }
         if (record != null && (!names.isEmpty() || chosen.size() != Herd7Model.values().length)) {
             throw new Main.UsageError("--record replaces every recorded answer: run it without NAME or --model");
         }
@@ -101,25 +112,56 @@ final class ConformanceCommand implements Callable<Integer> {
         } catch (Herd7.NotFound e) {
             throw new Main.UsageError(e.getMessage());
         }
-        List<DaxExport.Export> exports = DaxExport.all().stream()
-                .filter(e -> names.isEmpty() || names.stream().anyMatch(n -> e.fileName().contains(n)))
-                .collect(Collectors.toList());
-        if (exports.isEmpty()) {
-            throw new Main.UsageError("no exported dax litmus file's name contains " + String.join(" or ", names)
-                    + " (see `daxlab litmus --export-dax DIR`)");
+        List<DaxExport.Export> exports = List.of();
+        List<Conformance.Source> sources;
+        List<String> problems = List.of();
+        if (litmus == null) {
+            exports = DaxExport.all().stream()
+                    .filter(e -> names.isEmpty() || names.stream().anyMatch(n -> e.fileName().contains(n)))
+                    .collect(Collectors.toList());
+            if (exports.isEmpty()) {
+                throw new Main.UsageError("no exported dax litmus file's name contains " + String.join(" or ", names)
+                        + " (see `daxlab litmus --export-dax DIR`)");
+            }
+            sources = exports.stream().map(Conformance.Source::of).collect(Collectors.toList());
+        } else {
+            LitmusInputs in = LitmusInputs.read(litmus, "--litmus");
+            problems = in.problems();
+            for (String p : problems) {
+                err.println("daxlab: " + p + " (left out)");
+            }
+            err.flush();
+            sources = new ArrayList<>();
+            Map<String, Path> byName = new java.util.HashMap<>();
+            for (Map.Entry<Path, daxlab.litmus.LitmusTest> e : in.tests().entrySet()) {
+                String name = e.getKey().getFileName().toString();
+                if (!names.isEmpty() && names.stream().noneMatch(name::contains)) {
+                    continue;
+                }
+                Path other = byName.putIfAbsent(name, e.getKey());
+                if (other != null) {
+                    throw new Main.UsageError("--litmus: " + other + " and " + e.getKey() + " have the same name;"
+                            + " herd7's answers are told apart by file name");
+                }
+                sources.add(new Conformance.Source(name, e.getValue().source()));
+            }
+            if (sources.isEmpty()) {
+                throw new Main.UsageError(problems.isEmpty() ? "no --litmus file's name contains " + String.join(" or ", names)
+                        : "no --litmus file could be read");
+            }
         }
         Duration timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
-        int width = exports.stream().mapToInt(e -> e.fileName().length()).max().orElse(0) - ".litmus".length();
+        int width = sources.stream().mapToInt(e -> e.fileName().length()).max().orElse(0) - ".litmus".length();
         PrintWriter lines = json ? new PrintWriter(PrintWriter.nullWriter()) : out;
         lines.println("herd7: " + h.executable() + " (" + h.version() + "), LKMM files in " + h.lkmmDir());
-        lines.println(exports.size() + " litmus files x " + chosen.stream().map(Herd7Model::id).collect(Collectors.joining(", "))
+        lines.println(sources.size() + " litmus files x " + chosen.stream().map(Herd7Model::id).collect(Collectors.joining(", "))
                 + ", -j " + jobs + ", timeout " + seconds(timeout) + " s per herd7 run");
         lines.flush();
         KnownDifferences known = KnownDifferences.project();
         Path dir = Files.createTempDirectory("daxlab-conformance-");
         List<Check> checks;
         try {
-            checks = Conformance.run(h, exports, chosen, jobs, timeout, known, dir, c -> {
+            checks = Conformance.runSources(h, sources, chosen, jobs, timeout, known, dir, c -> {
                 print(lines, c, width);
                 lines.flush();
             });
@@ -154,12 +196,19 @@ final class ConformanceCommand implements Callable<Integer> {
         err.flush();
         boolean failed = total.count(Status.DIFFER) > 0 || total.count(Status.NOT_RUN) > 0
                 || strict && total.count(Status.DOCUMENTED) > 0;
+        if (!problems.isEmpty()) {
+            err.println("daxlab: " + problems.size() + " --litmus " + (problems.size() == 1 ? "file" : "files")
+                    + " left out (see above)");
+            err.flush();
+            return 2;
+        }
         return failed ? 1 : 0;
     }
 
     private List<Herd7Model> chosenModels() {
         if (models == null) {
-            return List.of(Herd7Model.values());
+            // Your own files are about the LKMM; sc.cat is for the dax exports' SC claims.
+            return litmus != null ? List.of(Herd7Model.LKMM) : List.of(Herd7Model.values());
         }
         String valid = Stream.of(Herd7Model.values()).map(Herd7Model::id).collect(Collectors.joining(", "));
         if (models.stream().allMatch(String::isBlank)) {
@@ -230,7 +279,8 @@ final class ConformanceCommand implements Callable<Integer> {
 
     /** {@code agree      lkmm dax-put-vs-get+ORIGINAL  herd7: Sometimes 1 2, Flag data-race, 3 states} */
     private static void print(PrintWriter out, Check c, int width) {
-        String name = c.export().fileName().substring(0, c.export().fileName().length() - ".litmus".length());
+        String file = c.source().fileName();
+        String name = file.endsWith(".litmus") ? file.substring(0, file.length() - ".litmus".length()) : file;
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-10s %-4s %-" + width + "s  ",
                 c.status().word(), c.model().id(), name));
         if (c.herd7().isEmpty()) {
@@ -288,7 +338,7 @@ final class ConformanceCommand implements Callable<Integer> {
         ArrayNode arr = root.putArray("checks");
         for (Check c : checks) {
             ObjectNode n = arr.addObject();
-            n.put("file", c.export().fileName());
+            n.put("file", c.source().fileName());
             n.put("model", c.model().id());
             n.put("status", c.status().word().toLowerCase(Locale.ROOT));
             c.run().ifPresent(r -> {

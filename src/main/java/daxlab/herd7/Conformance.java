@@ -77,13 +77,24 @@ public final class Conformance {
     }
 
     /**
-     * One exported file under one herd7 model.
+     * A litmus file to compare on: its name ({@code NAME.litmus}, unique among the files of a
+     * run) and its text, which herd7 and our engines both read.
+     */
+    public record Source(String fileName, String text) {
+        /** An exported dax litmus file. */
+        public static Source of(DaxExport.Export e) {
+            return new Source(e.fileName(), e.text());
+        }
+    }
+
+    /**
+     * One litmus file (an exported dax file, or one of the user's) under one herd7 model.
      *
      * @param run     the herd7 process, when herd7 was run live (empty for a recorded answer)
      * @param herd7   herd7's answer; empty when it gave none ({@code problem} says why)
      * @param weaker  why herd7's model is weaker than ours on this file, if it is (sc.cat)
      */
-    public record Check(DaxExport.Export export, Herd7Model model, Optional<Herd7Run> run, Optional<Herd7Result> herd7,
+    public record Check(Source source, Herd7Model model, Optional<Herd7Run> run, Optional<Herd7Result> herd7,
                         Optional<String> problem, Optional<String> weaker, List<EngineCheck> engines) {
         public Check {
             engines = List.copyOf(engines);
@@ -91,7 +102,7 @@ public final class Conformance {
 
         /** NAME.lkmm.herd7: the file and model this check is about, as its recording is named. */
         public String name() {
-            return model.recordName(export.fileName());
+            return model.recordName(source.fileName());
         }
 
         public Status status() {
@@ -138,6 +149,15 @@ public final class Conformance {
      */
     public static Check compare(DaxExport.Export export, Herd7Model model, Herd7Result herd7, Optional<Herd7Run> run,
                                 KnownDifferences known) {
+        return compare(Source.of(export), model, herd7, run, known);
+    }
+
+    /**
+     * Our engines for {@code model} on the litmus file, against herd7's answer, the file parsed
+     * from its text.
+     */
+    public static Check compare(Source export, Herd7Model model, Herd7Result herd7, Optional<Herd7Run> run,
+                                KnownDifferences known) {
         LitmusTest test = LitmusParser.parse(export.text(), export.fileName());
         Optional<String> weaker = model.weakerThanOurs(test.program());
         List<EngineCheck> engines = new ArrayList<>();
@@ -147,7 +167,7 @@ public final class Conformance {
         return new Check(export, model, run, Optional.of(herd7), Optional.empty(), weaker, engines);
     }
 
-    private static EngineCheck check(DaxExport.Export export, Herd7Model model, Herd7Result herd7, LitmusTest test,
+    private static EngineCheck check(Source export, Herd7Model model, Herd7Result herd7, LitmusTest test,
                                      String name, KnownDifferences known) {
         LitmusEngine engine = LitmusEngines.byName(name);
         Comparison how = model.comparison(name, test.program());
@@ -182,7 +202,7 @@ public final class Conformance {
     }
 
     /** herd7 gave no answer: nothing to compare. */
-    static Check notRun(DaxExport.Export export, Herd7Model model, Herd7Run run, String problem) {
+    static Check notRun(Source export, Herd7Model model, Herd7Run run, String problem) {
         return new Check(export, model, Optional.of(run), Optional.empty(), Optional.of(problem), Optional.empty(), List.of());
     }
 
@@ -194,7 +214,21 @@ public final class Conformance {
     public static List<Check> run(Herd7 herd7, List<DaxExport.Export> exports, List<Herd7Model> models, int jobs,
                                   Duration timeout, KnownDifferences known, Path dir, Consumer<Check> inOrder)
             throws IOException, InterruptedException {
-        for (DaxExport.Export e : exports) {
+        return runSources(herd7, exports.stream().map(Source::of).collect(java.util.stream.Collectors.toList()), models,
+                jobs, timeout, known, dir, inOrder);
+    }
+
+    /**
+     * {@link #run} on any litmus files (the user's, a suite's): their names must differ, since
+     * each is written into {@code dir} under its own.
+     */
+    public static List<Check> runSources(Herd7 herd7, List<Source> exports, List<Herd7Model> models, int jobs,
+                                         Duration timeout, KnownDifferences known, Path dir, Consumer<Check> inOrder)
+            throws IOException, InterruptedException {
+        if (exports.stream().map(Source::fileName).distinct().count() != exports.size()) {
+            throw new IllegalArgumentException("two litmus files of one conformance run have the same name");
+        }
+        for (Source e : exports) {
             Files.writeString(dir.resolve(e.fileName()), e.text(), StandardCharsets.UTF_8);
         }
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
@@ -204,7 +238,7 @@ public final class Conformance {
         });
         try {
             List<Future<Check>> futures = new ArrayList<>();
-            for (DaxExport.Export e : exports) {
+            for (Source e : exports) {
                 for (Herd7Model m : models) {
                     futures.add(pool.submit(() -> {
                         Herd7Run r = herd7.run(m, dir.resolve(e.fileName()), timeout);
