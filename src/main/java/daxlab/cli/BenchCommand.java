@@ -23,12 +23,12 @@ import java.util.concurrent.Callable;
  * against herd7 on the same tests ({@link Herd7Bench}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure the SC enumerator on n getters vs n putters, n = 1..MAX; with --litmus DIR, an",
-                "axiomatic model on litmus tests; with --herd7 PATH FILE..., daxlab's LKMM against herd7: per test",
-                "both times and their ratio, then the totals and the geometric mean of the ratios."},
-        footer = {"", "Exit status: 0 done (with --herd7: every test finished by both, with the same answers); 1 with",
-                "--herd7, an answer that differs or a test herd7 did not finish (timeout, error); 2 bad usage, or a",
-                "file that cannot be read, parsed or run within the budget (named; the others still run)."})
+        description = "Measure the SC enumerator on n getters vs n putters, n = 1..MAX; with --litmus DIR, an"
+                + " axiomatic model on litmus tests; with --herd7 PATH FILE..., daxlab's LKMM against herd7: per test"
+                + " both times and their ratio, then the totals and the geometric mean of the ratios.",
+        footer = {"", "Exit status: 0 done (with --herd7: every test finished by both, with the same answers); 1 with"
+                + " --herd7, an answer that differs or a test herd7 did not finish (timeout, error); 2 bad usage, or a"
+                + " file that cannot be read, parsed or run within the budget (named; the others still run)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--max-n", paramLabel = "N", defaultValue = "5", converter = OptionTypes.BenchN.class,
@@ -43,8 +43,8 @@ final class BenchCommand implements Callable<Integer> {
     int repeat;
 
     @Option(names = "--budget", paramLabel = "N", converter = OptionTypes.PositiveLong.class,
-            description = {"states (SC), or with --litmus or --herd7 candidate executions per test (default: 20000000;",
-                    "with --herd7 " + daxlab.litmus.LitmusEngine.DEFAULT_BUDGET + ", as daxlab litmus)"})
+            description = "states (SC), or with --litmus or --herd7 candidate executions per test (default: 20000000;"
+                    + " with --herd7 " + daxlab.litmus.LitmusEngine.DEFAULT_BUDGET + ", as daxlab litmus)")
     Long budget;
 
     @Option(names = "--litmus", paramLabel = "DIR",
@@ -61,18 +61,17 @@ final class BenchCommand implements Callable<Integer> {
     Integer warmup;
 
     @Option(names = "--herd7", paramLabel = "PATH",
-            description = {"instead: daxlab's LKMM against this herd7 (herdtools7 7.58 or later) on the FILEs;",
-                    "default: $HERD7, else herd7 on the PATH, when FILEs are given"})
+            description = "instead: daxlab's LKMM against this herd7 (herdtools7 7.58 or later) on the FILEs;"
+                    + " default: $HERD7, else herd7 on the PATH, when FILEs are given")
     java.nio.file.Path herd7;
 
     @Option(names = "--lkmm-dir", paramLabel = "DIR",
-            description = {"with --herd7: the LKMM's files (the kernel's tools/memory-model); default: the current",
-                    "directory if it has linux-kernel.cfg, else lkmm/ beside herd7"})
+            description = "with --herd7: the LKMM's files (the kernel's tools/memory-model); default: the current"
+                    + " directory if it has linux-kernel.cfg, else lkmm/ beside herd7")
     java.nio.file.Path lkmmDir;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1", converter = OptionTypes.PositiveInt.class,
-            description = {"with --herd7: herd7 runs at a time (daxlab is timed alone afterwards) (default:",
-                    "${DEFAULT-VALUE})"})
+            description = "with --herd7: herd7 runs at a time; daxlab is timed alone afterwards (default: ${DEFAULT-VALUE})")
     int jobs;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", converter = OptionTypes.PositiveSeconds.class,

@@ -46,9 +46,9 @@ import java.util.stream.Stream;
                 "sc-axiomatic). Where sc.cat is weaker than SC with grace periods (synchronize_srcu), our states",
                 "must be among herd7's. Differences documented in known-differences.txt are reported, not failed.",
                 "With --litmus: the same on your own litmus files instead (under the LKMM unless --model says)."},
-        footer = {"", "Exit status: 0 every file agrees (documented differences aside); 1 a difference, or a file herd7",
-                "gave no answer for (timeout, error); 2 bad usage (herd7 or the LKMM's files not found), or a --litmus",
-                "file that cannot be read or parsed (named with file:line:col; the others still run)."})
+        footer = {"", "Exit status: 0 every file agrees (documented differences aside); 1 a difference, or a file herd7"
+                + " gave no answer for (timeout, error); 2 bad usage (herd7 or the LKMM's files not found), or a --litmus"
+                + " file that cannot be read or parsed (named with file:line:col; the others still run)."})
 final class ConformanceCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", arity = "0..*",
@@ -56,8 +56,8 @@ final class ConformanceCommand implements Callable<Integer> {
     List<String> names = new ArrayList<>();
 
     @Option(names = "--litmus", paramLabel = "PATH",
-            description = {"instead of the dax exports: these litmus files, or every .litmus file in these directories",
-                    "(repeatable; file names must differ); --model defaults to lkmm then"})
+            description = "instead of the dax exports: these litmus files, or every .litmus file in these directories"
+                    + " (repeatable; file names must differ); --model defaults to lkmm then")
     List<Path> litmus;
 
     @Option(names = "--herd7", paramLabel = "PATH",
