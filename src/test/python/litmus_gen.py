@@ -102,6 +102,7 @@ WRITES = {
     "fetchincrelaxed": ("{R} = atomic_fetch_inc_relaxed({P});", 1, "incrmw"),
     "fetchaddacquire": ("{R} = atomic_fetch_add_acquire(1, {P});", 1, "incrmw"),
     "increturnrelease": ("{R} = atomic_inc_return_release({P});", 1, "incrmw"),
+    "addunless": ("{R} = atomic_add_unless({P}, 1, 9);", 1, "incrmw"),
 }
 RMW_READS = {"cmpxchgfail", "cmpxchgrelaxedfail", "cmpxchgacquirefail"}
 
@@ -125,8 +126,16 @@ EDGES = {
     "lock": (2, "any"),
     "trylock": (1, "any"),
     "unlocklock": (1, "any"),
+    "unlocklockmb": (1, "any"),
+    "lockmbafterspinlock": (1, "any"),
+    "srcuunlockmb": (1, "any"),
+    "srcudownup": (1, "any"),
 }
-LOCKING = {"lock", "trylock", "unlocklock"}
+LOCKING = {"lock", "trylock", "unlocklock", "unlocklockmb", "lockmbafterspinlock"}
+SRCU = {"srcu", "syncsrcu", "srcuunlockmb", "srcudownup"}
+# How often a thread whose first access is a write reads it back before its program-order edge
+# (diy7's Rfi: SB+rfionceonce-poonceonces).
+RFI_WEIGHT = 0.12
 LOCATIONS = ["x", "y", "z", "a"]
 
 
@@ -190,6 +199,7 @@ def generate(rng, shape):
     for a in accs:
         by_thread.setdefault(a.thread, []).append(a)
     edges = {}
+    rfi = {}
     locking_threads = 0
     for t, kinds in enumerate(threads):
         if len(kinds) != 2:
@@ -209,6 +219,8 @@ def generate(rng, shape):
         if e in LOCKING:
             locking_threads += 1
         edges[t] = e
+        if a.kind == "W" and rng.random() < RFI_WEIGHT:
+            rfi[t] = weighted(rng, READS, lambda v: v[1], lambda f: f not in RMW_READS)
     for a in accs:
         e = edges.get(a.thread)
         second = a.index == 1
@@ -229,16 +241,17 @@ def generate(rng, shape):
             a.form = rng.choice(sorted(RMW_READS))
         if a.kind == "R" and e == "fencembbeforeatomic" and second:
             a.form = rng.choice(sorted(RMW_READS))
-    return threads, accs, order, po_after, finals, edges
+    return threads, accs, order, po_after, finals, edges, rfi
 
 
-def name_of(shape, threads, by_thread, edges):
+def name_of(shape, threads, by_thread, edges, rfi):
     doubles = []
     singles = []
     for t, kinds in enumerate(threads):
         accs = by_thread[t]
         if len(kinds) == 2:
-            doubles.append(edges[t] + accs[0].form + accs[1].form)
+            doubles.append(("rfi" + accs[0].form + rfi[t] + "-" if t in rfi else "")
+                           + edges[t] + accs[0].form + accs[1].form)
         else:
             singles.append(accs[0].form[0].upper() + accs[0].form[1:])
     parts = [shape] + doubles
@@ -247,11 +260,11 @@ def name_of(shape, threads, by_thread, edges):
     return "+".join(parts)
 
 
-def render(shape, threads, accs, order, po_after, finals, edges, seed, ordinal):
+def render(shape, threads, accs, order, po_after, finals, edges, rfi, seed, ordinal):
     by_thread = {}
     for a in accs:
         by_thread.setdefault(a.thread, []).append(a)
-    name = name_of(shape, threads, by_thread, edges)
+    name = name_of(shape, threads, by_thread, edges, rfi)
     cond = []
     bodies = []
     for t, kinds in enumerate(threads):
@@ -267,10 +280,8 @@ def render(shape, threads, accs, order, po_after, finals, edges, seed, ordinal):
             return r
 
         locs = sorted({a.loc for a in mine}, key=LOCATIONS.index)
-        uses_srcu = any(edges.get(u) in ("srcu", "syncsrcu") for u in edges)
-        uses_lock = any(edges.get(u) in LOCKING for u in edges)
         params = ["int *%s" % l for l in locs]
-        if e in ("srcu", "syncsrcu") or (uses_srcu and e in ("srcu", "syncsrcu")):
+        if e in SRCU:
             params.append("struct srcu_struct *s")
         if e in LOCKING:
             params.append("spinlock_t *l")
@@ -296,6 +307,11 @@ def render(shape, threads, accs, order, po_after, finals, edges, seed, ordinal):
                 text = tmpl.format(P=ptr, D=deref, V=value, U=a.value - 1,
                                    R=reg() if "{R}" in tmpl else None)
                 stmts.append(text)
+                if a.index == 0 and t in rfi:
+                    # the thread reads its own write back (Rfi) before the program-order edge
+                    r = reg()
+                    stmts[-1] += "\n" + "%s = %s;" % (r, READS[rfi[t]][0].format(P=ptr, D=deref))
+                    observed.append("%d:%s=%d" % (t, r, a.value))
         a0 = stmts[0]
         if len(stmts) == 1:
             lines = [a0]
@@ -321,6 +337,18 @@ def render(shape, threads, accs, order, po_after, finals, edges, seed, ordinal):
                 lines = ["spin_lock(l);", a0, b0, "spin_unlock(l);"]
             elif e == "unlocklock":
                 lines = ["spin_lock(l);", a0, "spin_unlock(l);", "spin_lock(l);", b0, "spin_unlock(l);"]
+            elif e == "unlocklockmb":
+                lines = ["spin_lock(l);", a0, "spin_unlock(l);", "spin_lock(l);", "smp_mb__after_unlock_lock();", b0,
+                         "spin_unlock(l);"]
+            elif e == "lockmbafterspinlock":
+                lines = [a0, "spin_lock(l);", "smp_mb__after_spinlock();", b0, "spin_unlock(l);"]
+            elif e == "srcuunlockmb":
+                idx = reg()
+                lines = ["%s = srcu_read_lock(s);" % idx, a0, "srcu_read_unlock(s, %s);" % idx,
+                         "smp_mb__after_srcu_read_unlock();", b0]
+            elif e == "srcudownup":
+                idx = reg()
+                lines = ["%s = srcu_down_read(s);" % idx, a0, b0, "srcu_up_read(s, %s);" % idx]
             elif e == "trylock":
                 got = reg()
                 lines = ["%s = spin_trylock(l);" % got, "if (%s) {" % got, "\t" + a0, "\t" + b0, "\tspin_unlock(l);", "}"]
@@ -333,7 +361,11 @@ def render(shape, threads, accs, order, po_after, finals, edges, seed, ordinal):
             body.append("\tint %s;" % r)
         if regs:
             body.append("")
-        body.extend("\t" + l for l in lines)
+        for l in lines:
+            parts = l.split("\n")
+            indent = l[:len(l) - len(l.lstrip("\t"))]
+            body.append("\t" + parts[0])
+            body.extend("\t" + indent + q for q in parts[1:])
         body.append("}")
         bodies.append("\n".join(body))
     for loc, v in finals:

@@ -292,6 +292,11 @@ final class Traces {
                 State n = s.copy();
                 Value[] written = new Value[1];
                 Value[] result = {old};
+                // The arithmetic and bitwise RMWs compute the value they write from the value
+                // they read: herd7 gives their write a data dependency on their read (then
+                // dep ; rfi orders a later read of what they wrote); xchg and cmpxchg write a
+                // value of their own.
+                boolean[] fromOld = {false};
                 long dataDeps = op.accept(new RmwOp.Visitor<Long>() {
                     @Override
                     public Long cmpxchg(RmwOp.Cmpxchg c) {
@@ -311,6 +316,7 @@ final class Traces {
                         Value delta = a.delta().eval(n.regs::get);
                         written[0] = Value.of(old.toLong(r.text()) + delta.toLong(r.text()));
                         result[0] = a.returnsNew() ? written[0] : old;
+                        fromOld[0] = true;
                         return n.taintOf(a.delta());
                     }
 
@@ -318,6 +324,7 @@ final class Traces {
                     public Long fetchBits(RmwOp.FetchBits b) {
                         long operand = b.operand().eval(n.regs::get).toLong(r.text());
                         written[0] = Value.of(b.op().apply(old.toLong(r.text()), operand));
+                        fromOld[0] = true;
                         return n.taintOf(b.operand());
                     }
 
@@ -339,7 +346,7 @@ final class Traces {
                         null, r, fn), addrDeps, 0);
                 if (written[0] != null) {
                     int we = n.add(new Event(0, thread, Event.Kind.WRITE, loc, written[0], r.mode(), Event.RmwPart.WRITE,
-                            Event.LockPart.NONE, null, r, fn), addrDeps, dataDeps);
+                            Event.LockPart.NONE, null, r, fn), addrDeps, dataDeps | (fromOld[0] ? 1L << re : 0L));
                     n.rmw.add(new int[] {re, we});
                 }
                 if (r.register() != null) {

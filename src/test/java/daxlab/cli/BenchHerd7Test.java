@@ -27,7 +27,7 @@ class BenchHerd7Test {
     private static List<Path> tests() {
         return List.of(LitmusSuites.own().test("MP+pooncerelease+fencermbonceonce.litmus"),
                 LitmusSuites.own().test("SB+polockonceonces.litmus"),
-                LitmusSuites.gen().test("IRIW+srcuonceonce+fencembonceonce+IncreturnreleaseXchgacquire.litmus"));
+                LitmusSuites.gen().test("IRIW+addronceonce+fencewmbonceonce+OnceOnce.litmus"));
     }
 
     /** The tests copied into {@code dir}/tests, with their answers. */
@@ -85,7 +85,7 @@ class BenchHerd7Test {
                 + " runs per test, budget 5000000 candidate executions; \\d+ cores"), lines.get(2));
         assertEquals("| test | daxlab ms | herd7 ms | herd7/daxlab | answers |", lines.get(4));
         // In name order, as a directory is read.
-        assertTrue(lines.get(6).matches("\\| IRIW\\+srcuonceonce\\+fencembonceonce\\+IncreturnreleaseXchgacquire"
+        assertTrue(lines.get(6).matches("\\| IRIW\\+addronceonce\\+fencewmbonceonce\\+OnceOnce"
                 + " \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| agree \\|"), lines.get(6));
         assertTrue(lines.get(7).matches("\\| MP\\+pooncerelease\\+fencermbonceonce \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| agree \\|"),
                 lines.get(7));
@@ -130,7 +130,7 @@ class BenchHerd7Test {
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains(tests.resolve("A-broken.litmus") + ":5:2: expected a kernel primitive"), r.err());
         assertTrue(r.err().contains("(left out)"), r.err());
-        assertTrue(r.out().contains("did not finish: daxlab on IRIW+srcuonceonce+fencembonceonce+IncreturnreleaseXchgacquire: "),
+        assertTrue(r.out().contains("did not finish: daxlab on IRIW+addronceonce+fencewmbonceonce+OnceOnce: "),
                 r.out());
         assertTrue(r.out().contains("more than 3 candidate executions"), r.out());
         assertTrue(r.out().contains("1 files left out (see the errors above)"), r.out());
@@ -176,7 +176,7 @@ class BenchHerd7Test {
         assertEquals(0, r.code(), r.out() + r.err());
         List<String> lines = r.out().lines().collect(Collectors.toList());
         assertEquals("3 litmus files x lkmm, -j 2, timeout 60.0 s per herd7 run", lines.get(1));
-        assertTrue(lines.get(2).matches("agree +lkmm IRIW\\+srcuonceonce\\+fencembonceonce\\+IncreturnreleaseXchgacquire"
+        assertTrue(lines.get(2).matches("agree +lkmm IRIW\\+addronceonce\\+fencewmbonceonce\\+OnceOnce"
                 + " +herd7: Sometimes \\d+ \\d+, \\d+ states"), lines.get(2));
         assertTrue(lines.get(3).matches("agree +lkmm MP\\+pooncerelease\\+fencermbonceonce +herd7: Never 0 3, 3 states"), lines.get(3));
         assertTrue(lines.get(6).startsWith("daxlab: 3 agree, 0 differ; herd7 "), lines.get(6));
