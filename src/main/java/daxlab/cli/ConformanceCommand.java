@@ -57,7 +57,7 @@ final class ConformanceCommand implements Callable<Integer> {
 
     @Option(names = "--litmus", paramLabel = "PATH",
             description = "instead of the dax exports: these litmus files, or every .litmus file in these directories"
-                    + " (repeatable; file names must differ); --model defaults to lkmm then")
+                    + " (repeatable); --model defaults to lkmm then")
     List<Path> litmus;
 
     @Option(names = "--herd7", paramLabel = "PATH",
@@ -132,16 +132,10 @@ final class ConformanceCommand implements Callable<Integer> {
             }
             err.flush();
             sources = new ArrayList<>();
-            Map<String, Path> byName = new java.util.HashMap<>();
             for (Map.Entry<Path, daxlab.litmus.LitmusTest> e : in.tests().entrySet()) {
                 String name = e.getKey().getFileName().toString();
                 if (!names.isEmpty() && names.stream().noneMatch(name::contains)) {
                     continue;
-                }
-                Path other = byName.putIfAbsent(name, e.getKey());
-                if (other != null) {
-                    throw new Main.UsageError("--litmus: " + other + " and " + e.getKey() + " have the same name;"
-                            + " herd7's answers are told apart by file name");
                 }
                 sources.add(new Conformance.Source(name, e.getValue().source()));
             }
@@ -388,13 +382,12 @@ final class ConformanceCommand implements Callable<Integer> {
         return a;
     }
 
-    /** Removes the temporary directory this command made, and only the files in it. */
+    /** Removes the temporary directory this command made, with what the run wrote into it. */
     private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(p);
             }
         }
-        Files.deleteIfExists(dir);
     }
 }

@@ -219,17 +219,17 @@ public final class Conformance {
     }
 
     /**
-     * {@link #run} on any litmus files (the user's, a suite's): their names must differ, since
-     * each is written into {@code dir} under its own.
+     * {@link #run} on any litmus files (the user's, a suite's): each is written into a directory
+     * of its own under {@code dir}, under its own name, so that two suites' tests of one name
+     * both run.
      */
     public static List<Check> runSources(Herd7 herd7, List<Source> exports, List<Herd7Model> models, int jobs,
                                          Duration timeout, KnownDifferences known, Path dir, Consumer<Check> inOrder)
             throws IOException, InterruptedException {
-        if (exports.stream().map(Source::fileName).distinct().count() != exports.size()) {
-            throw new IllegalArgumentException("two litmus files of one conformance run have the same name");
-        }
+        List<Path> files = new ArrayList<>();
         for (Source e : exports) {
-            Files.writeString(dir.resolve(e.fileName()), e.text(), StandardCharsets.UTF_8);
+            Path own = Files.createDirectory(dir.resolve(Integer.toString(files.size())));
+            files.add(Files.writeString(own.resolve(e.fileName()), e.text(), StandardCharsets.UTF_8));
         }
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "herd7-conformance");
@@ -238,10 +238,12 @@ public final class Conformance {
         });
         try {
             List<Future<Check>> futures = new ArrayList<>();
-            for (Source e : exports) {
+            for (int i = 0; i < exports.size(); i++) {
+                Source e = exports.get(i);
+                Path file = files.get(i);
                 for (Herd7Model m : models) {
                     futures.add(pool.submit(() -> {
-                        Herd7Run r = herd7.run(m, dir.resolve(e.fileName()), timeout);
+                        Herd7Run r = herd7.run(m, file, timeout);
                         Optional<String> problem = r.problem();
                         return problem.isPresent() ? notRun(e, m, r, problem.get())
                                 : compare(e, m, r.result(), Optional.of(r), known);
