@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * racing pairs ({@link Race}) and per outcome how many executions race; {@link #explain} says
  * why a model never gives an outcome, or shows one execution that gives it.
  * <pre>{@code
- * Histogram h = Axiomatic.enumerate(program, Model.byName("lkmm"), classifier);
+ * Histogram h = Axiomatic.enumerate(program, new Lkmm(), classifier);
  * for (Explanation e : Axiomatic.explainGraded(program, new Lkmm(), classifier)) System.out.print(e.text());
  * }</pre>
  */

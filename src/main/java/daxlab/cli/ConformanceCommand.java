@@ -220,7 +220,7 @@ final class ConformanceCommand implements Callable<Integer> {
 
     private static String times(List<Check> checks, Herd7Model m) {
         Conformance.Times t = Conformance.Times.of(checks);
-        String perEngine = m.engines().size() == 1 ? m.engines().get(0)
+        String perEngine = m.engines().size() == 1 ? m.engines().get(0).id()
                 : m.engines().stream().map(e -> e + " " + seconds(checks.stream().flatMap(c -> c.engines().stream())
                         .filter(x -> x.engine().equals(e)).map(EngineCheck::elapsed).reduce(Duration.ZERO, Duration::plus)) + " s")
                 .collect(Collectors.joining(", "));
@@ -302,7 +302,7 @@ final class ConformanceCommand implements Callable<Integer> {
             ArrayNode engines = n.putArray("engines");
             for (EngineCheck e : c.engines()) {
                 ObjectNode en = engines.addObject();
-                en.put("engine", e.engine());
+                en.put("engine", e.engine().id());
                 en.put("comparison", e.comparison().name().toLowerCase(Locale.ROOT));
                 en.put("status", e.status().word().toLowerCase(Locale.ROOT));
                 en.put("seconds", e.elapsed().toNanos() / 1e9);

@@ -1,8 +1,7 @@
 package daxlab.cli;
 
-import daxlab.axiomatic.Axiomatic;
-import daxlab.axiomatic.Model;
 import daxlab.cat.CatModel;
+import daxlab.engine.Engine;
 import daxlab.litmus.Herd7Layout;
 import daxlab.litmus.Herd7Result;
 import daxlab.litmus.LitmusEngine;
@@ -48,14 +47,14 @@ final class LitmusBench {
             engine = p -> cat.run(p, Classifier.NONE, budget, "").histogram();
             shown = cat.name() + " (" + cat.title() + ", interpreted)";
         } else {
-            Model model;
+            Engine model;
             try {
-                model = Model.byName(modelName);
+                model = Engine.byName(modelName);
             } catch (IllegalArgumentException e) {
                 throw OptionTypes.invalid(spec, "--model", e.getMessage() + ", lkmm-cat");
             }
-            engine = p -> Axiomatic.run(p, model, Classifier.NONE, budget, "").histogram();
-            shown = model.name();
+            engine = p -> model.run(p, Classifier.NONE, budget, "");
+            shown = model.id();
         }
         if (!Files.isDirectory(dir)) {
             throw new Main.UsageError("--litmus " + dir + ": not a directory of .litmus files");

@@ -1,5 +1,6 @@
 package daxlab.cli;
 
+import daxlab.engine.Engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -249,7 +250,7 @@ final class LitmusCommand implements Callable<Integer> {
 
     /** The LKMM from the files --model-dir and --cat name, run by the cat interpreter. */
     private LitmusEngine catEngine() {
-        if (spec.commandLine().getParseResult().hasMatchedOption("--model") && !model.equals("lkmm")
+        if (spec.commandLine().getParseResult().hasMatchedOption("--model") && !model.equals(Engine.LKMM.id())
                 && !model.equals("lkmm-cat")) {
             throw new Main.UsageError("--model-dir and --cat give the files of the LKMM; use them with --model lkmm"
                     + " (or without --model), not --model " + model);
@@ -259,7 +260,7 @@ final class LitmusCommand implements Callable<Integer> {
             if (catFile != null) {
                 files = files.withCat(catFile);
             }
-            return CatLitmusEngine.of("lkmm", CatModel.load("lkmm", files));
+            return CatLitmusEngine.of(Engine.LKMM.id(), CatModel.load(Engine.LKMM.id(), files));
         } catch (CatException e) {
             throw new Main.UsageError(e.getMessage());
         }

@@ -101,12 +101,4 @@ class LkmmPlainAndExplainTest {
         assertFalse(allowed.forbidden());
         assertEquals(1, allowed.allowed());
     }
-
-    @Test
-    void unknownModelNamesTheValidOnes() {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> Model.byName("power"));
-        assertTrue(e.getMessage().contains("sc-axiomatic, sc, tso, armv8, lkmm"), e.getMessage());
-        assertEquals("lkmm", Model.byName("LKMM").name());
-    }
 }

@@ -91,7 +91,7 @@ class DaxExportTest {
         for (DaxExport.Export e : DaxExport.all()) {
             List<String> models = e.form() == DaxExport.Form.PLAIN ? List.of("lkmm", "sc-axiomatic") : List.of("lkmm");
             for (String m : models) {
-                String verdictModel = e.form() == DaxExport.Form.ONCE ? "lkmm-once" : m;
+                daxlab.engine.Engine verdictModel = daxlab.engine.Engine.byName(e.form() == DaxExport.Form.ONCE ? "lkmm-once" : m);
                 tests.add(DynamicTest.dynamicTest(e.fileName() + " " + m, () -> {
                     LitmusTest t = LitmusParser.parse(e.text(), e.fileName());
                     Histogram file = LitmusEngines.byName(m).run(t.program(), Classifier.NONE, LitmusEngine.DEFAULT_BUDGET);
