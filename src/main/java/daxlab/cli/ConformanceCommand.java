@@ -270,7 +270,7 @@ final class ConformanceCommand implements Callable<Integer> {
     /** {@code Sometimes 1 2, Flag data-race, 3 states}: the Observation line's words, in herd7's terms. */
     private static String answer(Herd7Result r, boolean counts) {
         return r.observation() + (counts ? " " + r.obsPositive() + " " + r.obsNegative() : "")
-                + r.flags().stream().map(f -> ", Flag " + f).collect(Collectors.joining())
+                + r.flags().stream().map(f -> ", " + f.herd7()).collect(Collectors.joining())
                 + ", " + r.states().size() + (r.states().size() == 1 ? " state" : " states");
     }
 
@@ -332,7 +332,7 @@ final class ConformanceCommand implements Callable<Integer> {
         a.put("positive", r.obsPositive());
         a.put("negative", r.obsNegative());
         ArrayNode flags = a.putArray("flags");
-        r.flags().forEach(flags::add);
+        r.flags().forEach(f -> flags.add(f.name()));
         ArrayNode states = a.putArray("states");
         r.states().forEach(st -> states.add(daxlab.litmus.Herd7Layout.stateLine(st)));
         return a;

@@ -4,7 +4,6 @@ import daxlab.cat.CatModel;
 import daxlab.engine.Engine;
 import daxlab.litmus.Herd7Layout;
 import daxlab.litmus.Herd7Result;
-import daxlab.litmus.LitmusEngine;
 import daxlab.litmus.LitmusParser;
 import daxlab.litmus.LitmusSyntaxException;
 import daxlab.litmus.LitmusTest;
@@ -124,7 +123,7 @@ final class LitmusBench {
             String verdict = "-";
             if (Files.exists(herd)) {
                 // The judgement of `litmus --check --check-counts` and `conformance`.
-                boolean same = Herd7Layout.result(tests.get(i).program(), last[i], LitmusEngine.flags(last[i]))
+                boolean same = Herd7Layout.result(tests.get(i).program(), last[i])
                         .differencesFrom(Herd7Result.parse(herd), Herd7Result.Comparison.EXACT).isEmpty();
                 compared++;
                 if (same) {

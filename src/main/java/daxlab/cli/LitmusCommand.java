@@ -280,7 +280,7 @@ final class LitmusCommand implements Callable<Integer> {
         node.put("positive", r.positive());
         node.put("negative", r.negative());
         ArrayNode flags = node.putArray("flags");
-        r.flags().forEach(flags::add);
+        r.flags().forEach(f -> flags.add(f.name()));
         node.put("condition", r.condition());
         node.put("observation", r.observation());
         node.set("histogram", HistogramJson.toNode(h));

@@ -572,7 +572,7 @@ public final class Lab {
         for (daxlab.litmus.LitmusEngine engine : engines) {
             Histogram h = engine.run(test.program(), daxlab.litmus.LitmusClassifier.of(test.program()), LITMUS_BUDGET);
             runs.add(new LitmusResult.Run(engine.model(), h,
-                    daxlab.litmus.Herd7Layout.result(test.program(), h, daxlab.litmus.LitmusEngine.flags(h))));
+                    daxlab.litmus.Herd7Layout.result(test.program(), h)));
         }
         LitmusResult result = new LitmusResult(test, runs);
         synchronized (RUNS) {

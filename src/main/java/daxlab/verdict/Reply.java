@@ -1,5 +1,6 @@
 package daxlab.verdict;
 
+import daxlab.outcome.Flag;
 import daxlab.engine.Engine;
 import daxlab.dax.Accessors;
 import daxlab.dax.KernelSource;
@@ -279,6 +280,6 @@ public final class Reply {
     static String verdictOf(Histogram h) {
         BigInteger bad = h.countWhere(e -> e.outcomeClass() == OutcomeClass.FORBIDDEN);
         String v = bad.signum() == 0 ? "Never" : bad.equals(h.total()) ? "Always" : "Sometimes";
-        return v + (Races.flagged(h) ? ", Flag data-race" : "");
+        return v + (Races.flagged(h) ? ", " + Flag.DATA_RACE.herd7() : "");
     }
 }

@@ -117,7 +117,7 @@ class HerdRacesTest {
                 return;
             }
             executions[0]++;
-            assertEquals(v.flags().contains(Lkmm.DATA_RACE), !v.races().isEmpty(),
+            assertEquals(v.flags().contains(daxlab.outcome.Flag.DATA_RACE), !v.races().isEmpty(),
                     "the flag is raised exactly when some pair races");
             if (v.racy()) {
                 racy[0]++;
@@ -141,10 +141,10 @@ class HerdRacesTest {
         // The engine's front door reports the same, per outcome and as named races.
         Axiomatic.Result r = Axiomatic.run(p, lkmm, Classifier.NONE, Axiomatic.DEFAULT_BUDGET, "");
         Histogram h = r.histogram();
-        assertEquals(e.flag(), r.flags().containsKey(Lkmm.DATA_RACE), "Flag data-race");
+        assertEquals(e.flag(), r.flags().containsKey(daxlab.outcome.Flag.DATA_RACE), "Flag data-race");
         assertEquals(e.flag(), !h.races().isEmpty(), "named races exactly when flagged");
         assertEquals(BigInteger.valueOf(e.racy()), h.racy(), "per-outcome racy counts add up to herd7's");
-        assertEquals(e.racy(), (long) r.flags().getOrDefault(Lkmm.DATA_RACE, 0L), "the flagged-executions count");
+        assertEquals(e.racy(), (long) r.flags().getOrDefault(daxlab.outcome.Flag.DATA_RACE, 0L), "the flagged-executions count");
         Set<String> coarse = new HashSet<>();
         e.pairs().keySet().forEach(k -> coarse.add(k.replaceAll(" [RW] ", " ")));
         Set<String> named = h.races().stream().map(HerdRacesTest::coarse).collect(Collectors.toSet());

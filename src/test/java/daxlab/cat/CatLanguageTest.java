@@ -157,7 +157,7 @@ class CatLanguageTest {
         Histogram sc = Axiomatic.enumerate(p, new Sc(), Classifier.NONE);
         assertEquals(counts(sc), counts(r.histogram()), "acyclic po | rf | co | fr is SC");
         long executions = r.histogram().total().longValueExact();
-        assertEquals(Map.of("has-smp-mb", executions, "toy-variant-set", executions), r.flags());
+        assertEquals(Map.of(new daxlab.outcome.Flag("has-smp-mb"), executions, new daxlab.outcome.Flag("toy-variant-set"), executions), r.flags());
     }
 
     static Map<String, String> counts(Histogram h) {
