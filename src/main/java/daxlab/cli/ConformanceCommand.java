@@ -12,7 +12,7 @@ import daxlab.herd7.Herd7;
 import daxlab.herd7.Herd7Model;
 import daxlab.herd7.KnownDifferences;
 import daxlab.herd7.Recording;
-import daxlab.litmus.DaxExport;
+import daxlab.dax.export.DaxExport;
 import daxlab.litmus.Herd7Result;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -9,7 +9,7 @@ import daxlab.cat.CatException;
 import daxlab.cat.CatModel;
 import daxlab.cat.ModelFiles;
 import daxlab.cat.litmus.CatLitmusEngine;
-import daxlab.litmus.DaxExport;
+import daxlab.dax.export.DaxExport;
 import daxlab.litmus.Herd7Layout;
 import daxlab.litmus.Herd7Result;
 import daxlab.litmus.HerdNames;

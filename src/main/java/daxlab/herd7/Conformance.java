@@ -1,7 +1,7 @@
 package daxlab.herd7;
 
 import daxlab.engine.Engine;
-import daxlab.litmus.DaxExport;
+import daxlab.dax.export.DaxExport;
 import daxlab.litmus.Herd7Result;
 import daxlab.litmus.Herd7Result.Comparison;
 import daxlab.litmus.LitmusEngine;

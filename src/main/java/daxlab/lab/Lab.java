@@ -13,7 +13,7 @@ import daxlab.dax.ReaderVariant;
 import daxlab.dax.ReaderVersion;
 import daxlab.dax.Scenario;
 import daxlab.dax.Scenarios;
-import daxlab.litmus.DaxExport;
+import daxlab.dax.export.DaxExport;
 import daxlab.outcome.Histogram;
 import daxlab.outcome.OutcomeClass;
 import daxlab.outcome.Witness;

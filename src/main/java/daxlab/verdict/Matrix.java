@@ -9,7 +9,7 @@ import daxlab.dax.ReaderVariant;
 import daxlab.dax.ReaderVersion;
 import daxlab.dax.Scenario;
 import daxlab.dax.Scenarios;
-import daxlab.litmus.DaxExport;
+import daxlab.dax.export.DaxExport;
 import daxlab.outcome.Histogram;
 
 import java.math.BigInteger;

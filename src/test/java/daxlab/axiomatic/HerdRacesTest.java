@@ -87,17 +87,17 @@ class HerdRacesTest {
         List<Expected> all = expected();
         // Every dax scenario as exported today, and the small tests: a stale or missing answer fails.
         java.util.Set<String> exported = new TreeSet<>();
-        for (var d : daxlab.litmus.DaxExport.everyScenario()) {
-            exported.add(daxlab.litmus.DaxExport.testName(d, daxlab.litmus.DaxExport.Form.PLAIN));
+        for (var d : daxlab.dax.export.DaxExport.everyScenario()) {
+            exported.add(daxlab.dax.export.DaxExport.testName(d, daxlab.dax.export.DaxExport.Form.PLAIN));
         }
         java.util.Set<String> answered = all.stream().map(Expected::test).filter(t -> t.startsWith("dax-"))
                 .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
         assertEquals(exported, answered, "herd7's races are recorded for exactly the dax exports; re-record with "
                 + "src/test/python/herd7_races.py (see its usage)");
         for (String t : exported) {
-            assertEquals(daxlab.litmus.DaxExport.export(daxlab.dax.Scenarios.everyVariant().stream()
-                            .filter(d -> daxlab.litmus.DaxExport.testName(d, daxlab.litmus.DaxExport.Form.PLAIN).equals(t))
-                            .findFirst().orElseThrow(), daxlab.litmus.DaxExport.Form.PLAIN).text(),
+            assertEquals(daxlab.dax.export.DaxExport.export(daxlab.dax.Scenarios.everyVariant().stream()
+                            .filter(d -> daxlab.dax.export.DaxExport.testName(d, daxlab.dax.export.DaxExport.Form.PLAIN).equals(t))
+                            .findFirst().orElseThrow(), daxlab.dax.export.DaxExport.Form.PLAIN).text(),
                     read(t + ".litmus"), t + ".litmus is not the current export: re-export and re-record");
         }
         assertTrue(all.stream().filter(Expected::flag).count() > 50 && all.stream().anyMatch(e -> !e.flag()),

@@ -107,7 +107,7 @@ class RacesTest {
         // herd7 7.58 flags exactly the same ones (its recorded answers on the files as written).
         long herd7 = 0;
         for (DaxScenario d : Scenarios.everyVariant()) {
-            String file = daxlab.litmus.DaxExport.testName(d, daxlab.litmus.DaxExport.Form.PLAIN) + ".litmus";
+            String file = daxlab.dax.export.DaxExport.testName(d, daxlab.dax.export.DaxExport.Form.PLAIN) + ".litmus";
             try (var in = RacesTest.class.getResourceAsStream("/" + daxlab.herd7.Recording.RESOURCE_DIR + "/"
                     + daxlab.herd7.Herd7Model.LKMM.recordName(file))) {
                 herd7 += new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)

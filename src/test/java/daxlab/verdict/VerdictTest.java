@@ -207,9 +207,9 @@ class VerdictTest {
     @Test
     void everyCellNamesAnExportedLitmusFile() {
         java.util.Set<String> exported = new java.util.HashSet<>();
-        for (var d : daxlab.litmus.DaxExport.everyScenario()) {
-            for (var f : daxlab.litmus.DaxExport.Form.values()) {
-                exported.add(daxlab.litmus.DaxExport.testName(d, f) + ".litmus");
+        for (var d : daxlab.dax.export.DaxExport.everyScenario()) {
+            for (var f : daxlab.dax.export.DaxExport.Form.values()) {
+                exported.add(daxlab.dax.export.DaxExport.testName(d, f) + ".litmus");
             }
         }
         for (Cell c : M.cells()) {

@@ -1,6 +1,10 @@
-package daxlab.litmus;
+package daxlab.dax.export;
 
 import daxlab.dax.DaxScenario;
+import daxlab.litmus.LitmusEngine;
+import daxlab.litmus.LitmusEngines;
+import daxlab.litmus.LitmusParser;
+import daxlab.litmus.LitmusTest;
 import daxlab.interleave.Interleavings;
 import daxlab.outcome.Classifier;
 import daxlab.outcome.Histogram;
