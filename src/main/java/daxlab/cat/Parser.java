@@ -432,46 +432,35 @@ final class Parser {
         return new Expr.Tuple(first.pos(), parts);
     }
 
-    private Expr union() {
-        Expr l = add();
-        if (at("|")) {
-            Token op = next();
-            deeper(op);
-            try {
-                return new Expr.Binary(op.pos(), Expr.BinaryOp.UNION, l, union());
-            } finally {
-                shallower(1);
-            }
+    /**
+     * {@code operand (symbol rest)?}: the right-associative operators {@code |}, {@code ++},
+     * {@code ;} and {@code &}, each operator a level deeper.
+     */
+    private Expr rightAssociative(java.util.function.Supplier<Expr> operand, String symbol, Expr.BinaryOp kind,
+                                  java.util.function.Supplier<Expr> rest) {
+        Expr l = operand.get();
+        if (!at(symbol)) {
+            return l;
         }
-        return l;
+        Token op = next();
+        deeper(op);
+        try {
+            return new Expr.Binary(op.pos(), kind, l, rest.get());
+        } finally {
+            shallower(1);
+        }
+    }
+
+    private Expr union() {
+        return rightAssociative(this::add, "|", Expr.BinaryOp.UNION, this::union);
     }
 
     private Expr add() {
-        Expr l = seq();
-        if (at("++")) {
-            Token op = next();
-            deeper(op);
-            try {
-                return new Expr.Binary(op.pos(), Expr.BinaryOp.ADD, l, add());
-            } finally {
-                shallower(1);
-            }
-        }
-        return l;
+        return rightAssociative(this::seq, "++", Expr.BinaryOp.ADD, this::add);
     }
 
     private Expr seq() {
-        Expr l = diff();
-        if (at(";")) {
-            Token op = next();
-            deeper(op);
-            try {
-                return new Expr.Binary(op.pos(), Expr.BinaryOp.SEQ, l, seq());
-            } finally {
-                shallower(1);
-            }
-        }
-        return l;
+        return rightAssociative(this::diff, ";", Expr.BinaryOp.SEQ, this::seq);
     }
 
     private Expr diff() {
@@ -491,17 +480,7 @@ final class Parser {
     }
 
     private Expr inter() {
-        Expr l = cartesian();
-        if (at("&")) {
-            Token op = next();
-            deeper(op);
-            try {
-                return new Expr.Binary(op.pos(), Expr.BinaryOp.INTER, l, inter());
-            } finally {
-                shallower(1);
-            }
-        }
-        return l;
+        return rightAssociative(this::cartesian, "&", Expr.BinaryOp.INTER, this::inter);
     }
 
     private Expr cartesian() {
