@@ -186,9 +186,9 @@ public final class CatModel implements Model {
         if (path == null) {
             throw new CatException(null, model.title() + " does not generate this execution");
         }
-        Value v = path.run().globals[slot].get();
-        if (v instanceof Value.Events) {
-            return Rel.id(x.size(), ((Value.Events) v).bits());
+        CatValue v = path.run().globals[slot].get();
+        if (v instanceof CatValue.Events) {
+            return Rel.id(x.size(), ((CatValue.Events) v).bits());
         }
         return Ops.rel(null, path.run(), v, name);
     }
