@@ -128,9 +128,9 @@ public final class Lkmm implements Model {
         final long BarrierFence = x.set(e -> fence(e, FenceKind.BARRIER));
         final long AfterSrcuReadUnlock = x.set(e -> fence(e, FenceKind.AFTER_SRCU_READ_UNLOCK));
         final Rel po = x.po();
-        final Rel rf = x.rf;
-        final Rel co = x.co;
-        final Rel fr = x.fr;
+        final Rel rf = x.rf();
+        final Rel co = x.co();
+        final Rel fr = x.fr();
         final Rel rfe = x.rfe();
         final Rel rfi = x.rfi();
         final Rel intl = x.internal();

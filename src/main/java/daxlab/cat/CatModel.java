@@ -196,12 +196,12 @@ public final class CatModel implements Model {
     /** The model's path that ends with x's rf and co (run past failing axioms), or null. */
     private Interpreter.Path pathOf(Execution x) {
         long lock = x.set(e -> e.lock() != Event.LockPart.NONE);
-        Execution pre = x.with(x.rf.to(x.reads() & ~lock), Rel.empty(x.size()));
+        Execution pre = x.with(x.rf().to(x.reads() & ~lock), Rel.empty(x.size()));
         int rf = model.finalSlot("rf");
         int co = model.finalSlot("co");
         Interpreter.Path[] found = {null};
         Interpreter.run(model.compiled(), View.bind(model, pre, lastWrites(x, lock)), false, path -> {
-            if (found[0] == null && relation(path.run(), rf).equals(x.rf) && relation(path.run(), co).equals(x.co)) {
+            if (found[0] == null && relation(path.run(), rf).equals(x.rf()) && relation(path.run(), co).equals(x.co())) {
                 found[0] = path;
             }
         });
@@ -223,7 +223,7 @@ public final class CatModel implements Model {
             for (int i = 0; i < x.size(); i++) {
                 Event e = x.event(i);
                 if (e.isWrite() && (lock >>> i & 1) == 0 && l.equals(e.location())
-                        && (x.co.row(i) & x.writes() & ~lock) == 0) {
+                        && (x.co().row(i) & x.writes() & ~lock) == 0) {
                     out |= 1L << i;
                 }
             }

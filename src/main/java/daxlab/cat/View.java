@@ -109,7 +109,7 @@ final class View {
         v.put("addr", new CatValue.Relation(x.addr()));
         v.put("data", new CatValue.Relation(x.data()));
         v.put("ctrl", new CatValue.Relation(x.ctrl()));
-        v.put("rf", new CatValue.Relation(x.rf));
+        v.put("rf", new CatValue.Relation(x.rf()));
         v.put("domain", new CatValue.Builtin("domain", (pos, a) -> new CatValue.Events(Ops.rel(pos, run, a, "domain").domain())));
         v.put("range", new CatValue.Builtin("range", (pos, a) -> new CatValue.Events(Ops.rel(pos, run, a, "range").range())));
         v.put("different-values", new CatValue.Builtin("different-values", (pos, a) -> differentValues(pos, run, a)));

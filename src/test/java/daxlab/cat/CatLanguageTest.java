@@ -196,8 +196,8 @@ class CatLanguageTest {
             assertEquals(x.rcuRscs(), m.relation(x, "rcu-rscs"), "rcu-rscs");
             assertEquals(x.srcuRscs(), m.relation(x, "srcu-rscs"), "srcu-rscs");
             assertEquals(2, x.rcuRscs().pairs().size());
-            assertEquals(x.rf, m.relation(x, "rf"));
-            assertEquals(x.co, m.relation(x, "co"));
+            assertEquals(x.rf(), m.relation(x, "rf"));
+            assertEquals(x.co(), m.relation(x, "co"));
         }
     }
 }
