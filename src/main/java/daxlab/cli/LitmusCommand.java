@@ -1,5 +1,6 @@
 package daxlab.cli;
 
+import daxlab.engine.Engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,7 +9,7 @@ import daxlab.cat.CatException;
 import daxlab.cat.CatModel;
 import daxlab.cat.ModelFiles;
 import daxlab.cat.litmus.CatLitmusEngine;
-import daxlab.litmus.DaxExport;
+import daxlab.dax.export.DaxExport;
 import daxlab.litmus.Herd7Layout;
 import daxlab.litmus.Herd7Result;
 import daxlab.litmus.HerdNames;
@@ -264,7 +265,7 @@ final class LitmusCommand implements Callable<Integer> {
 
     /** The LKMM from the files --model-dir and --cat name, run by the cat interpreter. */
     private LitmusEngine catEngine() {
-        if (spec.commandLine().getParseResult().hasMatchedOption("--model") && !model.equals("lkmm")
+        if (spec.commandLine().getParseResult().hasMatchedOption("--model") && !model.equals(Engine.LKMM.id())
                 && !model.equals("lkmm-cat")) {
             throw new Main.UsageError("--model-dir and --cat give the files of the LKMM; use them with --model lkmm"
                     + " (or without --model), not --model " + model);
@@ -274,7 +275,7 @@ final class LitmusCommand implements Callable<Integer> {
             if (catFile != null) {
                 files = files.withCat(catFile);
             }
-            return CatLitmusEngine.of("lkmm", CatModel.load("lkmm", files));
+            return CatLitmusEngine.of(Engine.LKMM.id(), CatModel.load(Engine.LKMM.id(), files));
         } catch (CatException e) {
             throw new Main.UsageError(e.getMessage());
         }
@@ -294,7 +295,7 @@ final class LitmusCommand implements Callable<Integer> {
         node.put("positive", r.positive());
         node.put("negative", r.negative());
         ArrayNode flags = node.putArray("flags");
-        r.flags().forEach(flags::add);
+        r.flags().forEach(f -> flags.add(f.name()));
         node.put("condition", r.condition());
         node.put("observation", r.observation());
         node.set("histogram", HistogramJson.toNode(h));

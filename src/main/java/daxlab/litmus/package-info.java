@@ -8,7 +8,6 @@
  *   LitmusTest --LitmusRun.of(engine)--&gt; Histogram and Herd7Result (herd7's terms), with the engine's time
  *   file.litmus.herd7 --Herd7Result.parse--&gt; Herd7Result --differencesFrom(EXACT|WITHOUT_COUNTS|WITHIN)--&gt; what disagrees
  *   Program --LitmusPrinter.print--&gt; file.litmus   (parse(print(p)) == p)
- *   dax scenario --DaxExport.export--&gt; file.litmus for herd7, with a legend back to the scenario's values
  * </pre>
  *
  * <p>Primitives map onto the IR as docs/primitives.md and the LKMM's {@code linux-kernel.def} say

@@ -121,7 +121,7 @@ class BadInputTest {
             LitmusTest t = onSmallStack(() -> LitmusParser.parse(text, "limit.litmus"));
             assertEquals(t.program(), LitmusParser.parse(LitmusPrinter.print(t.program()), "again.litmus").program());
             assertEquals("Always", Herd7Layout.result(t.program(), Interleavings.enumerate(t.program(),
-                    LitmusClassifier.of(t.program())), java.util.List.of()).observation(), text.substring(0, 40));
+                    LitmusClassifier.of(t.program()))).observation(), text.substring(0, 40));
             LitmusRun lkmm = LitmusRun.of(t, LitmusEngines.byName("lkmm"), LitmusEngine.DEFAULT_BUDGET);
             assertEquals("Always", lkmm.result().observation());
         }
