@@ -52,11 +52,11 @@ public final class Armv8 implements Model {
         long r = x.reads();
         long w = x.writes();
         Rel po = x.po();
-        Rel ca = x.co.union(x.fr);
-        Rel internal = x.poLoc().union(ca).union(x.rf);
+        Rel ca = x.co().union(x.fr());
+        Rel internal = x.poLoc().union(ca).union(x.rf());
         if (!internal.acyclic()) {
             return Verdict.rejected("internal", "acyclic", internal,
-                    Map.of("rf", x.rf, "co", x.co, "fr", x.fr, "po-loc", x.poLoc()));
+                    Map.of("rf", x.rf(), "co", x.co(), "fr", x.fr(), "po-loc", x.poLoc()));
         }
         // Atomic Read-Modify-Write: empty rmw & (fre ; coe)
         Verdict atomic = Verdict.atomic(x);

@@ -1,5 +1,6 @@
 package daxlab.axiomatic;
 
+import daxlab.outcome.Flag;
 import daxlab.outcome.Classifier;
 import daxlab.outcome.Histogram;
 import daxlab.outcome.OutcomeClass;
@@ -23,7 +24,7 @@ import java.util.function.Predicate;
  * racing pairs ({@link Race}) and per outcome how many executions race; {@link #explain} says
  * why a model never gives an outcome, or shows one execution that gives it.
  * <pre>{@code
- * Histogram h = Axiomatic.enumerate(program, Model.byName("lkmm"), classifier);
+ * Histogram h = Axiomatic.enumerate(program, new Lkmm(), classifier);
  * for (Explanation e : Axiomatic.explainGraded(program, new Lkmm(), classifier)) System.out.print(e.text());
  * }</pre>
  */
@@ -39,7 +40,7 @@ public final class Axiomatic {
      * Everything one run found: the histogram, the flags raised by allowed executions with how
      * many raised them (herd7 prints {@code Flag data-race}), and how much was examined.
      */
-    public record Result(Histogram histogram, Map<String, Long> flags, long candidates, long traceCombinations) {
+    public record Result(Histogram histogram, Map<Flag, Long> flags, long candidates, long traceCombinations) {
         public Result {
             flags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(flags));
         }
@@ -65,7 +66,7 @@ public final class Axiomatic {
         // per outcome: [allowed executions, of which raise data-race]
         Map<Outcome, long[]> counts = new LinkedHashMap<>();
         Map<Outcome, Execution> witnesses = new LinkedHashMap<>();
-        Map<String, Long> flags = new java.util.TreeMap<>();
+        Map<Flag, Long> flags = new java.util.TreeMap<>();
         Map<Race, long[]> races = new LinkedHashMap<>();
         long[] allowed = {0};
         try {
@@ -85,7 +86,7 @@ public final class Axiomatic {
                 long[] c = counts.computeIfAbsent(o, k -> new long[2]);
                 c[0]++;
                 witnesses.putIfAbsent(o, x);
-                for (String f : v.flags()) {
+                for (Flag f : v.flags()) {
                     flags.merge(f, 1L, Long::sum);
                 }
                 if (v.racy()) {
@@ -112,18 +113,12 @@ public final class Axiomatic {
                 witnesses.get(o), BigInteger.valueOf(c[1]))));
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("candidates", Long.toString(candidates.produced()));
-        if (!flags.isEmpty()) {
-            // "flags" lists names only (herd7's Flag lines); how many executions raised each follows.
-            facts.put("flags", String.join(", ", flags.keySet()));
-            List<String> fs = new ArrayList<>();
-            flags.forEach((k, v) -> fs.add(k + " " + v));
-            facts.put("flagged executions", String.join(", ", fs));
-        }
+        Histogram.describeFlags(flags, facts);
         List<Race> named = new ArrayList<>();
         races.forEach((r, n) -> named.add(r.withExecutions(n[0])));
         // No wall time here: histograms are printed into notebooks whose outputs must reproduce
         // exactly; `daxlab bench` measures time.
-        Histogram h = new Histogram(program.name(), variant, model.name(), UNIT, entries, facts, named);
+        Histogram h = new Histogram(program.name(), variant, model.name(), UNIT, entries, facts, named, flags);
         return new Result(h, flags, candidates.produced(), candidates.combinations());
     }
 

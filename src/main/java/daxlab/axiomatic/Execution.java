@@ -19,9 +19,9 @@ import java.util.Map;
  */
 public final class Execution implements Witness {
     private final Skeleton sk;
-    public final Rel rf;
-    public final Rel co;
-    public final Rel fr;
+    private final Rel rf;
+    private final Rel co;
+    private final Rel fr;
     private Rel srcuRscs;
 
     Execution(Skeleton sk, Rel rf, Rel co) {
@@ -38,6 +38,21 @@ public final class Execution implements Witness {
      */
     public Execution with(Rel rf, Rel co) {
         return new Execution(sk, rf, co);
+    }
+
+    /** Reads-from: the write each read takes its value from. */
+    public Rel rf() {
+        return rf;
+    }
+
+    /** Coherence order: the order of the writes to each location. */
+    public Rel co() {
+        return co;
+    }
+
+    /** From-read: a read before every write coherence-after the one it read from ({@code rf^-1 ; co}). */
+    public Rel fr() {
+        return fr;
     }
 
     /** The program this is an execution of. */

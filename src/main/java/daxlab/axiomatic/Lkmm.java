@@ -1,5 +1,6 @@
 package daxlab.axiomatic;
 
+import daxlab.outcome.Flag;
 import daxlab.program.FenceKind;
 import daxlab.program.Mode;
 
@@ -40,8 +41,15 @@ import java.util.TreeSet;
  * are {@code Noreturn}, a failed {@code spin_trylock()} is an LF read.
  */
 public final class Lkmm implements Model {
-    /** The flag herd7 prints as {@code Flag data-race}. */
-    public static final String DATA_RACE = "data-race";
+    // The bell's and the cat file's flags, under the names herd7 prints (Flag data-race is Flag.DATA_RACE).
+    private static final Flag MIXED_ACCESSES = new Flag("mixed-accesses");
+    private static final Flag UNMATCHED_RCU_LOCK = new Flag("unmatched-rcu-lock");
+    private static final Flag UNMATCHED_RCU_UNLOCK = new Flag("unmatched-rcu-unlock");
+    private static final Flag UNMATCHED_SRCU_LOCK = new Flag("unmatched-srcu-lock");
+    private static final Flag UNMATCHED_SRCU_UNLOCK = new Flag("unmatched-srcu-unlock");
+    private static final Flag MULTIPLE_SRCU_MATCHES = new Flag("multiple-srcu-matches");
+    private static final Flag INVALID_SLEEP = new Flag("invalid-sleep");
+    private static final Flag SRCU_BAD_VALUE_MATCH = new Flag("srcu-bad-value-match");
 
     @Override
     public String name() {
@@ -120,9 +128,9 @@ public final class Lkmm implements Model {
         final long BarrierFence = x.set(e -> fence(e, FenceKind.BARRIER));
         final long AfterSrcuReadUnlock = x.set(e -> fence(e, FenceKind.AFTER_SRCU_READ_UNLOCK));
         final Rel po = x.po();
-        final Rel rf = x.rf;
-        final Rel co = x.co;
-        final Rel fr = x.fr;
+        final Rel rf = x.rf();
+        final Rel co = x.co();
+        final Rel fr = x.fr();
         final Rel rfe = x.rfe();
         final Rel rfi = x.rfi();
         final Rel intl = x.internal();
@@ -283,9 +291,9 @@ public final class Lkmm implements Model {
             return Verdict.pairAgainst("plain-coherence", wwIncoh, "co", co, "ww-vis", wwVis);
         }
 
-        Set<String> flags = new TreeSet<>();
+        Set<Flag> flags = new TreeSet<>();
         if (!mixedAccesses.isEmpty()) {
-            flags.add("mixed-accesses");
+            flags.add(MIXED_ACCESSES);
         }
         bellFlags(x, RcuLock, RcuUnlock, SrcuLock, SrcuUnlock, SyncSrcu, flags);
         // Actual races
@@ -297,38 +305,38 @@ public final class Lkmm implements Model {
         final Rel rwRace = preRace.inter(fr).minus(rwXbstar);
         final Rel races = wwRace.union(wrRace).union(rwRace);
         if (!races.isEmpty()) {
-            flags.add(DATA_RACE);
+            flags.add(Flag.DATA_RACE);
         }
         return Verdict.consistent(flags, races);
     }
 
     /** The bell's checks that read-side sections are well formed, raised as its flags. */
     private static void bellFlags(Execution x, long rcuLock, long rcuUnlock, long srcuLock, long srcuUnlock,
-                                  long syncSrcu, Set<String> flags) {
+                                  long syncSrcu, Set<Flag> flags) {
         Rel rcu = x.rcuRscs();
         Rel srcu = x.srcuRscs();
         if ((rcuLock & ~rcu.domain()) != 0) {
-            flags.add("unmatched-rcu-lock");
+            flags.add(UNMATCHED_RCU_LOCK);
         }
         if ((rcuUnlock & ~rcu.range()) != 0) {
-            flags.add("unmatched-rcu-unlock");
+            flags.add(UNMATCHED_RCU_UNLOCK);
         }
         if ((srcuLock & ~srcu.domain()) != 0) {
-            flags.add("unmatched-srcu-lock");
+            flags.add(UNMATCHED_SRCU_LOCK);
         }
         if ((srcuUnlock & ~srcu.range()) != 0) {
-            flags.add("unmatched-srcu-unlock");
+            flags.add(UNMATCHED_SRCU_UNLOCK);
         }
         if (!srcu.inverse().seq(srcu).minus(x.id()).isEmpty()) {
-            flags.add("multiple-srcu-matches");
+            flags.add(MULTIPLE_SRCU_MATCHES);
         }
         // synchronize_srcu() may sleep: not inside an RCU read-side section.
         if (!rcu.inter(x.po().to(syncSrcu).seq(x.po())).isEmpty()) {
-            flags.add("invalid-sleep");
+            flags.add(INVALID_SLEEP);
         }
         for (int[] p : srcu.pairs()) {
             if (!java.util.Objects.equals(x.event(p[0]).value(), x.event(p[1]).value())) {
-                flags.add("srcu-bad-value-match");
+                flags.add(SRCU_BAD_VALUE_MATCH);
             }
         }
     }

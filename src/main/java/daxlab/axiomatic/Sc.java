@@ -22,7 +22,7 @@ public final class Sc implements Model {
 
     @Override
     public Verdict check(Execution x) {
-        Rel com = x.rf.union(x.co).union(x.fr);
+        Rel com = x.rf().union(x.co()).union(x.fr());
         Rel order = x.po().union(com);
         if (!order.acyclic()) {
             return Verdict.rejected("sc", "acyclic", order, parts(x));
@@ -44,9 +44,9 @@ public final class Sc implements Model {
 
     private static Map<String, Rel> parts(Execution x) {
         Map<String, Rel> p = new LinkedHashMap<>();
-        p.put("rf", x.rf);
-        p.put("co", x.co);
-        p.put("fr", x.fr);
+        p.put("rf", x.rf());
+        p.put("co", x.co());
+        p.put("fr", x.fr());
         p.put("po", x.po());
         return p;
     }

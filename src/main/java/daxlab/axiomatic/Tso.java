@@ -33,10 +33,10 @@ public final class Tso implements Model {
         long m = x.memory();
         long r = x.reads();
         long w = x.writes();
-        Rel com = x.rf.union(x.co).union(x.fr);
+        Rel com = x.rf().union(x.co()).union(x.fr());
         Rel uniproc = x.poLoc().union(com);
         if (!uniproc.acyclic()) {
-            return Verdict.rejected("uniproc", "acyclic", uniproc, Map.of("rf", x.rf, "co", x.co, "fr", x.fr,
+            return Verdict.rejected("uniproc", "acyclic", uniproc, Map.of("rf", x.rf(), "co", x.co(), "fr", x.fr(),
                     "po-loc", x.poLoc()));
         }
         // Atomic Read-Modify-Write: empty rmw & (fre ; coe)
@@ -51,7 +51,7 @@ public final class Tso implements Model {
         Rel implied = x.po().restrict(m, locked).union(x.po().restrict(locked, m))
                 .union(x.fencerel(mfence).restrict(m, m));
         Rel markers = GracePeriods.aroundFences(x, mfence);
-        Rel ghb = ppo.union(x.rfe()).union(x.co).union(x.fr).union(implied).union(markers);
+        Rel ghb = ppo.union(x.rfe()).union(x.co()).union(x.fr()).union(implied).union(markers);
         if (!ghb.acyclic()) {
             return Verdict.rejected("tso", "acyclic", ghb, parts(x, ppo, implied, markers));
         }
@@ -82,8 +82,8 @@ public final class Tso implements Model {
     private static Map<String, Rel> parts(Execution x, Rel ppo, Rel implied, Rel markers) {
         Map<String, Rel> p = new LinkedHashMap<>();
         p.put("rfe", x.rfe());
-        p.put("co", x.co);
-        p.put("fr", x.fr);
+        p.put("co", x.co());
+        p.put("fr", x.fr());
         p.put("ppo", ppo);
         p.put("implied", implied);
         p.put("mfence", markers);

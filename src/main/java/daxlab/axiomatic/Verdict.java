@@ -1,5 +1,6 @@
 package daxlab.axiomatic;
 
+import daxlab.outcome.Flag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.Set;
  * @param races    the racing pairs of a consistent execution (the LKMM's {@code ww-race | wr-race |
  *                 rw-race}); null when the model has no data-race flag or the execution is rejected
  */
-public record Verdict(String axiom, String check, Rel relation, Map<String, Rel> parts, Set<String> flags,
+public record Verdict(String axiom, String check, Rel relation, Map<String, Rel> parts, Set<Flag> flags,
                       Map<String, List<Step>> steps, Rel races) {
     public Verdict {
         parts = parts == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parts));
@@ -27,7 +28,7 @@ public record Verdict(String axiom, String check, Rel relation, Map<String, Rel>
         steps = steps == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(steps));
     }
 
-    public Verdict(String axiom, String check, Rel relation, Map<String, Rel> parts, Set<String> flags,
+    public Verdict(String axiom, String check, Rel relation, Map<String, Rel> parts, Set<Flag> flags,
                    Map<String, List<Step>> steps) {
         this(axiom, check, relation, parts, flags, steps, null);
     }
@@ -36,7 +37,7 @@ public record Verdict(String axiom, String check, Rel relation, Map<String, Rel>
     public record Step(String name, Rel rel) {
     }
 
-    public Verdict(String axiom, String check, Rel relation, Map<String, Rel> parts, Set<String> flags) {
+    public Verdict(String axiom, String check, Rel relation, Map<String, Rel> parts, Set<Flag> flags) {
         this(axiom, check, relation, parts, flags, null);
     }
 
@@ -79,12 +80,12 @@ public record Verdict(String axiom, String check, Rel relation, Map<String, Rel>
         return rejected("atomic", "acyclic", cycle, parts);
     }
 
-    public static Verdict consistent(Set<String> flags) {
+    public static Verdict consistent(Set<Flag> flags) {
         return new Verdict(null, null, null, null, flags);
     }
 
     /** Consistent, with the flags raised and the pairs of accesses that race (for {@code data-race}). */
-    public static Verdict consistent(Set<String> flags, Rel races) {
+    public static Verdict consistent(Set<Flag> flags, Rel races) {
         return new Verdict(null, null, null, null, flags, null, races);
     }
 

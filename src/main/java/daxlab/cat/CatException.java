@@ -7,15 +7,15 @@ package daxlab.cat;
 public class CatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Pos pos;
+    private final transient CatPos pos;
 
-    public CatException(Pos pos, String message) {
+    public CatException(CatPos pos, String message) {
         super(pos == null ? message : pos + ": " + message);
         this.pos = pos;
     }
 
     /** Where, or null for a problem with no place (a missing file). */
-    public Pos pos() {
+    public CatPos pos() {
         return pos;
     }
 }

@@ -17,9 +17,9 @@ final class Compiler {
 
     /** A compiled expression. */
     interface Node {
-        Pos pos();
+        CatPos pos();
 
-        Value eval(Value.Frame frame, Run run);
+        CatValue eval(CatValue.Frame frame, Run run);
     }
 
     /** A compiled top-level instruction. */
@@ -27,17 +27,17 @@ final class Compiler {
     }
 
     /** {@code let}: each slot gets a lazy cell (or, for a tuple pattern, a component of one). */
-    record Bind(Pos pos, int[] slots, Node[] values) implements Step {
+    record Bind(CatPos pos, int[] slots, Node[] values) implements Step {
     }
 
     /** {@code let rec}: the slots get the group's values, computed together when first needed. */
-    record Fix(Pos pos, int[] slots, RecGroup group) implements Step {
+    record Fix(CatPos pos, int[] slots, RecGroup group) implements Step {
     }
 
     record Check(Stmt.Check check, Node value) implements Step {
     }
 
-    record With(Pos pos, String name, int slot, Node from) implements Step {
+    record With(CatPos pos, String name, int slot, Node from) implements Step {
     }
 
     /** The compiled model: its steps, how many slots a run needs, where each host name goes. */
@@ -47,7 +47,7 @@ final class Compiler {
     private static final class Unbound extends CatException {
         private static final long serialVersionUID = 1L;
 
-        Unbound(Pos pos, String name) {
+        Unbound(CatPos pos, String name) {
             super(pos, "'" + name + "' is not bound here (not a built-in, not defined before this point)");
         }
     }
@@ -94,7 +94,7 @@ final class Compiler {
             Stmt.Let l = (Stmt.Let) s;
             List<Node> nodes = new ArrayList<>();
             List<String> names = new ArrayList<>();
-            for (Expr.Binding b : l.bindings()) {
+            for (CatExpr.Binding b : l.bindings()) {
                 Node v = expr(b.value(), null);
                 bindPattern(b, v, names, nodes);
             }
@@ -120,15 +120,15 @@ final class Compiler {
             return new With(w.pos(), w.name(), newSlot(w.name()), from);
         } else if (s instanceof Stmt.Enum) {
             Stmt.Enum e = (Stmt.Enum) s;
-            Set<Value> tags = new LinkedHashSet<>();
+            Set<CatValue> tags = new LinkedHashSet<>();
             for (String t : e.tags()) {
-                tags.add(new Value.Tag(e.name(), t));
+                tags.add(new CatValue.Tag(e.name(), t));
             }
-            Node v = new Const(e.pos(), new Value.Values(tags));
+            Node v = new Const(e.pos(), new CatValue.Values(tags));
             return new Bind(e.pos(), new int[] {newSlot(e.name())}, new Node[] {v});
         } else if (s instanceof Stmt.Instructions) {
             // Checked for names, not enforced: the events come from daxlab's IR (see Stmt.Instructions).
-            for (Expr a : ((Stmt.Instructions) s).tagSets()) {
+            for (CatExpr a : ((Stmt.Instructions) s).tagSets()) {
                 expr(a, null);
             }
             return null;
@@ -147,8 +147,8 @@ final class Compiler {
     }
 
     /** One binding's names and their nodes (a tuple pattern takes one component each). */
-    private static void bindPattern(Expr.Binding b, Node v, List<String> names, List<Node> nodes) {
-        Expr.Pattern p = b.pattern();
+    private static void bindPattern(CatExpr.Binding b, Node v, List<String> names, List<Node> nodes) {
+        CatExpr.Pattern p = b.pattern();
         if (!p.tuple()) {
             names.add(p.names().get(0));
             nodes.add(v);
@@ -162,61 +162,61 @@ final class Compiler {
 
     // ------------------------------------------------------------------ expressions
 
-    private Node expr(Expr e, Scope scope) {
-        if (e instanceof Expr.Var) {
-            return var((Expr.Var) e, scope);
-        } else if (e instanceof Expr.Empty) {
-            return new Const(e.pos(), Value.EMPTY);
-        } else if (e instanceof Expr.Universe) {
-            return new Const(e.pos(), Value.UNIVERSE);
-        } else if (e instanceof Expr.Tag) {
-            String name = ((Expr.Tag) e).name();
+    private Node expr(CatExpr e, Scope scope) {
+        if (e instanceof CatExpr.Var) {
+            return var((CatExpr.Var) e, scope);
+        } else if (e instanceof CatExpr.Empty) {
+            return new Const(e.pos(), CatValue.EMPTY);
+        } else if (e instanceof CatExpr.Universe) {
+            return new Const(e.pos(), CatValue.UNIVERSE);
+        } else if (e instanceof CatExpr.Tag) {
+            String name = ((CatExpr.Tag) e).name();
             String type = tagTypes.get(name);
             if (type == null) {
                 throw new CatException(e.pos(), "tag '" + name + " is not declared by any enum");
             }
-            return new Const(e.pos(), new Value.Tag(type, name));
-        } else if (e instanceof Expr.SetOf) {
+            return new Const(e.pos(), new CatValue.Tag(type, name));
+        } else if (e instanceof CatExpr.SetOf) {
             List<Node> es = new ArrayList<>();
-            for (Expr x : ((Expr.SetOf) e).elements()) {
+            for (CatExpr x : ((CatExpr.SetOf) e).elements()) {
                 es.add(expr(x, scope));
             }
             return new SetOfNode(e.pos(), es.toArray(new Node[0]));
-        } else if (e instanceof Expr.Tuple) {
+        } else if (e instanceof CatExpr.Tuple) {
             List<Node> es = new ArrayList<>();
-            for (Expr x : ((Expr.Tuple) e).elements()) {
+            for (CatExpr x : ((CatExpr.Tuple) e).elements()) {
                 es.add(expr(x, scope));
             }
             return new TupleNode(e.pos(), es.toArray(new Node[0]));
-        } else if (e instanceof Expr.ToId) {
-            return new ToIdNode(e.pos(), expr(((Expr.ToId) e).set(), scope));
-        } else if (e instanceof Expr.Unary) {
-            Expr.Unary u = (Expr.Unary) e;
+        } else if (e instanceof CatExpr.ToId) {
+            return new ToIdNode(e.pos(), expr(((CatExpr.ToId) e).set(), scope));
+        } else if (e instanceof CatExpr.Unary) {
+            CatExpr.Unary u = (CatExpr.Unary) e;
             return new UnaryNode(u.pos(), u.op(), expr(u.operand(), scope));
-        } else if (e instanceof Expr.Binary) {
-            Expr.Binary b = (Expr.Binary) e;
+        } else if (e instanceof CatExpr.Binary) {
+            CatExpr.Binary b = (CatExpr.Binary) e;
             return new BinaryNode(b.pos(), b.op(), expr(b.left(), scope), expr(b.right(), scope));
-        } else if (e instanceof Expr.App) {
-            Expr.App a = (Expr.App) e;
+        } else if (e instanceof CatExpr.App) {
+            CatExpr.App a = (CatExpr.App) e;
             return new AppNode(a.pos(), expr(a.function(), scope), expr(a.argument(), scope));
-        } else if (e instanceof Expr.Fun) {
-            return fun((Expr.Fun) e, scope);
-        } else if (e instanceof Expr.Let) {
-            Expr.Let l = (Expr.Let) e;
+        } else if (e instanceof CatExpr.Fun) {
+            return fun((CatExpr.Fun) e, scope);
+        } else if (e instanceof CatExpr.Let) {
+            CatExpr.Let l = (CatExpr.Let) e;
             List<String> names = new ArrayList<>();
             List<Node> nodes = new ArrayList<>();
-            for (Expr.Binding b : l.bindings()) {
+            for (CatExpr.Binding b : l.bindings()) {
                 bindPattern(b, expr(b.value(), scope), names, nodes);
             }
             Node body = expr(l.body(), new Scope(names, scope));
             return new LetNode(l.pos(), nodes.toArray(new Node[0]), body);
-        } else if (e instanceof Expr.LetRec) {
-            Expr.LetRec l = (Expr.LetRec) e;
+        } else if (e instanceof CatExpr.LetRec) {
+            CatExpr.LetRec l = (CatExpr.LetRec) e;
             RecGroup g = recGroup(l.pos(), l.bindings(), scope);
             Node body = expr(l.body(), new Scope(g.names, scope));
             return new LetRecNode(l.pos(), g, body);
-        } else if (e instanceof Expr.Try) {
-            Expr.Try t = (Expr.Try) e;
+        } else if (e instanceof CatExpr.Try) {
+            CatExpr.Try t = (CatExpr.Try) e;
             Node otherwise = expr(t.otherwise(), scope);
             try {
                 return new TryNode(t.pos(), expr(t.body(), scope), otherwise);
@@ -224,12 +224,12 @@ final class Compiler {
                 return otherwise;
             }
         } else {
-            Expr.If i = (Expr.If) e;
+            CatExpr.If i = (CatExpr.If) e;
             return expr(i.condition().holds(variants) ? i.then() : i.otherwise(), scope);
         }
     }
 
-    private Node var(Expr.Var v, Scope scope) {
+    private Node var(CatExpr.Var v, Scope scope) {
         int depth = 0;
         for (Scope s = scope; s != null; s = s.parent, depth++) {
             int i = s.names.lastIndexOf(v.name());
@@ -244,16 +244,16 @@ final class Compiler {
         return new GlobalRef(v.pos(), v.name(), slot);
     }
 
-    private FunNode fun(Expr.Fun f, Scope scope) {
+    private FunNode fun(CatExpr.Fun f, Scope scope) {
         List<String> params = new ArrayList<>(f.parameters().names());
         Node body = expr(f.body(), new Scope(params, scope));
         return new FunNode(f.pos(), f.parameters(), body, f.name());
     }
 
     /** The bindings of a {@code let rec}, compiled where they see one another. */
-    private RecGroup recGroup(Pos pos, List<Expr.Binding> bindings, Scope scope) {
+    private RecGroup recGroup(CatPos pos, List<CatExpr.Binding> bindings, Scope scope) {
         List<String> names = new ArrayList<>();
-        for (Expr.Binding b : bindings) {
+        for (CatExpr.Binding b : bindings) {
             if (b.pattern().tuple()) {
                 throw new CatException(b.pos(), "let rec binds names, not tuples");
             }
@@ -269,50 +269,50 @@ final class Compiler {
 
     // ------------------------------------------------------------------ nodes
 
-    static Value apply(Pos pos, Value f, Value arg) {
-        if (f instanceof Value.Closure) {
-            Value.Closure c = (Value.Closure) f;
+    static CatValue apply(CatPos pos, CatValue f, CatValue arg) {
+        if (f instanceof CatValue.Closure) {
+            CatValue.Closure c = (CatValue.Closure) f;
             FunNode fn = c.function();
-            Expr.Pattern p = fn.parameters();
-            Value.Cell[] cells;
+            CatExpr.Pattern p = fn.parameters();
+            CatValue.Cell[] cells;
             if (p.tuple()) {
-                if (!(arg instanceof Value.Tuple) || ((Value.Tuple) arg).elements().size() != p.names().size()) {
+                if (!(arg instanceof CatValue.Tuple) || ((CatValue.Tuple) arg).elements().size() != p.names().size()) {
                     throw new CatException(pos, fn.name() + " takes " + p.names().size() + " arguments, got a "
                             + arg.kind());
                 }
-                List<Value> args = ((Value.Tuple) arg).elements();
-                cells = new Value.Cell[args.size()];
+                List<CatValue> args = ((CatValue.Tuple) arg).elements();
+                cells = new CatValue.Cell[args.size()];
                 for (int i = 0; i < cells.length; i++) {
-                    cells[i] = new Value.Cell(args.get(i));
+                    cells[i] = new CatValue.Cell(args.get(i));
                 }
             } else {
-                cells = new Value.Cell[] {new Value.Cell(arg)};
+                cells = new CatValue.Cell[] {new CatValue.Cell(arg)};
             }
-            return fn.body().eval(new Value.Frame(cells, c.frame()), c.run());
-        } else if (f instanceof Value.Builtin) {
-            return ((Value.Builtin) f).apply().apply(pos, arg);
+            return fn.body().eval(new CatValue.Frame(cells, c.frame()), c.run());
+        } else if (f instanceof CatValue.Builtin) {
+            return ((CatValue.Builtin) f).apply().apply(pos, arg);
         }
         throw new CatException(pos, "a " + f.kind() + " is not a function");
     }
 
-    record Const(Pos pos, Value value) implements Node {
+    record Const(CatPos pos, CatValue value) implements Node {
         @Override
-        public Value eval(Value.Frame frame, Run run) {
+        public CatValue eval(CatValue.Frame frame, Run run) {
             return value;
         }
     }
 
-    record GlobalRef(Pos pos, String name, int slot) implements Node {
+    record GlobalRef(CatPos pos, String name, int slot) implements Node {
         @Override
-        public Value eval(Value.Frame frame, Run run) {
+        public CatValue eval(CatValue.Frame frame, Run run) {
             return run.globals[slot].get();
         }
     }
 
-    record LocalRef(Pos pos, String name, int depth, int index) implements Node {
+    record LocalRef(CatPos pos, String name, int depth, int index) implements Node {
         @Override
-        public Value eval(Value.Frame frame, Run run) {
-            Value.Frame f = frame;
+        public CatValue eval(CatValue.Frame frame, Run run) {
+            CatValue.Frame f = frame;
             for (int d = 0; d < depth; d++) {
                 f = f.parent();
             }
@@ -320,98 +320,98 @@ final class Compiler {
         }
     }
 
-    record SetOfNode(Pos pos, Node[] elements) implements Node {
+    record SetOfNode(CatPos pos, Node[] elements) implements Node {
         @Override
-        public Value eval(Value.Frame frame, Run run) {
+        public CatValue eval(CatValue.Frame frame, Run run) {
             long events = 0;
             boolean allEvents = true;
-            Set<Value> values = new LinkedHashSet<>();
+            Set<CatValue> values = new LinkedHashSet<>();
             for (Node n : elements) {
-                Value v = n.eval(frame, run);
+                CatValue v = n.eval(frame, run);
                 values.add(v);
-                if (v instanceof Value.Event) {
-                    events |= 1L << ((Value.Event) v).id();
+                if (v instanceof CatValue.Event) {
+                    events |= 1L << ((CatValue.Event) v).id();
                 } else {
                     allEvents = false;
                 }
             }
-            return allEvents ? new Value.Events(events) : new Value.Values(values);
+            return allEvents ? new CatValue.Events(events) : new CatValue.Values(values);
         }
     }
 
-    record TupleNode(Pos pos, Node[] elements) implements Node {
+    record TupleNode(CatPos pos, Node[] elements) implements Node {
         @Override
-        public Value eval(Value.Frame frame, Run run) {
-            List<Value> vs = new ArrayList<>(elements.length);
+        public CatValue eval(CatValue.Frame frame, Run run) {
+            List<CatValue> vs = new ArrayList<>(elements.length);
             for (Node n : elements) {
                 vs.add(n.eval(frame, run));
             }
-            return new Value.Tuple(vs);
+            return new CatValue.Tuple(vs);
         }
     }
 
-    record ToIdNode(Pos pos, Node set) implements Node {
+    record ToIdNode(CatPos pos, Node set) implements Node {
         @Override
-        public Value eval(Value.Frame frame, Run run) {
+        public CatValue eval(CatValue.Frame frame, Run run) {
             return Ops.toId(pos, run, set.eval(frame, run));
         }
     }
 
-    record UnaryNode(Pos pos, Expr.UnaryOp op, Node operand) implements Node {
+    record UnaryNode(CatPos pos, CatExpr.UnaryOp op, Node operand) implements Node {
         @Override
-        public Value eval(Value.Frame frame, Run run) {
+        public CatValue eval(CatValue.Frame frame, Run run) {
             return Ops.unary(pos, run, op, operand.eval(frame, run));
         }
     }
 
-    record BinaryNode(Pos pos, Expr.BinaryOp op, Node left, Node right) implements Node {
+    record BinaryNode(CatPos pos, CatExpr.BinaryOp op, Node left, Node right) implements Node {
         @Override
-        public Value eval(Value.Frame frame, Run run) {
-            Value l = left.eval(frame, run);
+        public CatValue eval(CatValue.Frame frame, Run run) {
+            CatValue l = left.eval(frame, run);
             // Nothing follows an empty relation or meets an empty set: the right operand is not
             // needed (the RCU terms of the LKMM are all empty in a program without grace periods).
-            if ((op == Expr.BinaryOp.SEQ || op == Expr.BinaryOp.INTER) && Ops.isEmpty(l)) {
-                return Value.EMPTY;
+            if ((op == CatExpr.BinaryOp.SEQ || op == CatExpr.BinaryOp.INTER) && Ops.isEmpty(l)) {
+                return CatValue.EMPTY;
             }
             return Ops.binary(pos, run, op, l, right.eval(frame, run));
         }
     }
 
-    record AppNode(Pos pos, Node function, Node argument) implements Node {
+    record AppNode(CatPos pos, Node function, Node argument) implements Node {
         @Override
-        public Value eval(Value.Frame frame, Run run) {
+        public CatValue eval(CatValue.Frame frame, Run run) {
             return apply(pos, function.eval(frame, run), argument.eval(frame, run));
         }
     }
 
-    record FunNode(Pos pos, Expr.Pattern parameters, Node body, String name) implements Node {
+    record FunNode(CatPos pos, CatExpr.Pattern parameters, Node body, String name) implements Node {
         @Override
-        public Value eval(Value.Frame frame, Run run) {
-            return new Value.Closure(this, frame, run);
+        public CatValue eval(CatValue.Frame frame, Run run) {
+            return new CatValue.Closure(this, frame, run);
         }
     }
 
-    record LetNode(Pos pos, Node[] values, Node body) implements Node {
+    record LetNode(CatPos pos, Node[] values, Node body) implements Node {
         @Override
-        public Value eval(Value.Frame frame, Run run) {
-            Value.Cell[] cells = new Value.Cell[values.length];
+        public CatValue eval(CatValue.Frame frame, Run run) {
+            CatValue.Cell[] cells = new CatValue.Cell[values.length];
             for (int i = 0; i < cells.length; i++) {
-                cells[i] = new Value.Cell(values[i], frame, run);
+                cells[i] = new CatValue.Cell(values[i], frame, run);
             }
-            return body.eval(new Value.Frame(cells, frame), run);
+            return body.eval(new CatValue.Frame(cells, frame), run);
         }
     }
 
-    record LetRecNode(Pos pos, RecGroup group, Node body) implements Node {
+    record LetRecNode(CatPos pos, RecGroup group, Node body) implements Node {
         @Override
-        public Value eval(Value.Frame frame, Run run) {
+        public CatValue eval(CatValue.Frame frame, Run run) {
             return body.eval(group.solve(frame, run), run);
         }
     }
 
-    record TryNode(Pos pos, Node body, Node otherwise) implements Node {
+    record TryNode(CatPos pos, Node body, Node otherwise) implements Node {
         @Override
-        public Value eval(Value.Frame frame, Run run) {
+        public CatValue eval(CatValue.Frame frame, Run run) {
             try {
                 return body.eval(frame, run);
             } catch (CatException e) {
@@ -421,21 +421,21 @@ final class Compiler {
     }
 
     /** One component of a tuple pattern's value (the value is evaluated for each component). */
-    record Component(Pos pos, Node tuple, int index, int size) implements Node {
+    record Component(CatPos pos, Node tuple, int index, int size) implements Node {
         @Override
-        public Value eval(Value.Frame frame, Run run) {
-            Value v = tuple.eval(frame, run);
-            if (!(v instanceof Value.Tuple) || ((Value.Tuple) v).elements().size() != size) {
+        public CatValue eval(CatValue.Frame frame, Run run) {
+            CatValue v = tuple.eval(frame, run);
+            if (!(v instanceof CatValue.Tuple) || ((CatValue.Tuple) v).elements().size() != size) {
                 throw new CatException(pos, "expected a tuple of " + size + ", got a " + v.kind());
             }
-            return ((Value.Tuple) v).elements().get(index);
+            return ((CatValue.Tuple) v).elements().get(index);
         }
     }
 
     /** One name of a top-level {@code let rec}: the group is solved once, when the first of its names is needed. */
-    record FixMember(Pos pos, RecGroup group, int index, Value.Frame[] solved) implements Node {
+    record FixMember(CatPos pos, RecGroup group, int index, CatValue.Frame[] solved) implements Node {
         @Override
-        public Value eval(Value.Frame frame, Run run) {
+        public CatValue eval(CatValue.Frame frame, Run run) {
             if (solved[0] == null) {
                 solved[0] = group.solve(null, run);
             }
@@ -452,21 +452,21 @@ final class Compiler {
         /** Iterations after which a fixpoint that keeps changing is reported. */
         private static final int MAX_ITERATIONS = 10_000;
 
-        final Pos pos;
+        final CatPos pos;
         final List<String> names;
         final Node[] nodes;
 
-        RecGroup(Pos pos, List<String> names, Node[] nodes) {
+        RecGroup(CatPos pos, List<String> names, Node[] nodes) {
             this.pos = pos;
             this.names = names;
             this.nodes = nodes;
         }
 
-        Value.Frame solve(Value.Frame outer, Run run) {
-            Value.Cell[] cells = new Value.Cell[nodes.length];
-            Value.Frame frame = new Value.Frame(cells, outer);
+        CatValue.Frame solve(CatValue.Frame outer, Run run) {
+            CatValue.Cell[] cells = new CatValue.Cell[nodes.length];
+            CatValue.Frame frame = new CatValue.Frame(cells, outer);
             for (int i = 0; i < nodes.length; i++) {
-                cells[i] = new Value.Cell(nodes[i] instanceof FunNode ? nodes[i].eval(frame, run) : Value.EMPTY);
+                cells[i] = new CatValue.Cell(nodes[i] instanceof FunNode ? nodes[i].eval(frame, run) : CatValue.EMPTY);
             }
             for (int iteration = 0; ; iteration++) {
                 boolean changed = false;
@@ -474,8 +474,8 @@ final class Compiler {
                     if (nodes[i] instanceof FunNode) {
                         continue;
                     }
-                    Value before = cells[i].get();
-                    Value after = nodes[i].eval(frame, run);
+                    CatValue before = cells[i].get();
+                    CatValue after = nodes[i].eval(frame, run);
                     if (!Ops.same(before, after)) {
                         changed = true;
                     }

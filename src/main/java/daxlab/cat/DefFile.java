@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class DefFile {
     /** One primitive: the tags of its first access ({@code __load{...}}), else the primitives it calls. */
-    private record Macro(Pos pos, List<String> tags, boolean hasAccess, List<String> calls) {
+    private record Macro(CatPos pos, List<String> tags, boolean hasAccess, List<String> calls) {
     }
 
     private static final Pattern HEAD = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(([^)]*)\\)\\s*(.*)$");
@@ -41,7 +41,7 @@ final class DefFile {
             if (line.isBlank()) {
                 continue;
             }
-            Pos pos = new Pos(file, i + 1, 1);
+            CatPos pos = new CatPos(file, i + 1, 1);
             Matcher m = HEAD.matcher(line);
             if (!m.matches()) {
                 throw new CatException(pos, "expected a primitive: NAME(ARGS) BODY");

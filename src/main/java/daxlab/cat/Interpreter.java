@@ -17,7 +17,7 @@ final class Interpreter {
     }
 
     /** One path to the end: its bindings, the first axiom that failed (null if none) and the flags raised. */
-    record Path(Run run, Stmt.Check failed, Value failedValue, Set<String> flags) {
+    record Path(Run run, Stmt.Check failed, CatValue failedValue, Set<String> flags) {
         boolean allowed() {
             return failed == null;
         }
@@ -31,25 +31,25 @@ final class Interpreter {
         from(model, 0, run, null, null, new LinkedHashSet<>(), stopAtFailure, sink);
     }
 
-    private static void from(Compiler.Compiled model, int start, Run run, Stmt.Check failed, Value failedValue,
+    private static void from(Compiler.Compiled model, int start, Run run, Stmt.Check failed, CatValue failedValue,
                              Set<String> flags, boolean stopAtFailure, Consumer<Path> sink) {
         for (int i = start; i < model.steps().size(); i++) {
             Compiler.Step step = model.steps().get(i);
             if (step instanceof Compiler.Bind) {
                 Compiler.Bind b = (Compiler.Bind) step;
                 for (int k = 0; k < b.slots().length; k++) {
-                    run.globals[b.slots()[k]] = new Value.Cell(b.values()[k], null, run);
+                    run.globals[b.slots()[k]] = new CatValue.Cell(b.values()[k], null, run);
                 }
             } else if (step instanceof Compiler.Fix) {
                 Compiler.Fix f = (Compiler.Fix) step;
-                Value.Frame[] solved = new Value.Frame[1];
+                CatValue.Frame[] solved = new CatValue.Frame[1];
                 for (int k = 0; k < f.slots().length; k++) {
-                    run.globals[f.slots()[k]] = new Value.Cell(new Compiler.FixMember(f.pos(), f.group(), k, solved), null,
+                    run.globals[f.slots()[k]] = new CatValue.Cell(new Compiler.FixMember(f.pos(), f.group(), k, solved), null,
                             run);
                 }
             } else if (step instanceof Compiler.Check) {
                 Compiler.Check c = (Compiler.Check) step;
-                Value v = c.value().eval(null, run);
+                CatValue v = c.value().eval(null, run);
                 boolean holds = holds(c.check(), run, v);
                 if (c.check().flag()) {
                     if (holds) {
@@ -64,17 +64,17 @@ final class Interpreter {
                 }
             } else {
                 Compiler.With w = (Compiler.With) step;
-                Value from = w.from().eval(null, run);
-                if (from instanceof Value.Empty) {
+                CatValue from = w.from().eval(null, run);
+                if (from instanceof CatValue.Empty) {
                     return;
                 }
-                if (!(from instanceof Value.Values)) {
+                if (!(from instanceof CatValue.Values)) {
                     throw new CatException(w.from().pos(), "with " + w.name() + " from needs a set of values, got a "
                             + from.kind());
                 }
-                for (Value choice : ((Value.Values) from).elements()) {
+                for (CatValue choice : ((CatValue.Values) from).elements()) {
                     Run branch = run.branch();
-                    branch.globals[w.slot()] = new Value.Cell(choice);
+                    branch.globals[w.slot()] = new CatValue.Cell(choice);
                     from(model, i + 1, branch, failed, failedValue, new LinkedHashSet<>(flags), stopAtFailure, sink);
                 }
                 return;
@@ -83,7 +83,7 @@ final class Interpreter {
         sink.accept(new Path(run, failed, failedValue, flags));
     }
 
-    private static boolean holds(Stmt.Check c, Run run, Value v) {
+    private static boolean holds(Stmt.Check c, Run run, CatValue v) {
         boolean ok;
         switch (c.test()) {
             case ACYCLIC:
@@ -93,10 +93,10 @@ final class Interpreter {
                 ok = Ops.rel(c.expr().pos(), run, v, "irreflexive").irreflexive();
                 break;
             default:
-                if (v instanceof Value.Universe) {
+                if (v instanceof CatValue.Universe) {
                     ok = run.n == 0;
-                } else if (v instanceof Value.Empty || v instanceof Value.Events || v instanceof Value.Relation
-                        || v instanceof Value.Values) {
+                } else if (v instanceof CatValue.Empty || v instanceof CatValue.Events || v instanceof CatValue.Relation
+                        || v instanceof CatValue.Values) {
                     ok = Ops.isEmpty(v);
                 } else {
                     throw new CatException(c.expr().pos(), "empty needs a set or a relation, got a " + v.kind());
@@ -106,8 +106,8 @@ final class Interpreter {
     }
 
     /** The relation a failed axiom is about, for explanations (empty when it was a set). */
-    static Rel relationOf(Run run, Value v) {
-        if (v instanceof Value.Relation || v instanceof Value.Empty || v instanceof Value.Universe) {
+    static Rel relationOf(Run run, CatValue v) {
+        if (v instanceof CatValue.Relation || v instanceof CatValue.Empty || v instanceof CatValue.Universe) {
             return Ops.rel(null, run, v, "");
         }
         return Rel.empty(run.n);

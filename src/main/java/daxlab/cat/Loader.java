@@ -81,7 +81,7 @@ final class Loader {
             throw new CatException(null, source.name() + " includes itself (through " + String.join(", ", stack) + ")");
         }
         stack.add(source.name());
-        Parser.File f = Parser.parse(source.name(), source.text());
+        CatParser.File f = CatParser.parse(source.name(), source.text());
         add(files, source, f.statements(), variants, stack, out);
         stack.remove(stack.size() - 1);
         return f.title();

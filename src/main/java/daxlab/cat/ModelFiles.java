@@ -162,7 +162,7 @@ public final class ModelFiles {
         }
         for (String[] required : new String[][] {{"bell", bell}, {"model", model}, {"macros", macros}}) {
             if (required[1] == null || required[1].isEmpty()) {
-                throw new CatException(new Pos(s.name(), 1, 1), "no '" + required[0] + " FILE' line");
+                throw new CatException(new CatPos(s.name(), 1, 1), "no '" + required[0] + " FILE' line");
             }
         }
         return new Config(bell, model, macros, variants);
@@ -183,7 +183,7 @@ public final class ModelFiles {
     }
 
     /** An included file, looked up beside {@code from}, then in the model's home, then in daxlab's library. */
-    Source include(Source from, String name, Pos where) {
+    Source include(Source from, String name, CatPos where) {
         Set<String> looked = new LinkedHashSet<>();
         for (Library l : new Library[] {from.home(), home, LIBRARY}) {
             Optional<Source> s = l.find(name);

@@ -10,14 +10,14 @@ import daxlab.axiomatic.Rel;
  * cells made before it are shared, so what does not depend on the choice is computed once.
  */
 final class Run {
-    final Value.Cell[] globals;
+    final CatValue.Cell[] globals;
     final Execution execution;
     /** The number of events. */
     final int n;
     /** Every event, as a set. */
     final long all;
 
-    Run(Value.Cell[] globals, Execution execution) {
+    Run(CatValue.Cell[] globals, Execution execution) {
         this.globals = globals;
         this.execution = execution;
         this.n = execution.size();

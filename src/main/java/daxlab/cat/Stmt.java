@@ -4,14 +4,14 @@ import java.util.List;
 
 /** A top-level instruction of a cat or bell file, as parsed. */
 sealed interface Stmt {
-    Pos pos();
+    CatPos pos();
 
     /** {@code let b1 and b2}. */
-    record Let(Pos pos, List<Expr.Binding> bindings) implements Stmt {
+    record Let(CatPos pos, List<CatExpr.Binding> bindings) implements Stmt {
     }
 
     /** {@code let rec b1 and b2}. */
-    record LetRec(Pos pos, List<Expr.Binding> bindings) implements Stmt {
+    record LetRec(CatPos pos, List<CatExpr.Binding> bindings) implements Stmt {
     }
 
     enum Test { ACYCLIC, IRREFLEXIVE, EMPTY }
@@ -21,7 +21,7 @@ sealed interface Stmt {
      * {@code flag ~empty e as name} (a flag: raised when it holds). {@code negated} is the
      * {@code ~} before the test.
      */
-    record Check(Pos pos, boolean flag, boolean negated, Test test, Expr expr, String name) implements Stmt {
+    record Check(CatPos pos, boolean flag, boolean negated, Test test, CatExpr expr, String name) implements Stmt {
         /** The name it is known by: its {@code as} name, else the test and expression as written. */
         String label() {
             return name != null ? name : test.name().toLowerCase(java.util.Locale.ROOT);
@@ -29,11 +29,11 @@ sealed interface Stmt {
     }
 
     /** {@code include "lock.cat"}: replaced by the file's instructions when the model is loaded. */
-    record Include(Pos pos, String file) implements Stmt {
+    record Include(CatPos pos, String file) implements Stmt {
     }
 
     /** {@code enum Accesses = 'ONCE || 'RELEASE}. */
-    record Enum(Pos pos, String name, List<String> tags) implements Stmt {
+    record Enum(CatPos pos, String name, List<String> tags) implements Stmt {
     }
 
     /**
@@ -41,18 +41,18 @@ sealed interface Stmt {
      * validate a test's annotations; here the events come from daxlab's IR, so it is read and
      * not enforced.
      */
-    record Instructions(Pos pos, String kind, List<Expr> tagSets) implements Stmt {
+    record Instructions(CatPos pos, String kind, List<CatExpr> tagSets) implements Stmt {
     }
 
     /** {@code show}, {@code unshow}: what herd7 draws; nothing to compute. */
-    record Show(Pos pos) implements Stmt {
+    record Show(CatPos pos) implements Stmt {
     }
 
     /** {@code with x from e}: one run per element of {@code e}, with {@code x} bound to it. */
-    record WithFrom(Pos pos, String name, Expr from) implements Stmt {
+    record WithFrom(CatPos pos, String name, CatExpr from) implements Stmt {
     }
 
     /** {@code if "variant" ... else ... end}: replaced by one branch when the model is loaded. */
-    record IfVariant(Pos pos, Expr.VariantCondition condition, List<Stmt> then, List<Stmt> otherwise) implements Stmt {
+    record IfVariant(CatPos pos, CatExpr.VariantCondition condition, List<Stmt> then, List<Stmt> otherwise) implements Stmt {
     }
 }

@@ -79,44 +79,44 @@ final class View {
      * @param finalWrites the FW set: the write chosen last for each observed location
      */
     static Run bind(Loader.Loaded model, Execution x, long finalWrites) {
-        Value.Cell[] globals = new Value.Cell[model.compiled().slots()];
+        CatValue.Cell[] globals = new CatValue.Cell[model.compiled().slots()];
         Run run = new Run(globals, x);
-        Map<String, Value> v = new HashMap<>();
+        Map<String, CatValue> v = new HashMap<>();
         long lock = x.set(e -> e.lock() != Event.LockPart.NONE);
         long memory = x.set(e -> e.isMemory()) & ~lock;
-        v.put("M", new Value.Events(memory));
-        v.put("R", new Value.Events(x.reads() & ~lock));
-        v.put("W", new Value.Events(x.writes() & ~lock));
-        v.put("IW", new Value.Events(x.inits()));
-        v.put("FW", new Value.Events(finalWrites));
-        v.put("F", new Value.Events(x.set(e -> e.kind() == Event.Kind.FENCE)));
-        v.put("RMW", new Value.Events(x.set(e -> e.rmw() != Event.RmwPart.NONE)));
+        v.put("M", new CatValue.Events(memory));
+        v.put("R", new CatValue.Events(x.reads() & ~lock));
+        v.put("W", new CatValue.Events(x.writes() & ~lock));
+        v.put("IW", new CatValue.Events(x.inits()));
+        v.put("FW", new CatValue.Events(finalWrites));
+        v.put("F", new CatValue.Events(x.set(e -> e.kind() == Event.Kind.FENCE)));
+        v.put("RMW", new CatValue.Events(x.set(e -> e.rmw() != Event.RmwPart.NONE)));
         long lkr = x.set(e -> e.lock() == Event.LockPart.LKR);
         long lkw = x.set(e -> e.lock() == Event.LockPart.LKW);
-        v.put("LK", new Value.Events(lkr | lkw));
-        v.put("LKR", new Value.Events(lkr));
-        v.put("LKW", new Value.Events(lkw));
-        v.put("UL", new Value.Events(x.set(e -> e.lock() == Event.LockPart.UL)));
-        v.put("LF", new Value.Events(x.set(e -> e.lock() == Event.LockPart.LF)));
-        v.put("RL", new Value.Events(x.set(e -> e.lock() == Event.LockPart.RL)));
-        v.put("RU", new Value.Events(x.set(e -> e.lock() == Event.LockPart.RU)));
-        v.put("po", new Value.Relation(x.po()));
-        v.put("loc", new Value.Relation(sameLocation(x)));
-        v.put("int", new Value.Relation(x.internal()));
-        v.put("ext", new Value.Relation(x.external()));
-        v.put("id", new Value.Relation(x.id()));
-        v.put("rmw", new Value.Relation(x.rmw().restrict(~lock, ~lock)));
-        v.put("addr", new Value.Relation(x.addr()));
-        v.put("data", new Value.Relation(x.data()));
-        v.put("ctrl", new Value.Relation(x.ctrl()));
-        v.put("rf", new Value.Relation(x.rf));
-        v.put("domain", new Value.Builtin("domain", (pos, a) -> new Value.Events(Ops.rel(pos, run, a, "domain").domain())));
-        v.put("range", new Value.Builtin("range", (pos, a) -> new Value.Events(Ops.rel(pos, run, a, "range").range())));
-        v.put("different-values", new Value.Builtin("different-values", (pos, a) -> differentValues(pos, run, a)));
-        v.put("linearisations", new Value.Builtin("linearisations", (pos, a) -> linearisations(pos, run, a)));
-        v.put("classes-loc", new Value.Builtin("classes-loc", (pos, a) -> classesByLocation(pos, run, a)));
-        v.put("map", new Value.Builtin("map", (pos, f) -> new Value.Builtin("map", (p2, s) -> map(p2, run, f, s))));
-        v.put("cross", new Value.Builtin("cross", (pos, a) -> cross(pos, run, a)));
+        v.put("LK", new CatValue.Events(lkr | lkw));
+        v.put("LKR", new CatValue.Events(lkr));
+        v.put("LKW", new CatValue.Events(lkw));
+        v.put("UL", new CatValue.Events(x.set(e -> e.lock() == Event.LockPart.UL)));
+        v.put("LF", new CatValue.Events(x.set(e -> e.lock() == Event.LockPart.LF)));
+        v.put("RL", new CatValue.Events(x.set(e -> e.lock() == Event.LockPart.RL)));
+        v.put("RU", new CatValue.Events(x.set(e -> e.lock() == Event.LockPart.RU)));
+        v.put("po", new CatValue.Relation(x.po()));
+        v.put("loc", new CatValue.Relation(sameLocation(x)));
+        v.put("int", new CatValue.Relation(x.internal()));
+        v.put("ext", new CatValue.Relation(x.external()));
+        v.put("id", new CatValue.Relation(x.id()));
+        v.put("rmw", new CatValue.Relation(x.rmw().restrict(~lock, ~lock)));
+        v.put("addr", new CatValue.Relation(x.addr()));
+        v.put("data", new CatValue.Relation(x.data()));
+        v.put("ctrl", new CatValue.Relation(x.ctrl()));
+        v.put("rf", new CatValue.Relation(x.rf()));
+        v.put("domain", new CatValue.Builtin("domain", (pos, a) -> new CatValue.Events(Ops.rel(pos, run, a, "domain").domain())));
+        v.put("range", new CatValue.Builtin("range", (pos, a) -> new CatValue.Events(Ops.rel(pos, run, a, "range").range())));
+        v.put("different-values", new CatValue.Builtin("different-values", (pos, a) -> differentValues(pos, run, a)));
+        v.put("linearisations", new CatValue.Builtin("linearisations", (pos, a) -> linearisations(pos, run, a)));
+        v.put("classes-loc", new CatValue.Builtin("classes-loc", (pos, a) -> classesByLocation(pos, run, a)));
+        v.put("map", new CatValue.Builtin("map", (pos, f) -> new CatValue.Builtin("map", (p2, s) -> map(p2, run, f, s))));
+        v.put("cross", new CatValue.Builtin("cross", (pos, a) -> cross(pos, run, a)));
         Map<String, Long> tagged = new HashMap<>();
         for (int i = 0; i < x.size(); i++) {
             for (String tag : model.tags(x.event(i))) {
@@ -124,14 +124,14 @@ final class View {
             }
         }
         for (String set : model.tagSets()) {
-            v.put(set, new Value.Events(tagged.getOrDefault(set, 0L)));
+            v.put(set, new CatValue.Events(tagged.getOrDefault(set, 0L)));
         }
         for (Map.Entry<String, Integer> h : model.compiled().hostSlots().entrySet()) {
-            Value value = v.get(h.getKey());
+            CatValue value = v.get(h.getKey());
             if (value == null) {
                 throw new IllegalStateException("no built-in value for " + h.getKey());
             }
-            globals[h.getValue()] = new Value.Cell(value);
+            globals[h.getValue()] = new CatValue.Cell(value);
         }
         return run;
     }
@@ -155,7 +155,7 @@ final class View {
         return Rel.of(rows);
     }
 
-    private static Value differentValues(Pos pos, Run run, Value a) {
+    private static CatValue differentValues(CatPos pos, Run run, CatValue a) {
         Rel r = Ops.rel(pos, run, a, "different-values");
         Rel.Builder b = Rel.builder(run.n);
         for (int[] p : r.pairs()) {
@@ -165,22 +165,22 @@ final class View {
                 b.add(p[0], p[1]);
             }
         }
-        return new Value.Relation(b.build());
+        return new CatValue.Relation(b.build());
     }
 
     /** {@code linearisations(S, r)}: every total order of S that contains r (restricted to S). */
-    private static Value linearisations(Pos pos, Run run, Value a) {
-        if (!(a instanceof Value.Tuple) || ((Value.Tuple) a).elements().size() != 2) {
+    private static CatValue linearisations(CatPos pos, Run run, CatValue a) {
+        if (!(a instanceof CatValue.Tuple) || ((CatValue.Tuple) a).elements().size() != 2) {
             throw new CatException(pos, "linearisations takes a set and a relation");
         }
-        long s = Ops.events(pos, run, ((Value.Tuple) a).elements().get(0), "linearisations");
-        Rel r = Ops.rel(pos, run, ((Value.Tuple) a).elements().get(1), "linearisations").restrict(s, s);
-        Set<Value> out = new LinkedHashSet<>();
+        long s = Ops.events(pos, run, ((CatValue.Tuple) a).elements().get(0), "linearisations");
+        Rel r = Ops.rel(pos, run, ((CatValue.Tuple) a).elements().get(1), "linearisations").restrict(s, s);
+        Set<CatValue> out = new LinkedHashSet<>();
         orders(pos, run.n, r, s, new ArrayList<>(), out);
-        return out.isEmpty() ? Value.EMPTY : new Value.Values(out);
+        return out.isEmpty() ? CatValue.EMPTY : new CatValue.Values(out);
     }
 
-    private static void orders(Pos pos, int n, Rel r, long left, List<Integer> prefix, Set<Value> out) {
+    private static void orders(CatPos pos, int n, Rel r, long left, List<Integer> prefix, Set<CatValue> out) {
         if (left == 0) {
             Rel.Builder b = Rel.builder(n);
             for (int i = 0; i < prefix.size(); i++) {
@@ -188,7 +188,7 @@ final class View {
                     b.add(prefix.get(i), prefix.get(j));
                 }
             }
-            out.add(new Value.Relation(b.build()));
+            out.add(new CatValue.Relation(b.build()));
             if (out.size() > MAX_ORDERS) {
                 throw new CatException(pos, "more than " + MAX_ORDERS + " linearisations: the program is too large");
             }
@@ -212,7 +212,7 @@ final class View {
     }
 
     /** {@code classes-loc(S)}: S split by location. */
-    private static Value classesByLocation(Pos pos, Run run, Value a) {
+    private static CatValue classesByLocation(CatPos pos, Run run, CatValue a) {
         long s = Ops.events(pos, run, a, "classes-loc");
         Map<String, Long> classes = new LinkedHashMap<>();
         for (long bits = s; bits != 0; bits &= bits - 1) {
@@ -222,73 +222,73 @@ final class View {
                 classes.merge(l, 1L << i, (u, w) -> u | w);
             }
         }
-        Set<Value> out = new LinkedHashSet<>();
-        classes.values().forEach(c -> out.add(new Value.Events(c)));
-        return out.isEmpty() ? Value.EMPTY : new Value.Values(out);
+        Set<CatValue> out = new LinkedHashSet<>();
+        classes.values().forEach(c -> out.add(new CatValue.Events(c)));
+        return out.isEmpty() ? CatValue.EMPTY : new CatValue.Values(out);
     }
 
     /** {@code map f S}: {@code f} applied to each element, the results gathered with {@code ++}. */
-    private static Value map(Pos pos, Run run, Value f, Value s) {
-        List<Value> elements = new ArrayList<>();
-        if (s instanceof Value.Events) {
-            for (long bits = ((Value.Events) s).bits(); bits != 0; bits &= bits - 1) {
-                elements.add(new Value.Event(Long.numberOfTrailingZeros(bits)));
+    private static CatValue map(CatPos pos, Run run, CatValue f, CatValue s) {
+        List<CatValue> elements = new ArrayList<>();
+        if (s instanceof CatValue.Events) {
+            for (long bits = ((CatValue.Events) s).bits(); bits != 0; bits &= bits - 1) {
+                elements.add(new CatValue.Event(Long.numberOfTrailingZeros(bits)));
             }
-        } else if (s instanceof Value.Relation) {
-            for (int[] p : ((Value.Relation) s).rel().pairs()) {
-                elements.add(new Value.Pair(p[0], p[1]));
+        } else if (s instanceof CatValue.Relation) {
+            for (int[] p : ((CatValue.Relation) s).rel().pairs()) {
+                elements.add(new CatValue.Pair(p[0], p[1]));
             }
-        } else if (s instanceof Value.Values) {
-            elements.addAll(((Value.Values) s).elements());
-        } else if (!(s instanceof Value.Empty)) {
+        } else if (s instanceof CatValue.Values) {
+            elements.addAll(((CatValue.Values) s).elements());
+        } else if (!(s instanceof CatValue.Empty)) {
             throw new CatException(pos, "map needs a set, got a " + s.kind());
         }
         // The results gathered as ++ gathers them: events into a set of events, pairs into a
         // relation, anything else into a set of values.
-        List<Value> results = new ArrayList<>();
-        for (Value e : elements) {
+        List<CatValue> results = new ArrayList<>();
+        for (CatValue e : elements) {
             results.add(Compiler.apply(pos, f, e));
         }
         if (results.isEmpty()) {
-            return Value.EMPTY;
+            return CatValue.EMPTY;
         }
-        if (results.stream().allMatch(v -> v instanceof Value.Event)) {
+        if (results.stream().allMatch(v -> v instanceof CatValue.Event)) {
             long bits = 0;
-            for (Value v : results) {
-                bits |= 1L << ((Value.Event) v).id();
+            for (CatValue v : results) {
+                bits |= 1L << ((CatValue.Event) v).id();
             }
-            return new Value.Events(bits);
+            return new CatValue.Events(bits);
         }
-        if (results.stream().allMatch(v -> v instanceof Value.Pair)) {
+        if (results.stream().allMatch(v -> v instanceof CatValue.Pair)) {
             Rel.Builder b = Rel.builder(run.n);
-            results.forEach(v -> b.add(((Value.Pair) v).from(), ((Value.Pair) v).to()));
-            return new Value.Relation(b.build());
+            results.forEach(v -> b.add(((CatValue.Pair) v).from(), ((CatValue.Pair) v).to()));
+            return new CatValue.Relation(b.build());
         }
-        return new Value.Values(new LinkedHashSet<>(results));
+        return new CatValue.Values(new LinkedHashSet<>(results));
     }
 
     /** {@code cross(SS)}: every union of one element from each set of SS. */
-    private static Value cross(Pos pos, Run run, Value a) {
-        List<Value> acc = new ArrayList<>(List.of(Value.EMPTY));
-        if (a instanceof Value.Values) {
-            for (Value choices : ((Value.Values) a).elements()) {
-                if (choices instanceof Value.Empty) {
-                    return Value.EMPTY;
+    private static CatValue cross(CatPos pos, Run run, CatValue a) {
+        List<CatValue> acc = new ArrayList<>(List.of(CatValue.EMPTY));
+        if (a instanceof CatValue.Values) {
+            for (CatValue choices : ((CatValue.Values) a).elements()) {
+                if (choices instanceof CatValue.Empty) {
+                    return CatValue.EMPTY;
                 }
-                if (!(choices instanceof Value.Values)) {
+                if (!(choices instanceof CatValue.Values)) {
                     throw new CatException(pos, "cross needs a set of sets, found a " + choices.kind());
                 }
-                List<Value> next = new ArrayList<>();
-                for (Value partial : acc) {
-                    for (Value c : ((Value.Values) choices).elements()) {
-                        next.add(Ops.binary(pos, run, Expr.BinaryOp.UNION, partial, c));
+                List<CatValue> next = new ArrayList<>();
+                for (CatValue partial : acc) {
+                    for (CatValue c : ((CatValue.Values) choices).elements()) {
+                        next.add(Ops.binary(pos, run, CatExpr.BinaryOp.UNION, partial, c));
                     }
                 }
                 acc = next;
             }
-        } else if (!(a instanceof Value.Empty)) {
+        } else if (!(a instanceof CatValue.Empty)) {
             throw new CatException(pos, "cross needs a set of sets, got a " + a.kind());
         }
-        return new Value.Values(new LinkedHashSet<>(acc));
+        return new CatValue.Values(new LinkedHashSet<>(acc));
     }
 }

@@ -115,9 +115,9 @@ final class ExecutionPicture {
     /** rf (every read's source), the immediate co edges, and the immediate fr edges, in that order. */
     static List<Arrow> arrows(Execution x) {
         List<Arrow> out = new ArrayList<>();
-        add(out, x.rf, "rf", RF);
-        add(out, x.co.minus(x.co.seq(x.co)), "co", CO);
-        add(out, x.fr.minus(x.fr.seq(x.co)), "fr", FR);
+        add(out, x.rf(), "rf", RF);
+        add(out, x.co().minus(x.co().seq(x.co())), "co", CO);
+        add(out, x.fr().minus(x.fr().seq(x.co())), "fr", FR);
         return out;
     }
 
@@ -222,7 +222,7 @@ final class ExecutionPicture {
         g.setStroke(new BasicStroke(read ? 2.5f : 1.2f));
         g.drawRoundRect(bx, by, l.boxW(), BOX_H, 8, 8);
         g.setFont(Palette.SMALL);
-        long fromInit = x.rf.inverse().row(i) & x.inits();
+        long fromInit = x.rf().inverse().row(i) & x.inits();
         int noteWidth = 0;
         if (fromInit != 0) {
             String note = "rf " + Execution.name(Long.numberOfTrailingZeros(fromInit)) + " (initial)";

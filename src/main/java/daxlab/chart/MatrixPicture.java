@@ -63,7 +63,7 @@ final class MatrixPicture {
             g.drawString(layout.legend(), 10, line);
             int top = y + head(m, p);
             for (int k = 0; k < m.models().size(); k++) {
-                centered(g, m.models().get(k), NAME_W + k * CELL_W, CELL_W, top - 5);
+                centered(g, m.models().get(k).id(), NAME_W + k * CELL_W, CELL_W, top - 5);
             }
             for (int r = 0; r < layout.rows().size(); r++) {
                 Rows.Row row = layout.rows().get(r);

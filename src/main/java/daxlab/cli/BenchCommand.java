@@ -48,11 +48,11 @@ final class BenchCommand implements Callable<Integer> {
     Long budget;
 
     @Option(names = "--litmus", paramLabel = "DIR",
-            description = "instead: time an axiomatic model on every .litmus test in DIR (see --model)")
+            description = "instead: time a model on every .litmus test in DIR (see --model)")
     java.nio.file.Path litmusDir;
 
     @Option(names = "--model", defaultValue = "lkmm",
-            description = {"with --litmus: sc-axiomatic, tso, armv8, lkmm, or lkmm-cat (the kernel's",
+            description = {"with --litmus: sc, sc-axiomatic, tso, armv8, lkmm, lkmm-once, or lkmm-cat (the kernel's",
                     "files run by the cat interpreter) (default: ${DEFAULT-VALUE})"})
     String model;
 

@@ -12,7 +12,7 @@ import daxlab.herd7.Herd7;
 import daxlab.herd7.Herd7Model;
 import daxlab.herd7.KnownDifferences;
 import daxlab.herd7.Recording;
-import daxlab.litmus.DaxExport;
+import daxlab.dax.export.DaxExport;
 import daxlab.litmus.Herd7Result;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -263,7 +263,7 @@ final class ConformanceCommand implements Callable<Integer> {
 
     private static String times(List<Check> checks, Herd7Model m) {
         Conformance.Times t = Conformance.Times.of(checks);
-        String perEngine = m.engines().size() == 1 ? m.engines().get(0)
+        String perEngine = m.engines().size() == 1 ? m.engines().get(0).id()
                 : m.engines().stream().map(e -> e + " " + seconds(checks.stream().flatMap(c -> c.engines().stream())
                         .filter(x -> x.engine().equals(e)).map(EngineCheck::elapsed).reduce(Duration.ZERO, Duration::plus)) + " s")
                 .collect(Collectors.joining(", "));
@@ -314,7 +314,7 @@ final class ConformanceCommand implements Callable<Integer> {
     /** {@code Sometimes 1 2, Flag data-race, 3 states}: the Observation line's words, in herd7's terms. */
     private static String answer(Herd7Result r, boolean counts) {
         return r.observation() + (counts ? " " + r.obsPositive() + " " + r.obsNegative() : "")
-                + r.flags().stream().map(f -> ", Flag " + f).collect(Collectors.joining())
+                + r.flags().stream().map(f -> ", " + f.herd7()).collect(Collectors.joining())
                 + ", " + r.states().size() + (r.states().size() == 1 ? " state" : " states");
     }
 
@@ -346,7 +346,7 @@ final class ConformanceCommand implements Callable<Integer> {
             ArrayNode engines = n.putArray("engines");
             for (EngineCheck e : c.engines()) {
                 ObjectNode en = engines.addObject();
-                en.put("engine", e.engine());
+                en.put("engine", e.engine().id());
                 en.put("comparison", e.comparison().name().toLowerCase(Locale.ROOT));
                 en.put("status", e.status().word().toLowerCase(Locale.ROOT));
                 en.put("seconds", e.elapsed().toNanos() / 1e9);
@@ -376,7 +376,7 @@ final class ConformanceCommand implements Callable<Integer> {
         a.put("positive", r.obsPositive());
         a.put("negative", r.obsNegative());
         ArrayNode flags = a.putArray("flags");
-        r.flags().forEach(flags::add);
+        r.flags().forEach(f -> flags.add(f.name()));
         ArrayNode states = a.putArray("states");
         r.states().forEach(st -> states.add(daxlab.litmus.Herd7Layout.stateLine(st)));
         return a;

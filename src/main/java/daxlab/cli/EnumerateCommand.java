@@ -1,5 +1,6 @@
 package daxlab.cli;
 
+import daxlab.engine.Engine;
 import daxlab.dax.DaxScenario;
 import daxlab.dax.PutVariant;
 import daxlab.dax.ReaderVariant;
@@ -24,9 +25,6 @@ import java.util.concurrent.Callable;
         description = {"Enumerate every outcome of a dax scenario and count how it comes about.",
                 "Prints the histogram and the witness of every FORBIDDEN outcome."})
 final class EnumerateCommand implements Callable<Integer> {
-    /** {@code sc} counts interleavings; the others count axiomatic executions (daxlab.axiomatic). */
-    static final List<String> MODELS = Models.ALL;
-
     @Option(names = "--scenario", paramLabel = "NAME",
             description = "put-vs-get, put-vs-reader, put-vs-get-vs-reader, wrong-holder-put-seq, wrong-holder-put, "
                     + "wrong-holder-vs-get, kill-vs-put, kill-vs-reader")
@@ -66,8 +64,11 @@ final class EnumerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!MODELS.contains(model)) {
-            throw new Main.UsageError("unknown model '" + model + "'; valid models: " + String.join(", ", MODELS));
+        Engine engine;
+        try {
+            engine = Engine.byName(model);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageError(e.getMessage());
         }
         if (all == (scenario != null)) {
             throw new Main.UsageError("give either --scenario NAME or --all; valid scenarios: " + Scenario.ids());
@@ -88,13 +89,13 @@ final class EnumerateCommand implements Callable<Integer> {
         List<Histogram> results = new ArrayList<>();
         for (DaxScenario d : runs) {
             try {
-                Histogram h = Models.run(d, model, budget);
+                Histogram h = Models.run(d, engine, budget);
                 results.add(h);
                 if (!json) {
                     out.println(d.scenario().description());
                     out.print(HistogramText.histogramWithWitnesses(h));
                     if (explain) {
-                        for (Explanation e : Models.explain(d, model, budget)) {
+                        for (Explanation e : Models.explain(d, engine, budget)) {
                             out.print("\n" + e.text());
                         }
                     }

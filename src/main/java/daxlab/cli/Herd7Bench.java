@@ -68,7 +68,7 @@ final class Herd7Bench {
         if (tests.isEmpty()) {
             throw new Main.UsageError("no litmus file could be read");
         }
-        LitmusEngine engine = LitmusEngines.byName("lkmm");
+        LitmusEngine engine = LitmusEngines.byName(daxlab.engine.Engine.LKMM.id());
         List<HerdRuns> herd = herd7Runs(herd7, tests, herd7Repeat, jobs, timeout);
 
         // daxlab: a first run tells which tests finish within the budget; the warm-up rounds and

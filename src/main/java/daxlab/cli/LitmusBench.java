@@ -1,11 +1,9 @@
 package daxlab.cli;
 
-import daxlab.axiomatic.Axiomatic;
-import daxlab.axiomatic.Model;
 import daxlab.cat.CatModel;
+import daxlab.engine.Engine;
 import daxlab.litmus.Herd7Layout;
 import daxlab.litmus.Herd7Result;
-import daxlab.litmus.LitmusEngine;
 import daxlab.litmus.LitmusParser;
 import daxlab.litmus.LitmusSyntaxException;
 import daxlab.litmus.LitmusTest;
@@ -48,14 +46,14 @@ final class LitmusBench {
             engine = p -> cat.run(p, Classifier.NONE, budget, "").histogram();
             shown = cat.name() + " (" + cat.title() + ", interpreted)";
         } else {
-            Model model;
+            Engine model;
             try {
-                model = Model.byName(modelName);
+                model = Engine.byName(modelName);
             } catch (IllegalArgumentException e) {
                 throw OptionTypes.invalid(spec, "--model", e.getMessage() + ", lkmm-cat");
             }
-            engine = p -> Axiomatic.run(p, model, Classifier.NONE, budget, "").histogram();
-            shown = model.name();
+            engine = p -> model.run(p, Classifier.NONE, budget, "");
+            shown = model.id();
         }
         if (!Files.isDirectory(dir)) {
             throw new Main.UsageError("--litmus " + dir + ": not a directory of .litmus files");
@@ -125,7 +123,7 @@ final class LitmusBench {
             String verdict = "-";
             if (Files.exists(herd)) {
                 // The judgement of `litmus --check --check-counts` and `conformance`.
-                boolean same = Herd7Layout.result(tests.get(i).program(), last[i], LitmusEngine.flags(last[i]))
+                boolean same = Herd7Layout.result(tests.get(i).program(), last[i])
                         .differencesFrom(Herd7Result.parse(herd), Herd7Result.Comparison.EXACT).isEmpty();
                 compared++;
                 if (same) {

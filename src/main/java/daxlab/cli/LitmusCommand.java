@@ -1,5 +1,6 @@
 package daxlab.cli;
 
+import daxlab.engine.Engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,7 +9,7 @@ import daxlab.cat.CatException;
 import daxlab.cat.CatModel;
 import daxlab.cat.ModelFiles;
 import daxlab.cat.litmus.CatLitmusEngine;
-import daxlab.litmus.DaxExport;
+import daxlab.dax.export.DaxExport;
 import daxlab.litmus.Herd7Layout;
 import daxlab.litmus.Herd7Result;
 import daxlab.litmus.HerdNames;
@@ -97,7 +98,7 @@ final class LitmusCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     /** What one file gave: herd7's layout (and the check's lines), its JSON, or what went wrong. */
-    private record FileResult(String text, ObjectNode node, String problem, Boolean agrees) {
+    private record FileResult(String text, ObjectNode node, String problem, Boolean agrees, List<String> warnings) {
     }
 
     @Override
@@ -163,6 +164,9 @@ final class LitmusCommand implements Callable<Integer> {
                     throw new IllegalStateException(e.getCause());
                 }
                 results.add(r.node());
+                for (String w : r.warnings()) {
+                    err.println("daxlab: warning: " + w);
+                }
                 if (!json && r.text() != null) {
                     out.print(r.text());
                     out.flush();
@@ -204,6 +208,10 @@ final class LitmusCommand implements Callable<Integer> {
         String problem = null;
         try {
             LitmusTest t = LitmusParser.parse(f);
+            if (!t.warnings().isEmpty()) {
+                ArrayNode w = node.putArray("warnings");
+                t.warnings().forEach(w::add);
+            }
             LitmusRun run = LitmusRun.of(t, engine, budget);
             Herd7Result r = run.result();
             Histogram h = run.histogram();
@@ -242,14 +250,22 @@ final class LitmusCommand implements Callable<Integer> {
         }
         if (problem != null) {
             node.put("error", problem);
-            return new FileResult(null, node, problem, null);
+            return new FileResult(null, node, problem, null, warnings(node));
         }
-        return new FileResult(text.toString(), node, null, agrees);
+        return new FileResult(text.toString(), node, null, agrees, warnings(node));
+    }
+
+    private static List<String> warnings(ObjectNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.has("warnings")) {
+            node.get("warnings").forEach(w -> out.add(w.asText()));
+        }
+        return out;
     }
 
     /** The LKMM from the files --model-dir and --cat name, run by the cat interpreter. */
     private LitmusEngine catEngine() {
-        if (spec.commandLine().getParseResult().hasMatchedOption("--model") && !model.equals("lkmm")
+        if (spec.commandLine().getParseResult().hasMatchedOption("--model") && !model.equals(Engine.LKMM.id())
                 && !model.equals("lkmm-cat")) {
             throw new Main.UsageError("--model-dir and --cat give the files of the LKMM; use them with --model lkmm"
                     + " (or without --model), not --model " + model);
@@ -259,7 +275,7 @@ final class LitmusCommand implements Callable<Integer> {
             if (catFile != null) {
                 files = files.withCat(catFile);
             }
-            return CatLitmusEngine.of("lkmm", CatModel.load("lkmm", files));
+            return CatLitmusEngine.of(Engine.LKMM.id(), CatModel.load(Engine.LKMM.id(), files));
         } catch (CatException e) {
             throw new Main.UsageError(e.getMessage());
         }
@@ -279,7 +295,7 @@ final class LitmusCommand implements Callable<Integer> {
         node.put("positive", r.positive());
         node.put("negative", r.negative());
         ArrayNode flags = node.putArray("flags");
-        r.flags().forEach(flags::add);
+        r.flags().forEach(f -> flags.add(f.name()));
         node.put("condition", r.condition());
         node.put("observation", r.observation());
         node.set("histogram", HistogramJson.toNode(h));

@@ -1,5 +1,6 @@
 package daxlab.cli;
 
+import daxlab.engine.Engine;
 import daxlab.lab.Models;
 import daxlab.verdict.Herd7Answers;
 import daxlab.verdict.Reply;
@@ -22,7 +23,7 @@ final class ReplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Review review = Review.compute(Models.NAMES, Models::run);
+        Review review = Review.compute(Engine.VERDICT, Models::run);
         spec.commandLine().getOut().print(Reply.text(review, Herd7Answers.recorded()));
         spec.commandLine().getOut().flush();
         return 0;
@@ -30,22 +31,22 @@ final class ReplyCommand implements Callable<Integer> {
 
     /**
      * The models asked for by {@code option}, checked (an empty list or an unknown name is an
-     * invalid value naming the valid ones); all of {@link Models#NAMES} when not asked.
+     * invalid value naming the valid ones); all of {@link Engine#VERDICT} when not asked.
      */
-    static List<String> models(List<String> asked, picocli.CommandLine.Model.CommandSpec spec, String option) {
+    static List<Engine> models(List<String> asked, picocli.CommandLine.Model.CommandSpec spec, String option) {
         if (asked == null) {
-            return Models.NAMES;
+            return Engine.VERDICT;
         }
-        String valid = "; valid models: " + String.join(", ", Models.ALL);
-        List<String> out = new ArrayList<>();
+        String valid = "; valid models: " + String.join(", ", Engine.names());
+        List<Engine> out = new ArrayList<>();
         for (String m : asked) {
             if (m.isBlank()) {
                 continue;
             }
-            if (!Models.ALL.contains(m.strip())) {
+            if (!Engine.names().contains(m.strip())) {
                 throw OptionTypes.invalid(spec, option, "unknown model '" + m + "'" + valid);
             }
-            out.add(m.strip());
+            out.add(Engine.byName(m.strip()));
         }
         if (out.isEmpty()) {
             throw OptionTypes.invalid(spec, option, "needs at least one model" + valid);

@@ -1,6 +1,7 @@
 package daxlab.herd7;
 
-import daxlab.litmus.DaxExport;
+import daxlab.engine.Engine;
+import daxlab.dax.export.DaxExport;
 import daxlab.litmus.Herd7Result;
 import daxlab.litmus.Herd7Result.Comparison;
 import daxlab.litmus.LitmusEngine;
@@ -69,7 +70,7 @@ public final class Conformance {
      * @param differences herd7's terms, as {@code daxlab litmus --check} prints them
      * @param documented  the documented difference for this engine and file, if any
      */
-    public record EngineCheck(String engine, Comparison comparison, Optional<Herd7Result> ours, Duration elapsed,
+    public record EngineCheck(Engine engine, Comparison comparison, Optional<Herd7Result> ours, Duration elapsed,
                               Duration cpu, List<String> differences, Optional<KnownDifferences.Entry> documented, Status status) {
         public EngineCheck {
             differences = List.copyOf(differences);
@@ -161,15 +162,15 @@ public final class Conformance {
         LitmusTest test = LitmusParser.parse(export.text(), export.fileName());
         Optional<String> weaker = model.weakerThanOurs(test.program());
         List<EngineCheck> engines = new ArrayList<>();
-        for (String name : model.engines()) {
+        for (Engine name : model.engines()) {
             engines.add(check(export, model, herd7, test, name, known));
         }
         return new Check(export, model, run, Optional.of(herd7), Optional.empty(), weaker, engines);
     }
 
     private static EngineCheck check(Source export, Herd7Model model, Herd7Result herd7, LitmusTest test,
-                                     String name, KnownDifferences known) {
-        LitmusEngine engine = LitmusEngines.byName(name);
+                                     Engine name, KnownDifferences known) {
+        LitmusEngine engine = LitmusEngines.byName(name.id());
         Comparison how = model.comparison(name, test.program());
         Optional<KnownDifferences.Entry> documented = known.of(export.fileName(), model, name);
         LitmusRun run;

@@ -1,5 +1,6 @@
 package daxlab.herd7;
 
+import daxlab.engine.Engine;
 import daxlab.litmus.Herd7Result.Comparison;
 import daxlab.program.FenceKind;
 import daxlab.program.Instr;
@@ -18,17 +19,17 @@ import java.util.Set;
  */
 public enum Herd7Model {
     /** The Linux-kernel memory model, as the kernel's {@code tools/memory-model} runs herd7. */
-    LKMM("lkmm", List.of("lkmm")),
+    LKMM("lkmm", List.of(Engine.LKMM)),
     /**
      * Sequential consistency: herdtools7's {@code sc.cat} with the kernel's macros
      * ({@code linux-kernel.def}), against our SC interleavings and axiomatic SC.
      */
-    SC("sc", List.of("sc", "sc-axiomatic"));
+    SC("sc", List.of(Engine.SC, Engine.SC_AXIOMATIC));
 
     private final String id;
-    private final List<String> engines;
+    private final List<Engine> engines;
 
-    Herd7Model(String id, List<String> engines) {
+    Herd7Model(String id, List<Engine> engines) {
         this.id = id;
         this.engines = engines;
     }
@@ -39,7 +40,7 @@ public enum Herd7Model {
     }
 
     /** Our engines ({@code daxlab litmus --model NAME}) that answer for this model. */
-    public List<String> engines() {
+    public List<Engine> engines() {
         return engines;
     }
 
@@ -140,12 +141,12 @@ public enum Herd7Model {
     }
 
     /** Whether {@code engine} counts executions as herd7 does; {@code sc} counts interleavings. */
-    public static boolean countsExecutions(String engine) {
-        return !engine.equals("sc");
+    public static boolean countsExecutions(Engine engine) {
+        return !engine.interleavings();
     }
 
     /** How {@code engine}'s answer on {@code p} compares with herd7's under this model. */
-    public Comparison comparison(String engine, Program p) {
+    public Comparison comparison(Engine engine, Program p) {
         if (weakerThanOurs(p).isPresent()) {
             return Comparison.WITHIN;
         }

@@ -1,5 +1,6 @@
 package daxlab.herd7;
 
+import daxlab.engine.Engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,13 +28,13 @@ public final class KnownDifferences {
     public static final String RESOURCE = "/daxlab/herd7/known-differences.txt";
 
     /** The documented difference of one engine on one file under one herd7 model. */
-    public record Entry(String file, Herd7Model model, String engine, String reason, String why, List<String> lines) {
+    public record Entry(String file, Herd7Model model, Engine engine, String reason, String why, List<String> lines) {
         public Entry {
             lines = List.copyOf(lines);
         }
     }
 
-    private record Key(String file, Herd7Model model, String engine) {
+    private record Key(String file, Herd7Model model, Engine engine) {
     }
 
     private final Map<Key, Entry> entries;
@@ -95,7 +96,13 @@ public final class KnownDifferences {
             if (!reasons.containsKey(reason)) {
                 throw error(source, n, "a reason given above by 'reason " + reason + " ...'", reason);
             }
-            Key k = new Key(w[0], model, w[2]);
+            Engine engine;
+            try {
+                engine = Engine.byName(w[2]);
+            } catch (IllegalArgumentException e) {
+                throw error(source, n, "an engine (" + String.join(", ", Engine.names()) + ")", w[2]);
+            }
+            Key k = new Key(w[0], model, engine);
             String before = reasonOf.putIfAbsent(k, reason);
             if (before != null && !before.equals(reason)) {
                 throw error(source, n, "one reason per file, model and engine (" + before + ")", reason);
@@ -113,7 +120,7 @@ public final class KnownDifferences {
     }
 
     /** The documented difference of {@code engine} on {@code file} under {@code model}, if any. */
-    public Optional<Entry> of(String file, Herd7Model model, String engine) {
+    public Optional<Entry> of(String file, Herd7Model model, Engine engine) {
         return Optional.ofNullable(entries.get(new Key(file, model, engine)));
     }
 

@@ -1,6 +1,6 @@
 package daxlab.herd7;
 
-import daxlab.litmus.DaxExport;
+import daxlab.dax.export.DaxExport;
 import daxlab.litmus.Herd7Result;
 
 import java.io.IOException;

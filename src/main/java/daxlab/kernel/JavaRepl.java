@@ -56,7 +56,7 @@ final class JavaRepl implements AutoCloseable {
      * skipped, so the list can name every package the design has).
      */
     static final List<String> DAXLAB_PACKAGES = List.of("program", "outcome", "interleave", "dax", "chart",
-            "litmus", "axiomatic", "stress", "verdict", "lab");
+            "litmus", "axiomatic", "stress", "verdict", "lab", "engine");
 
     /**
      * Held while JShell compiles or loads (the cell thread, in {@link #eval}); released while a

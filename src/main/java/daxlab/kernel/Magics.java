@@ -97,7 +97,7 @@ final class Magics {
      * The result renders as herd7's layout and the chart.
      */
     static Object runCell(CellMagic magic, int cellNumber) {
-        List<String> models = magic.args().isEmpty() ? List.of(Lab.DEFAULT_LITMUS_MODEL) : magic.args();
+        List<String> models = magic.args().isEmpty() ? List.of(Lab.DEFAULT_LITMUS_MODEL.id()) : magic.args();
         for (String m : models) {
             if (!LitmusEngines.names().contains(m)) {
                 throw failure("%%litmus " + m + ": unknown model; valid models: " + String.join(", ", LitmusEngines.names()));

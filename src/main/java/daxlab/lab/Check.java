@@ -1,5 +1,6 @@
 package daxlab.lab;
 
+import daxlab.engine.Engine;
 import daxlab.dax.Accessors;
 import daxlab.outcome.Histogram;
 import daxlab.verdict.Candidate;
@@ -42,20 +43,20 @@ public record Check(boolean holds, String text) {
                 List<String> broken = new ArrayList<>();
                 List<String> racy = new ArrayList<>();
                 Cell first = null;
-                for (String model : m.models()) {
+                for (Engine model : m.models()) {
                     Cell cell = m.cell(c, p, model);
                     if (!cell.outcomesOk()) {
-                        broken.add(model);
+                        broken.add(model.id());
                         first = first == null ? cell : first;
                     } else if (cell.race()) {
-                        racy.add(model);
+                        racy.add(model.id());
                         first = first == null ? cell : first;
                     }
                 }
                 String title = p.title() + " ".repeat(width - p.title().length());
                 if (broken.isEmpty() && racy.isEmpty()) {
                     holding++;
-                    sb.append("  yes      ").append(title).append("  (").append(String.join(", ", m.models()))
+                    sb.append("  yes      ").append(title).append("  (").append(m.models().stream().map(Engine::id).collect(java.util.stream.Collectors.joining(", ")))
                             .append(")\n");
                     continue;
                 }

@@ -1,5 +1,6 @@
 package daxlab.lab;
 
+import daxlab.engine.Engine;
 import daxlab.axiomatic.Explanation;
 import daxlab.dax.Accessors;
 import daxlab.dax.DaxScenario;
@@ -12,7 +13,7 @@ import daxlab.dax.ReaderVariant;
 import daxlab.dax.ReaderVersion;
 import daxlab.dax.Scenario;
 import daxlab.dax.Scenarios;
-import daxlab.litmus.DaxExport;
+import daxlab.dax.export.DaxExport;
 import daxlab.outcome.Histogram;
 import daxlab.outcome.OutcomeClass;
 import daxlab.outcome.Witness;
@@ -157,7 +158,7 @@ public final class Lab {
 
     /** Every SC interleaving with today's reader. */
     public static Histogram enumerate(Scenario s, PutVersion put) {
-        return enumerate(s, put, ReaderVariant.DOUBLE_READ, "sc");
+        return enumerate(s, put, ReaderVariant.DOUBLE_READ, Engine.SC);
     }
 
     public static Histogram enumerate(Scenario s, PutVersion put, String model) {
@@ -165,11 +166,16 @@ public final class Lab {
     }
 
     public static Histogram enumerate(Scenario s, PutVersion put, ReaderVersion reader) {
-        return enumerate(s, put, reader, "sc");
+        return enumerate(s, put, reader, Engine.SC);
     }
 
     public static Histogram enumerate(Scenario s, PutVersion put, ReaderVersion reader, String model) {
-        return Models.run(Scenarios.build(s, put, reader), model);
+        return enumerate(s, put, reader, Engine.byName(model));
+    }
+
+    /** One scenario under one engine. */
+    public static Histogram enumerate(Scenario s, PutVersion put, ReaderVersion reader, Engine engine) {
+        return Models.run(Scenarios.build(s, put, reader), engine);
     }
 
     /** One scenario under every model, strongest first: sc, tso, armv8, lkmm. */
@@ -178,7 +184,7 @@ public final class Lab {
     }
 
     public static List<Histogram> models(Scenario s, PutVersion put, ReaderVersion reader) {
-        return Models.NAMES.stream().map(m -> enumerate(s, put, reader, m)).collect(Collectors.toList());
+        return Engine.VERDICT.stream().map(m -> enumerate(s, put, reader, m)).collect(Collectors.toList());
     }
 
     /**
@@ -191,7 +197,7 @@ public final class Lab {
 
     public static Allowed allowed(Scenario s, PutVersion put, ReaderVersion reader, Accessors accessors) {
         DaxScenario d = Scenarios.build(s, put, reader, accessors);
-        List<Histogram> runs = Models.NAMES.stream().map(m -> Models.run(d, m)).collect(Collectors.toList());
+        List<Histogram> runs = Engine.VERDICT.stream().map(m -> Models.run(d, m)).collect(Collectors.toList());
         return new Allowed(s + (d.variantLabel().isEmpty() ? "" : " [" + d.variantLabel() + "]")
                 + ": which outcomes each model allows", runs);
     }
@@ -199,7 +205,13 @@ public final class Lab {
     /** One scenario under one model with the accessors marked or as in mainline. */
     public static Histogram enumerate(Scenario s, PutVersion put, ReaderVersion reader, Accessors accessors,
                                       String model) {
-        return Models.run(Scenarios.build(s, put, reader, accessors), model);
+        return enumerate(s, put, reader, accessors, Engine.byName(model));
+    }
+
+    /** One scenario under one engine with the accessors marked or as in mainline. */
+    public static Histogram enumerate(Scenario s, PutVersion put, ReaderVersion reader, Accessors accessors,
+                                      Engine engine) {
+        return Models.run(Scenarios.build(s, put, reader, accessors), engine);
     }
 
     /** One scenario and model, several put versions. */
@@ -340,6 +352,11 @@ public final class Lab {
      * {@link #enumerate} ({@link Models}): the allowed outcomes here are the FORBIDDEN bars there.
      */
     public static String explain(Scenario s, PutVersion put, ReaderVersion reader, String model) {
+        return explain(s, put, reader, Engine.byName(model));
+    }
+
+    /** {@link #explain(Scenario, PutVersion, ReaderVersion, String)} under an engine. */
+    public static String explain(Scenario s, PutVersion put, ReaderVersion reader, Engine model) {
         DaxScenario d = Scenarios.build(s, put, reader);
         List<Explanation> all = Models.explain(d, model);
         if (all.isEmpty()) {
@@ -350,7 +367,7 @@ public final class Lab {
 
     /** The same as typed results, one per FORBIDDEN outcome some candidate gives. */
     public static List<Explanation> explanations(Scenario s, PutVersion put, ReaderVersion reader, String model) {
-        return Models.explain(Scenarios.build(s, put, reader), model);
+        return Models.explain(Scenarios.build(s, put, reader), Engine.byName(model));
     }
 
     /**
@@ -382,7 +399,7 @@ public final class Lab {
      * accessors), over every claim and model; it renders as the matrix.
      */
     public static Review verdict() {
-        return Review.compute(Models.NAMES, Models::run);
+        return Review.compute(Engine.VERDICT, Models::run);
     }
 
     /**
@@ -391,17 +408,17 @@ public final class Lab {
      * and {@code (yours)}.
      */
     public static Review verdict(PutVersion yours) {
-        return Review.compute(Candidate.rowsFor(yours), Models.NAMES, Models::run);
+        return Review.compute(Candidate.rowsFor(yours), Engine.VERDICT, Models::run);
     }
 
     /** The verdict with your reader in it: with every built-in fs_put_dax(), then with the marked fixes. */
     public static Review verdict(ReaderVersion yours) {
-        return Review.compute(Candidate.rowsFor(yours), Models.NAMES, Models::run);
+        return Review.compute(Candidate.rowsFor(yours), Engine.VERDICT, Models::run);
     }
 
     /** The verdict with one fs_put_dax() and one reader, either or both yours: with mainline's and with marked accessors. */
     public static Review verdict(PutVersion put, ReaderVersion reader) {
-        return Review.compute(Candidate.rowsFor(put, reader), Models.NAMES, Models::run);
+        return Review.compute(Candidate.rowsFor(put, reader), Engine.VERDICT, Models::run);
     }
 
     /**
@@ -520,7 +537,7 @@ public final class Lab {
     private static final java.util.Map<String, LitmusResult> RUNS = new java.util.LinkedHashMap<>();
 
     /** The model {@link #litmus(String)} runs a test under when none is named: the kernel's own. */
-    public static final String DEFAULT_LITMUS_MODEL = "lkmm";
+    public static final Engine DEFAULT_LITMUS_MODEL = Engine.LKMM;
 
     /**
      * Runs a C litmus test (the kernel's {@code tools/memory-model} format) under the LKMM: shown as
@@ -548,14 +565,14 @@ public final class Lab {
 
     /** A test already parsed (with the file name its errors should carry), under each model named. */
     public static LitmusResult litmus(daxlab.litmus.LitmusTest test, String... models) {
-        List<String> names = models.length == 0 ? List.of(DEFAULT_LITMUS_MODEL) : Arrays.asList(models);
+        List<String> names = models.length == 0 ? List.of(DEFAULT_LITMUS_MODEL.id()) : Arrays.asList(models);
         List<daxlab.litmus.LitmusEngine> engines = names.stream().map(daxlab.litmus.LitmusEngines::byName)
                 .collect(Collectors.toList());
         List<LitmusResult.Run> runs = new ArrayList<>();
         for (daxlab.litmus.LitmusEngine engine : engines) {
             Histogram h = engine.run(test.program(), daxlab.litmus.LitmusClassifier.of(test.program()), LITMUS_BUDGET);
             runs.add(new LitmusResult.Run(engine.model(), h,
-                    daxlab.litmus.Herd7Layout.result(test.program(), h, daxlab.litmus.LitmusEngine.flags(h))));
+                    daxlab.litmus.Herd7Layout.result(test.program(), h)));
         }
         LitmusResult result = new LitmusResult(test, runs);
         synchronized (RUNS) {

@@ -9,31 +9,31 @@ import java.util.List;
 sealed interface CExpr permits CExpr.Num, CExpr.Name, CExpr.Deref, CExpr.AddrOf, CExpr.Unary, CExpr.Binary,
         CExpr.Call {
 
-    Token at();
+    LitmusToken at();
 
-    record Num(Token at, long value) implements CExpr {
+    record Num(LitmusToken at, long value) implements CExpr {
     }
 
-    record Name(Token at, String name) implements CExpr {
+    record Name(LitmusToken at, String name) implements CExpr {
     }
 
     /** {@code *e}: a plain access to the location e points to. */
-    record Deref(Token at, CExpr pointer) implements CExpr {
+    record Deref(LitmusToken at, CExpr pointer) implements CExpr {
     }
 
     /** {@code &e}. */
-    record AddrOf(Token at, CExpr operand) implements CExpr {
+    record AddrOf(LitmusToken at, CExpr operand) implements CExpr {
     }
 
     /** {@code !e}, {@code -e}. */
-    record Unary(Token at, String op, CExpr operand) implements CExpr {
+    record Unary(LitmusToken at, String op, CExpr operand) implements CExpr {
     }
 
-    record Binary(Token at, String op, CExpr left, CExpr right) implements CExpr {
+    record Binary(LitmusToken at, String op, CExpr left, CExpr right) implements CExpr {
     }
 
     /** A kernel primitive: {@code READ_ONCE(*x)}, {@code cmpxchg(x, 0, 1)}. */
-    record Call(Token at, String function, List<CExpr> args) implements CExpr {
+    record Call(LitmusToken at, String function, List<CExpr> args) implements CExpr {
         public Call {
             args = List.copyOf(args);
         }

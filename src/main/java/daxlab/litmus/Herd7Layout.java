@@ -1,5 +1,6 @@
 package daxlab.litmus;
 
+import daxlab.outcome.Flag;
 import daxlab.outcome.Histogram;
 import daxlab.outcome.Outcome;
 import daxlab.program.Cond;
@@ -37,8 +38,9 @@ public final class Herd7Layout {
     private Herd7Layout() {
     }
 
-    /** herd7's result record for an engine's histogram of {@code program}. */
-    public static Herd7Result result(Program program, Histogram histogram, List<String> flags) {
+    /** herd7's result record for an engine's histogram of {@code program}, with the flags it raised. */
+    public static Herd7Result result(Program program, Histogram histogram) {
+        List<Flag> flags = new ArrayList<>(histogram.flags().keySet());
         Condition c = program.finalCondition().orElse(new Condition(Condition.Quantifier.FORALL, new Cond.True()));
         List<Map<String, Value>> states = new ArrayList<>();
         BigInteger pos = BigInteger.ZERO;
@@ -71,8 +73,8 @@ public final class Herd7Layout {
                 condition(c), observation, p, n, Optional.empty(), Optional.empty());
     }
 
-    public static String print(Program program, Histogram histogram, List<String> flags) {
-        return print(result(program, histogram, flags));
+    public static String print(Program program, Histogram histogram) {
+        return print(result(program, histogram));
     }
 
     public static String print(Herd7Result r) {
@@ -85,8 +87,8 @@ public final class Herd7Layout {
         sb.append(r.ok() ? "Ok" : "No").append('\n');
         sb.append("Witnesses\n");
         sb.append("Positive: ").append(r.positive()).append(" Negative: ").append(r.negative()).append('\n');
-        for (String f : r.flags()) {
-            sb.append("Flag ").append(f).append('\n');
+        for (Flag f : r.flags()) {
+            sb.append(f.herd7()).append('\n');
         }
         sb.append("Condition ").append(r.condition()).append('\n');
         sb.append("Observation ").append(r.test()).append(' ').append(r.observation()).append(' ')

@@ -1,5 +1,6 @@
 package daxlab.litmus;
 
+import daxlab.outcome.Flag;
 import daxlab.outcome.Outcome;
 import daxlab.program.Condition;
 import daxlab.program.Value;
@@ -48,7 +49,7 @@ import java.util.Set;
  * @param hash        the {@code Hash=} value, if printed
  */
 public record Herd7Result(String test, String kind, List<Map<String, Value>> states, boolean ok, long positive,
-                          long negative, List<String> flags, String condition, String observation, long obsPositive,
+                          long negative, List<Flag> flags, String condition, String observation, long obsPositive,
                           long obsNegative, Optional<String> time, Optional<String> hash) {
 
     public Herd7Result {
@@ -139,7 +140,7 @@ public record Herd7Result(String test, String kind, List<Map<String, Value>> sta
     }
 
     public boolean dataRace() {
-        return flags.contains("data-race");
+        return flags.contains(Flag.DATA_RACE);
     }
 
     public static Herd7Result parse(Path file) throws IOException {
@@ -178,9 +179,9 @@ public record Herd7Result(String test, String kind, List<Map<String, Value>> sta
         }
         long pos = r.integer(w[1], "a count", 11);
         long neg = r.integer(w[3], "a count", 1);
-        List<String> flags = new ArrayList<>();
+        List<Flag> flags = new ArrayList<>();
         while (r.peek().startsWith("Flag ")) {
-            flags.add(r.next("a Flag line").substring(5).strip());
+            flags.add(new Flag(r.next("a Flag line").substring(5).strip()));
         }
         String condLine = r.next("'Condition ...'");
         if (!condLine.startsWith("Condition ")) {

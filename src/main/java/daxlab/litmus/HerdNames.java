@@ -13,6 +13,11 @@ public final class HerdNames {
     private HerdNames() {
     }
 
+    /** The kernel primitives a litmus test may call ({@code READ_ONCE}, {@code smp_mb}, ...): no register may take their names. */
+    public static java.util.Set<String> primitives() {
+        return Primitive.all().keySet();
+    }
+
     /** True for {@code 0:r0}, false for {@code x}. */
     public static boolean isRegister(String field) {
         return field.indexOf(':') > 0;

@@ -3,21 +3,17 @@ package daxlab.litmus;
 import daxlab.outcome.Histogram;
 import daxlab.program.Program;
 
-import java.util.List;
 
 /**
  * A memory model that can run a litmus test: {@code daxlab litmus --model NAME} looks engines up
  * by {@link #model()} in {@link LitmusEngines}.
  *
  * <p>An engine returns a histogram of the program's outcomes (its observables' final values)
- * with a count per outcome in its own unit ({@code interleavings}, {@code executions}). herd7's
- * flags ({@code data-race}) travel in the histogram's facts under {@link #FLAGS_FACT}, as a
- * comma-separated list, so that the histogram stays the one result type of every engine.
+ * with a count per outcome in its own unit ({@code interleavings}, {@code executions}), and the
+ * flags herd7 would print ({@code Flag data-race}) in {@link Histogram#flags()}, so that the
+ * histogram stays the one result type of every engine.
  */
 public interface LitmusEngine {
-
-    /** The histogram fact that lists herd7-style flags raised by the run, e.g. {@code data-race}. */
-    String FLAGS_FACT = "flags";
 
     /** The work a run may do before it gives up, unless told otherwise ({@code --budget}). */
     long DEFAULT_BUDGET = 5_000_000L;
@@ -35,10 +31,4 @@ public interface LitmusEngine {
      *               whose message says what to do
      */
     Histogram run(Program program, daxlab.outcome.Classifier classifier, long budget);
-
-    /** The flags a histogram carries, in order; empty when none. */
-    static List<String> flags(Histogram h) {
-        String f = h.facts().get(FLAGS_FACT);
-        return f == null || f.isBlank() ? List.of() : List.of(f.split("\\s*,\\s*"));
-    }
 }

@@ -1,5 +1,6 @@
 package daxlab.litmus;
 
+import daxlab.engine.Engine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,15 +8,19 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
- * The engines {@code daxlab litmus --model NAME} can use, by name. {@code sc} is built in; other
- * engines join by {@link #register} or as a {@code java.util.ServiceLoader} provider of
- * {@link LitmusEngine} (a line in {@code META-INF/services/daxlab.litmus.LitmusEngine}).
+ * The engines {@code daxlab litmus --model NAME} can use, by name: every {@link Engine}, under
+ * the name it has everywhere else, then the engines that only run litmus tests (the cat
+ * interpreter's {@code lkmm-cat}), which join by {@link #register} or as a
+ * {@code java.util.ServiceLoader} provider of {@link LitmusEngine} (a line in
+ * {@code META-INF/services/daxlab.litmus.LitmusEngine}).
  */
 public final class LitmusEngines {
     private static final Map<String, LitmusEngine> ENGINES = new LinkedHashMap<>();
 
     static {
-        register(new ScEngine());
+        for (Engine e : Engine.values()) {
+            register(new BuiltInEngine(e));
+        }
         for (LitmusEngine e : ServiceLoader.load(LitmusEngine.class, LitmusEngines.class.getClassLoader())) {
             register(e);
         }

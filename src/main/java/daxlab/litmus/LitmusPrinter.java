@@ -26,7 +26,7 @@ import java.util.Set;
  * <p>What the IR does not keep is regenerated: parameter types ({@code spinlock_t *} for locks,
  * {@code int **} for locations holding addresses) and register declarations (SRCU indices
  * last). Symbolic values and
- * {@link Expr.Tag}s have no C form; {@link DaxExport} turns them into integers first.
+ * {@link Expr.Tag}s have no C form; {@code daxlab.dax.export.DaxExport} turns them into integers first.
  * {@link Instr.Call} groups are flattened with a comment naming the function.
  */
 public final class LitmusPrinter {

@@ -23,6 +23,6 @@ public record LitmusRun(LitmusEngine engine, Herd7Result result, Histogram histo
         Histogram h = engine.run(test.program(), LitmusClassifier.of(test.program()), budget);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
         Duration used = cpu ? Duration.ofNanos(threads.getCurrentThreadCpuTime() - c0) : elapsed;
-        return new LitmusRun(engine, Herd7Layout.result(test.program(), h, LitmusEngine.flags(h)), h, elapsed, used);
+        return new LitmusRun(engine, Herd7Layout.result(test.program(), h), h, elapsed, used);
     }
 }

@@ -11,15 +11,15 @@ final class Nesting {
     /** The deepest nesting accepted, of statements and of expressions alike. */
     static final int MAX = 128;
 
-    private final Lexer lx;
+    private final LitmusLexer lx;
     private int depth;
 
-    Nesting(Lexer lx) {
+    Nesting(LitmusLexer lx) {
         this.lx = lx;
     }
 
     /** One level deeper, at {@code at}; fails past {@link #MAX}. Pair with {@link #leave()}. */
-    void enter(Token at, String what) {
+    void enter(LitmusToken at, String what) {
         if (++depth > MAX) {
             throw tooDeep(lx, at, what);
         }
@@ -30,7 +30,7 @@ final class Nesting {
     }
 
     /** The error for {@code what} nested past {@link #MAX} levels at {@code at}. */
-    static LitmusSyntaxException tooDeep(Lexer lx, Token at, String what) {
+    static LitmusSyntaxException tooDeep(LitmusLexer lx, LitmusToken at, String what) {
         return new LitmusSyntaxException(lx.file(), at.line(), at.column(), "at most " + MAX + " levels of nested "
                 + what, at.quoted() + " at level " + (MAX + 1));
     }

@@ -32,7 +32,7 @@ final class ThreadParser {
     private static final String PRIMITIVES_HINT = "a kernel primitive (READ_ONCE, WRITE_ONCE, smp_load_acquire, "
             + "smp_store_release, smp_mb, cmpxchg, xchg, atomic_*, spin_lock, rcu_*, srcu_*, ...)";
 
-    private final Lexer lx;
+    private final LitmusLexer lx;
     private final String thread;
     private final int tempBase;
     private final ThreadScope scope;
@@ -45,7 +45,7 @@ final class ThreadParser {
      * @param initialised registers the init block gives a value ({@code 0:r1=2;}): declared already
      * @param tempBase    the first number for fresh registers, above every {@code tmpN} in the file
      */
-    ThreadParser(Lexer lx, String thread, Set<String> initialised, int tempBase) {
+    ThreadParser(LitmusLexer lx, String thread, Set<String> initialised, int tempBase) {
         this.lx = lx;
         this.thread = thread;
         this.tempBase = tempBase;
@@ -75,7 +75,7 @@ final class ThreadParser {
         lx.expect("(", "'(' and the parameters of " + thread);
         if (!lx.accept(")")) {
             do {
-                Token p = declarator("a parameter such as 'int *x'");
+                LitmusToken p = declarator("a parameter such as 'int *x'");
                 if (!scope.params.add(p.text())) {
                     throw lx.error(p, "distinct parameter names");
                 }
@@ -94,7 +94,7 @@ final class ThreadParser {
 
     /** Type words and stars, as in a cast. */
     private void declaratorType() {
-        Token t = lx.next();
+        LitmusToken t = lx.next();
         if (t.is("struct")) {
             lx.ident("a struct name");
         }
@@ -104,8 +104,8 @@ final class ThreadParser {
     }
 
     /** Type words, stars, a name: returns the name. */
-    private Token declarator(String what) {
-        Token t = lx.next();
+    private LitmusToken declarator(String what) {
+        LitmusToken t = lx.next();
         if (!t.isIdent() || !TYPE_WORDS.contains(t.text())) {
             throw lx.error(t, what);
         }
@@ -142,7 +142,7 @@ final class ThreadParser {
     }
 
     private void statement(ThreadScope s, List<Instr> out) {
-        Token t = lx.peek();
+        LitmusToken t = lx.peek();
         if (t.is(";")) {
             lx.next();
             return;
@@ -156,7 +156,7 @@ final class ThreadParser {
             }
             return;
         }
-        if (t.kind() == Token.Kind.EOF) {
+        if (t.kind() == LitmusToken.Kind.EOF) {
             throw lx.error(t, "'}' closing the body of " + s.thread);
         }
         if (t.is("if")) {
@@ -202,7 +202,7 @@ final class ThreadParser {
     private void block(ThreadScope s, List<Instr> out) {
         lx.next();
         while (!lx.peek().is("}")) {
-            if (lx.peek().kind() == Token.Kind.EOF) {
+            if (lx.peek().kind() == LitmusToken.Kind.EOF) {
                 throw lx.error(lx.peek(), "'}' closing the block");
             }
             statement(s, out);
@@ -220,7 +220,7 @@ final class ThreadParser {
     }
 
     private void declaration(ThreadScope s, List<Instr> out) {
-        Token type = lx.next();
+        LitmusToken type = lx.next();
         if (type.is("struct")) {
             lx.ident("a struct name");
         }
@@ -231,7 +231,7 @@ final class ThreadParser {
             while (lx.accept("*")) {
                 // pointer registers hold addresses; the IR does not type registers
             }
-            Token name = lx.ident("the name of a local variable");
+            LitmusToken name = lx.ident("the name of a local variable");
             if (s.params.contains(name.text())) {
                 throw lx.error(name, "a local name different from the parameters");
             }
@@ -526,8 +526,8 @@ final class ThreadParser {
     }
 
     /** The precedence level of a binary operator token, or -1. */
-    private static int levelOf(Token t) {
-        if (t.kind() != Token.Kind.PUNCT) {
+    private static int levelOf(LitmusToken t) {
+        if (t.kind() != LitmusToken.Kind.PUNCT) {
             return -1;
         }
         for (int i = 0; i < LEVELS.size(); i++) {
@@ -542,7 +542,7 @@ final class ThreadParser {
     private CExpr binary(int level) {
         CExpr left = unary();
         while (true) {
-            Token op = lx.peek();
+            LitmusToken op = lx.peek();
             int l = levelOf(op);
             if (l < level) {
                 return left;
@@ -569,12 +569,12 @@ final class ThreadParser {
     }
 
     private CExpr unary() {
-        Token t = lx.peek();
+        LitmusToken t = lx.peek();
         if (t.is("-") || t.is("*") || t.is("&") || t.is("!") || t.is("~")) {
             lx.next();
-            if (t.is("-") && lx.peek().kind() == Token.Kind.NUMBER) {
+            if (t.is("-") && lx.peek().kind() == LitmusToken.Kind.NUMBER) {
                 // '-1' is the constant -1; '-(1)' stays a negation, so the printer can say either.
-                Token n = lx.next();
+                LitmusToken n = lx.next();
                 return new CExpr.Num(t, -lx.number(n));
             }
             expressions.enter(t, "expressions (operators, parentheses, calls)");
@@ -592,7 +592,7 @@ final class ThreadParser {
     }
 
     private CExpr primary() {
-        Token t = lx.next();
+        LitmusToken t = lx.next();
         if (t.is("(")) {
             expressions.enter(t, "expressions (operators, parentheses, calls)");
             try {
@@ -609,12 +609,12 @@ final class ThreadParser {
                 expressions.leave();
             }
         }
-        if (t.kind() == Token.Kind.NUMBER) {
+        if (t.kind() == LitmusToken.Kind.NUMBER) {
             return new CExpr.Num(t, lx.number(t));
         }
         if (t.isIdent()) {
             if (lx.peek().is("(")) {
-                Token open = lx.next();
+                LitmusToken open = lx.next();
                 List<CExpr> args = new ArrayList<>();
                 expressions.enter(open, "expressions (operators, parentheses, calls)");
                 try {

@@ -8,7 +8,6 @@
  *   LitmusTest --LitmusRun.of(engine)--&gt; Histogram and Herd7Result (herd7's terms), with the engine's time
  *   file.litmus.herd7 --Herd7Result.parse--&gt; Herd7Result --differencesFrom(EXACT|WITHOUT_COUNTS|WITHIN)--&gt; what disagrees
  *   Program --LitmusPrinter.print--&gt; file.litmus   (parse(print(p)) == p)
- *   dax scenario --DaxExport.export--&gt; file.litmus for herd7, with a legend back to the scenario's values
  * </pre>
  *
  * <p>Primitives map onto the IR as docs/primitives.md and the LKMM's {@code linux-kernel.def} say
@@ -25,8 +24,9 @@
  * {@link daxlab.litmus.LitmusFile} reads only regular files (a FIFO or /dev/zero is refused
  * unopened), of at most 4 MiB, in UTF-8 (a byte-order mark is skipped; another byte that is not
  * UTF-8 is named at its line and column); statements, expressions and conditions nest at most 128
- * levels deep; the condition, {@code locations} and {@code filter} name only registers a thread
- * declares, assigns or initialises.
+ * levels deep. A register the condition, {@code locations} or {@code filter} names that its
+ * thread does not have is read as 0, as herd7 7.58 reads it, with a warning at its place
+ * ({@link daxlab.litmus.LitmusTest#warnings()}).
  *
  * <p>Memory models plug in as {@link daxlab.litmus.LitmusEngine}s, found by name in
  * {@link daxlab.litmus.LitmusEngines} ({@code sc} is built in; others register or are

@@ -25,9 +25,11 @@ import java.util.stream.Collectors;
  * @param facts    how the run went: states explored, time, CPU; printed under the table
  * @param races    the pairs of accesses the LKMM found racing ({@code Flag data-race}), each with
  *                 how many executions race on it; empty for engines and models without the flag
+ * @param flags    the flags the model raised ({@code Flag data-race}, herd7's Flag lines), each with
+ *                 how many counted executions raised it, by name; empty when none
  */
 public record Histogram(String scenario, String variant, String model, String unit,
-                        List<Entry> entries, Map<String, String> facts, List<Race> races) {
+                        List<Entry> entries, Map<String, String> facts, List<Race> races, Map<Flag, Long> flags) {
 
     /**
      * One bar: an outcome, its count, its grade, a witness when the engine has one, and how many of
@@ -69,6 +71,13 @@ public record Histogram(String scenario, String variant, String model, String un
         List<Race> rs = new ArrayList<>(races);
         rs.sort(null);
         races = List.copyOf(rs);
+        flags = Collections.unmodifiableMap(new java.util.TreeMap<>(flags));
+    }
+
+    /** A histogram whose model raised no flag. */
+    public Histogram(String scenario, String variant, String model, String unit, List<Entry> entries,
+                     Map<String, String> facts, List<Race> races) {
+        this(scenario, variant, model, unit, entries, facts, races, Map.of());
     }
 
     /** A histogram with no race information (interleavings, stress, models without the flag). */
@@ -79,7 +88,22 @@ public record Histogram(String scenario, String variant, String model, String un
 
     /** The same results under another name (e.g. {@code lkmm-once} for the LKMM on the marked program). */
     public Histogram renamed(String newScenario, String newVariant, String newModel) {
-        return new Histogram(newScenario, newVariant, newModel, unit, entries, facts, races);
+        return new Histogram(newScenario, newVariant, newModel, unit, entries, facts, races, flags);
+    }
+
+    /**
+     * The facts line's account of {@code flags}, added to {@code facts}: {@code flags data-race}
+     * (the names, as herd7's Flag lines) and {@code flagged executions data-race 10} (how many
+     * executions raised each).
+     */
+    public static void describeFlags(Map<Flag, Long> flags, Map<String, String> facts) {
+        if (flags.isEmpty()) {
+            return;
+        }
+        Map<Flag, Long> sorted = new java.util.TreeMap<>(flags);
+        facts.put("flags", sorted.keySet().stream().map(Flag::name).collect(java.util.stream.Collectors.joining(", ")));
+        facts.put("flagged executions", sorted.entrySet().stream().map(e -> e.getKey().name() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ")));
     }
 
     /** How many counted executions raise the data-race flag, over every outcome. */

@@ -1,5 +1,6 @@
 package daxlab.verdict;
 
+import daxlab.engine.Engine;
 import daxlab.dax.DaxScenario;
 import daxlab.outcome.Histogram;
 
@@ -15,7 +16,7 @@ import java.util.Optional;
  * is the exported file that decides the cell (the failing scenario's, else the first). {@code
  * error} is set when the model could not run.
  */
-public record Cell(Candidate candidate, Property property, String model, BigInteger bad, BigInteger total,
+public record Cell(Candidate candidate, Property property, Engine model, BigInteger bad, BigInteger total,
                    boolean race, List<String> races, List<Run> runs, Histogram.Entry firstBad, Run firstBadRun,
                    String litmus, String error) {
 

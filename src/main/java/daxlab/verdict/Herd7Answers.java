@@ -1,5 +1,6 @@
 package daxlab.verdict;
 
+import daxlab.outcome.Flag;
 import daxlab.herd7.Herd7Model;
 import daxlab.litmus.Herd7Result;
 
@@ -36,7 +37,7 @@ public interface Herd7Answers extends Function<String, Optional<String>> {
                     return Optional.empty();
                 }
                 Herd7Result r = Herd7Result.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
-                return Optional.of(r.observation() + (r.dataRace() ? ", Flag data-race" : ""));
+                return Optional.of(r.observation() + (r.dataRace() ? ", " + Flag.DATA_RACE.herd7() : ""));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

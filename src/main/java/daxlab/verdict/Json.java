@@ -1,5 +1,6 @@
 package daxlab.verdict;
 
+import daxlab.engine.Engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,7 +29,7 @@ public final class Json {
         Matrix m = r.matrix();
         Candidate rec = m.recommended().orElse(null);
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("models", m.models());
+        root.put("models", m.models().stream().map(Engine::id).toArray());
         List<Object> properties = new ArrayList<>();
         for (Property p : m.properties()) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -57,7 +58,7 @@ public final class Json {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("candidate", c.candidate().name());
             o.put("property", c.property().id());
-            o.put("model", c.model());
+            o.put("model", c.model().id());
             o.put("verdict", c.verdict());
             o.put("race", c.race());
             o.put("races", c.races());

@@ -1,5 +1,6 @@
 package daxlab.verdict;
 
+import daxlab.engine.Engine;
 import daxlab.dax.Accessors;
 import daxlab.dax.DaxScenario;
 import daxlab.dax.PutVariant;
@@ -8,7 +9,7 @@ import daxlab.dax.ReaderVariant;
 import daxlab.dax.ReaderVersion;
 import daxlab.dax.Scenario;
 import daxlab.dax.Scenarios;
-import daxlab.litmus.DaxExport;
+import daxlab.dax.export.DaxExport;
 import daxlab.outcome.Histogram;
 
 import java.math.BigInteger;
@@ -24,7 +25,7 @@ import java.util.Set;
  * Candidates x properties x models: the thread's claims settled in one table. Runs are shared
  * between cells: a scenario that calls no fs_put_dax() runs once for every put version.
  */
-public record Matrix(List<Candidate> candidates, List<Property> properties, List<String> models, List<Cell> cells) {
+public record Matrix(List<Candidate> candidates, List<Property> properties, List<Engine> models, List<Cell> cells) {
 
     public Matrix {
         candidates = List.copyOf(candidates);
@@ -34,17 +35,17 @@ public record Matrix(List<Candidate> candidates, List<Property> properties, List
     }
 
     /** What one run depends on: the scenario, the variants it uses, the accessors, the model. */
-    private record Key(Scenario scenario, PutVersion put, ReaderVersion reader, Accessors accessors, String model) {
+    private record Key(Scenario scenario, PutVersion put, ReaderVersion reader, Accessors accessors, Engine model) {
     }
 
     /** Runs every scenario each property needs, for every candidate and model. */
-    public static Matrix compute(List<Candidate> candidates, List<Property> properties, List<String> models,
-                                 Engine engine) {
+    public static Matrix compute(List<Candidate> candidates, List<Property> properties, List<Engine> models,
+                                 ScenarioRunner engine) {
         Map<Key, Object> runs = new HashMap<>();
         List<Cell> cells = new ArrayList<>();
         for (Candidate c : candidates) {
             for (Property p : properties) {
-                for (String m : models) {
+                for (Engine m : models) {
                     cells.add(cell(c, p, m, engine, runs));
                 }
             }
@@ -52,7 +53,7 @@ public record Matrix(List<Candidate> candidates, List<Property> properties, List
         return new Matrix(candidates, properties, models, cells);
     }
 
-    private static Cell cell(Candidate c, Property p, String model, Engine engine, Map<Key, Object> cache) {
+    private static Cell cell(Candidate c, Property p, Engine model, ScenarioRunner engine, Map<Key, Object> cache) {
         BigInteger bad = BigInteger.ZERO;
         BigInteger total = BigInteger.ZERO;
         List<Cell.Run> runs = new ArrayList<>();
@@ -103,20 +104,20 @@ public record Matrix(List<Candidate> candidates, List<Property> properties, List
     }
 
     /** The exported litmus file behind a cell: the marked form for lkmm-once, as written otherwise. */
-    static String litmus(DaxScenario d, String model) {
-        DaxExport.Form form = model.equals("lkmm-once") ? DaxExport.Form.ONCE : DaxExport.Form.PLAIN;
+    static String litmus(DaxScenario d, Engine model) {
+        DaxExport.Form form = model == Engine.LKMM_ONCE ? DaxExport.Form.ONCE : DaxExport.Form.PLAIN;
         return DaxExport.testName(d, form) + ".litmus";
     }
 
-    public Cell cell(Candidate c, Property p, String model) {
-        return cells.stream().filter(x -> x.candidate().equals(c) && x.property() == p && x.model().equals(model))
+    public Cell cell(Candidate c, Property p, Engine model) {
+        return cells.stream().filter(x -> x.candidate().equals(c) && x.property() == p && x.model() == model)
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no cell " + c + " / " + p + " / " + model));
     }
 
     /** The marks of one candidate and property, model by model. */
     List<String> marks(Candidate c, Property p) {
         List<String> out = new ArrayList<>();
-        for (String m : models) {
+        for (Engine m : models) {
             out.add(cell(c, p, m).mark());
         }
         return out;

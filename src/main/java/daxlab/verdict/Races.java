@@ -1,5 +1,6 @@
 package daxlab.verdict;
 
+import daxlab.outcome.Flag;
 import daxlab.outcome.Histogram;
 import daxlab.outcome.Race;
 
@@ -8,15 +9,12 @@ import java.util.stream.Collectors;
 
 /** The LKMM's data-race flag on a run, and the racing accesses it names. */
 final class Races {
-    static final String FLAG = "data-race";
-
     private Races() {
     }
 
     /** Whether an allowed execution of the run raised the LKMM's data-race flag. */
     static boolean flagged(Histogram h) {
-        String flags = h.facts().get("flags");
-        return !h.races().isEmpty() || flags != null && List.of(flags.split(", ")).contains(FLAG);
+        return !h.races().isEmpty() || h.flags().containsKey(Flag.DATA_RACE);
     }
 
     /**

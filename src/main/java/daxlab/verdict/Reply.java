@@ -1,5 +1,7 @@
 package daxlab.verdict;
 
+import daxlab.outcome.Flag;
+import daxlab.engine.Engine;
 import daxlab.dax.Accessors;
 import daxlab.dax.KernelSource;
 import daxlab.dax.PutVariant;
@@ -49,7 +51,7 @@ public final class Reply {
         head(sb, "What the patch fixes");
         Property fixed = Property.RACE_FIXED;
         para(sb, "A concurrent fs_dax_get() can no longer lose its freshly installed ops. Before the patch: "
-                + perScenario(m.cell(before, fixed, "sc"), fixed) + " lose them. With PATCH v1: "
+                + perScenario(m.cell(before, fixed, Engine.SC), fixed) + " lose them. With PATCH v1: "
                 + marks(m, patch, fixed) + ". fs_dax_get_by_bdev() has the same cmpxchg-then-store pattern and the same race before the "
                 + "patch, so the Fixes: tag and stable backports should cover it too, not only fs_dax_get().");
 
@@ -57,7 +59,7 @@ public final class Reply {
         Property stranger = Property.STRANGER_HARMLESS;
         para(sb, "Concern #2 is right. Before the patch a wrong-holder fs_put_dax() changed nothing (" + marks(m, before,
                 stranger) + "); with PATCH v1 it wipes the legitimate holder's ops: " + perScenario(
-                m.cell(patch, stranger, "sc"), stranger) + "; " + marks(m, patch, stranger) + ". From then on every "
+                m.cell(patch, stranger, Engine.SC), stranger) + "; " + marks(m, patch, stranger) + ". From then on every "
                 + "dax_holder_notify_failure() for that holder returns -EOPNOTSUPP. This is the only claim the patch "
                 + "turns from ok to BAD.");
 
@@ -78,8 +80,8 @@ public final class Reply {
         Candidate once = new Candidate(PutVariant.PATCH_V1, ReaderVariant.READ_ONCE, Accessors.MAINLINE);
         Candidate acquire = new Candidate(PutVariant.PATCH_V1, ReaderVariant.LOAD_ACQUIRE, Accessors.MAINLINE);
         para(sb, "The double read of holder_ops calls through NULL by interleaving alone, no weak memory needed: "
-                + perScenario(m.cell(patch, nullCall, "sc"), nullCall) + ". It did before the patch too ("
-                + perScenario(m.cell(before, nullCall, "sc"), nullCall) + "): " + Report.change(m, nullCall)
+                + perScenario(m.cell(patch, nullCall, Engine.SC), nullCall) + ". It did before the patch too ("
+                + perScenario(m.cell(before, nullCall, Engine.SC), nullCall) + "): " + Report.change(m, nullCall)
                 + ". It is not tearing or a stale cache: caches are coherent and an "
                 + "aligned pointer is not torn by the hardware. It is the re-load, which the compiler may also "
                 + "split or merge; one READ_ONCE() into a local removes it (" + marks(m, once, nullCall) + ").");
@@ -106,19 +108,19 @@ public final class Reply {
         para(sb, "The patch comment says an in-flight notify_failure() sees the old holder_data with NULL ops. It "
                 + "does not hold even under sc: the reader loads the ops first and its callback reads holder_data "
                 + "later, so it can run A's ops with NULL or with the next holder's data: "
-                + perScenario(m.cell(patch, inFlight, "sc"), inFlight) + " with PATCH v1; before the patch "
-                + perScenario(m.cell(before, inFlight, "sc"), inFlight) + ": the patch narrows the window, it "
+                + perScenario(m.cell(patch, inFlight, Engine.SC), inFlight) + " with PATCH v1; before the patch "
+                + perScenario(m.cell(before, inFlight, Engine.SC), inFlight) + ": the patch narrows the window, it "
                 + "does not close it. Nor does anything stop a callback "
                 + "from running after fs_put_dax() returned and the holder freed its data: "
-                + perScenario(m.cell(patch, lifetime, "sc"), lifetime) + " with PATCH v1. Only a grace period in fs_put_dax(), "
+                + perScenario(m.cell(patch, lifetime, Engine.SC), lifetime) + " with PATCH v1. Only a grace period in fs_put_dax(), "
                 + "between clearing the ops and releasing holder_data, fixes both"
                 + (rec == null ? "." : ": " + marks(m, rec, lifetime) + "."));
 
         head(sb, "The WARN_ON");
         Candidate draft = grid(PutVariant.CHECK_HOLDER_EARLY_RETURN);
         Candidate checked = grid(PutVariant.CHECK_HOLDER);
-        Cell warn = m.cell(draft, Property.NO_FALSE_WARN, "sc");
-        Cell leak = m.cell(draft, Property.REFERENCE_DROPPED, "sc");
+        Cell warn = m.cell(draft, Property.NO_FALSE_WARN, Engine.SC);
+        Cell leak = m.cell(draft, Property.REFERENCE_DROPPED, Engine.SC);
         para(sb, "A fix that checks the holder must not WARN when kill_dax() released the device first (surprise "
                 + "removal; with panic_on_warn that is a panic), and must still call put_dax(). With an early return "
                 + "and WARN_ON(prev != holder), and today's reader in kill_dax()'s notification, kill-vs-put warns in " + bad(run(warn, Scenario.KILL_VS_PUT),
@@ -199,14 +201,14 @@ public final class Reply {
 
     /** {@code BAD under sc, tso, armv8; race under lkmm; ok under lkmm-once}, grouping models by mark. */
     static String marks(Matrix m, Candidate c, Property p) {
-        Map<String, List<String>> byMark = new LinkedHashMap<>();
-        for (String model : m.models()) {
+        Map<String, List<Engine>> byMark = new LinkedHashMap<>();
+        for (Engine model : m.models()) {
             byMark.computeIfAbsent(m.cell(c, p, model).mark(), k -> new ArrayList<>()).add(model);
         }
         if (byMark.size() == 1) {
             return byMark.keySet().iterator().next() + " under every model";
         }
-        return byMark.entrySet().stream().map(e -> e.getKey() + " under " + String.join(", ", e.getValue()))
+        return byMark.entrySet().stream().map(e -> e.getKey() + " under " + Text.names(e.getValue()))
                 .collect(Collectors.joining("; "));
     }
 
@@ -229,7 +231,7 @@ public final class Reply {
     /** The models where a cell is BAD, with the run's counts. */
     private static String perScenarioWorst(Matrix m, Candidate c, Property p) {
         List<String> parts = new ArrayList<>();
-        for (String model : m.models()) {
+        for (Engine model : m.models()) {
             Cell cell = m.cell(c, p, model);
             if (cell.bad().signum() > 0 && !cell.race()) {
                 parts.add(model + " " + cell.bad() + " of " + cell.total() + " " + cell.runs().get(0).histogram().unit());
@@ -255,11 +257,11 @@ public final class Reply {
         }
         for (Property p : m.properties()) {
             for (Candidate c : who) {
-                attach(out, m, m.cell(c, p, "lkmm"), herd7);
+                attach(out, m, m.cell(c, p, Engine.LKMM), herd7);
             }
         }
         attach(out, m, m.cell(new Candidate(PutVariant.PATCH_V1, ReaderVariant.READ_ONCE, Accessors.MAINLINE),
-                Property.CONTEXT_PUBLISHED, "lkmm-once"), herd7);
+                Property.CONTEXT_PUBLISHED, Engine.LKMM_ONCE), herd7);
         return out;
     }
 
@@ -278,6 +280,6 @@ public final class Reply {
     static String verdictOf(Histogram h) {
         BigInteger bad = h.countWhere(e -> e.outcomeClass() == OutcomeClass.FORBIDDEN);
         String v = bad.signum() == 0 ? "Never" : bad.equals(h.total()) ? "Always" : "Sometimes";
-        return v + (Races.flagged(h) ? ", Flag data-race" : "");
+        return v + (Races.flagged(h) ? ", " + Flag.DATA_RACE.herd7() : "");
     }
 }

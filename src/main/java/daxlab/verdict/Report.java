@@ -1,5 +1,6 @@
 package daxlab.verdict;
 
+import daxlab.engine.Engine;
 import daxlab.dax.Accessors;
 import daxlab.dax.Hazard;
 import daxlab.dax.PutVariant;
@@ -49,7 +50,7 @@ public final class Report {
         recommendation(sb, m);
         failures(sb, m);
         yours(sb, m);
-        para(sb, "Reproduce: bin/daxlab report --models " + String.join(",", m.models()) + " (--json for every cell "
+        para(sb, "Reproduce: bin/daxlab report --models " + m.models().stream().map(Engine::id).collect(Collectors.joining(",")) + " (--json for every cell "
                 + "with its litmus file); one cell: bin/daxlab enumerate --scenario S --put P --reader R --model M.");
         return sb.toString();
     }
@@ -67,7 +68,7 @@ public final class Report {
         sb.append("Data races (the lkmm cells marked race):\n");
         long marked = racy.stream().filter(c -> c.candidate().accessors() == Accessors.MARKED).count();
         para(sb, "The LKMM flags a data race in " + racy.size() + " of "
-                + m.cells().stream().filter(c -> c.model().equals("lkmm")).count() + " lkmm cells"
+                + m.cells().stream().filter(c -> c.model() == Engine.LKMM).count() + " lkmm cells"
                 + (marked == 0 ? ", none of them with marked accessors" : "") + "; lkmm-once, the same code with "
                 + "every plain access marked, has none. The plain accesses that race, and what with:");
         java.util.Map<String, Set<String>> sides = new java.util.TreeMap<>();
@@ -89,11 +90,11 @@ public final class Report {
                 + "double read and mainline accessors on both sides):\n");
         for (Property p : m.properties()) {
             List<String> steps = new ArrayList<>();
-            for (String model : m.models()) {
+            for (Engine model : m.models()) {
                 steps.add(model + " " + m.cell(before, p, model).mark() + "->" + m.cell(after, p, model).mark());
             }
-            String counts = m.models().contains("sc") ? "; sc: " + counts(m.cell(before, p, "sc")) + " -> "
-                    + counts(m.cell(after, p, "sc")) : "";
+            String counts = m.models().contains(Engine.SC) ? "; sc: " + counts(m.cell(before, p, Engine.SC)) + " -> "
+                    + counts(m.cell(after, p, Engine.SC)) : "";
             sb.append(Text.wrap("  " + p.title() + ": " + change(m, p) + counts + " (" + String.join(", ", steps) + ")",
                     WIDTH, "    ")).append('\n');
         }
@@ -108,8 +109,8 @@ public final class Report {
     static String change(Matrix m, Property p) {
         Candidate before = Candidate.beforeThePatch();
         Candidate after = Candidate.thePatch();
-        java.util.Map<String, List<String>> kinds = new java.util.LinkedHashMap<>();
-        for (String model : m.models()) {
+        java.util.Map<String, List<Engine>> kinds = new java.util.LinkedHashMap<>();
+        for (Engine model : m.models()) {
             Cell b = m.cell(before, p, model);
             Cell a = m.cell(after, p, model);
             if (b.race() || a.race() || b.error() != null || a.error() != null) {
@@ -122,7 +123,7 @@ public final class Report {
         if (kinds.isEmpty()) {
             return "no race-free model to compare";
         }
-        return kinds.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
+        return kinds.entrySet().stream().map(e -> e.getKey() + " (" + Text.names(e.getValue()) + ")")
                 .collect(Collectors.joining("; "));
     }
 
@@ -147,17 +148,17 @@ public final class Report {
             }
         }
         Matrix m = r.matrix();
-        if (m.models().contains("sc") && m.properties().contains(Property.RACE_FIXED)) {
+        if (m.models().contains(Engine.SC) && m.properties().contains(Property.RACE_FIXED)) {
             // Reached with the patch, and checked with every other fs_put_dax() version.
             boolean everyPut = true;
             for (PutVariant put : PutVariant.values()) {
                 Candidate c = new Candidate(put, ReaderVariant.DOUBLE_READ, Accessors.MAINLINE);
                 if (m.candidates().contains(c)) {
-                    everyPut &= m.cell(c, Property.RACE_FIXED, "sc").runs().stream().anyMatch(run -> run.histogram()
+                    everyPut &= m.cell(c, Property.RACE_FIXED, Engine.SC).runs().stream().anyMatch(run -> run.histogram()
                             .countWhere(e -> e.grade().has(Hazard.REFERENCE_KEPT_ON_EBUSY.label())).signum() > 0);
                 }
             }
-            for (Cell.Run run : m.cell(Candidate.thePatch(), Property.RACE_FIXED, "sc").runs()) {
+            for (Cell.Run run : m.cell(Candidate.thePatch(), Property.RACE_FIXED, Engine.SC).runs()) {
                 Histogram h = run.histogram();
                 BigInteger n = h.countWhere(e -> e.grade().has(Hazard.REFERENCE_KEPT_ON_EBUSY.label()));
                 if (n.signum() > 0) {
@@ -213,7 +214,7 @@ public final class Report {
     private static void firstFailure(StringBuilder sb, Matrix m, Candidate c) {
         var failure = m.firstFailure(c);
         if (failure.isEmpty()) {
-            sb.append(Text.wrap("* " + c.name() + ": every claim holds under " + String.join(", ", m.models())
+            sb.append(Text.wrap("* " + c.name() + ": every claim holds under " + Text.names(m.models())
                     + ".", WIDTH, "  ")).append("\n\n");
             return;
         }

@@ -1,5 +1,6 @@
 package daxlab.verdict;
 
+import daxlab.engine.Engine;
 import daxlab.dax.Accessors;
 import daxlab.dax.PutVariant;
 import daxlab.dax.ReaderVariant;
@@ -20,14 +21,14 @@ import java.util.List;
  */
 public record Review(Matrix matrix, List<Cell.Run> outside) {
     /** The models the outside scenarios are shown under: every interleaving, and the marked LKMM. */
-    static final List<String> OUTSIDE_MODELS = List.of("sc", "lkmm-once");
+    static final List<Engine> OUTSIDE_MODELS = List.of(Engine.SC, Engine.LKMM_ONCE);
 
     public Review {
         outside = List.copyOf(outside);
     }
 
     /** The whole verdict under {@code models}. */
-    public static Review compute(List<String> models, Engine engine) {
+    public static Review compute(List<Engine> models, ScenarioRunner engine) {
         return compute(List.of(), models, engine);
     }
 
@@ -35,7 +36,7 @@ public record Review(Matrix matrix, List<Cell.Run> outside) {
      * The whole verdict with more rows: {@code yours} (a participant's candidates, see
      * {@link Candidate#rowsFor}) after the grid; one already in the grid is not repeated.
      */
-    public static Review compute(List<Candidate> yours, List<String> models, Engine engine) {
+    public static Review compute(List<Candidate> yours, List<Engine> models, ScenarioRunner engine) {
         List<Candidate> candidates = new ArrayList<>(Candidate.grid());
         for (Candidate c : yours) {
             if (!candidates.contains(c)) {
@@ -44,7 +45,7 @@ public record Review(Matrix matrix, List<Cell.Run> outside) {
         }
         Matrix m = Matrix.compute(candidates, Arrays.asList(Property.values()), models, engine);
         List<Cell.Run> outside = new ArrayList<>();
-        for (String model : OUTSIDE_MODELS) {
+        for (Engine model : OUTSIDE_MODELS) {
             var d = Scenarios.build(Scenario.KILL_VS_GET, PutVariant.PATCH_V1, ReaderVariant.DOUBLE_READ, Accessors.MAINLINE);
             outside.add(new Cell.Run(d, engine.run(d, model)));
         }

@@ -1,5 +1,6 @@
 package daxlab.verdict;
 
+import daxlab.engine.Engine;
 import java.util.Arrays;
 
 /** The matrix as plain-text blocks, one per property, for mail (72 columns) or a terminal. */
@@ -25,7 +26,7 @@ final class Tables {
     /** One property: its claim, what its rows stand for, then the rows. */
     static String block(Matrix m, Property p, int width) {
         Rows.Layout layout = Rows.layout(m, p);
-        int[] col = m.models().stream().mapToInt(x -> Math.max(4, x.length()) + 1).toArray();
+        int[] col = m.models().stream().mapToInt(x -> Math.max(4, x.id().length()) + 1).toArray();
         int cols = Arrays.stream(col).sum();
         int nameWidth = Math.min(layout.rows().stream().mapToInt(r -> r.label().length()).max().orElse(10) + 2,
                 width - 2 - cols);
@@ -35,7 +36,7 @@ final class Tables {
         sb.append(Text.wrap("  " + layout.legend(), width, "  ")).append('\n');
         StringBuilder head = new StringBuilder("  ").append(pad("", nameWidth));
         for (int i = 0; i < col.length; i++) {
-            head.append(pad(m.models().get(i), col[i]));
+            head.append(pad(m.models().get(i).id(), col[i]));
         }
         sb.append(head.toString().stripTrailing()).append('\n');
         for (Rows.Row r : layout.rows()) {

@@ -5,6 +5,11 @@ final class Text {
     private Text() {
     }
 
+    /** {@code sc, tso, armv8}: engines by the names users type. */
+    static String names(java.util.Collection<daxlab.engine.Engine> engines) {
+        return engines.stream().map(daxlab.engine.Engine::id).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     static String wrap(String text, int width) {
         return wrap(text, width, "");
     }

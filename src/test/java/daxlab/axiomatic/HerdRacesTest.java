@@ -87,17 +87,17 @@ class HerdRacesTest {
         List<Expected> all = expected();
         // Every dax scenario as exported today, and the small tests: a stale or missing answer fails.
         java.util.Set<String> exported = new TreeSet<>();
-        for (var d : daxlab.litmus.DaxExport.everyScenario()) {
-            exported.add(daxlab.litmus.DaxExport.testName(d, daxlab.litmus.DaxExport.Form.PLAIN));
+        for (var d : daxlab.dax.export.DaxExport.everyScenario()) {
+            exported.add(daxlab.dax.export.DaxExport.testName(d, daxlab.dax.export.DaxExport.Form.PLAIN));
         }
         java.util.Set<String> answered = all.stream().map(Expected::test).filter(t -> t.startsWith("dax-"))
                 .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
         assertEquals(exported, answered, "herd7's races are recorded for exactly the dax exports; re-record with "
                 + "src/test/python/herd7_races.py (see its usage)");
         for (String t : exported) {
-            assertEquals(daxlab.litmus.DaxExport.export(daxlab.dax.Scenarios.everyVariant().stream()
-                            .filter(d -> daxlab.litmus.DaxExport.testName(d, daxlab.litmus.DaxExport.Form.PLAIN).equals(t))
-                            .findFirst().orElseThrow(), daxlab.litmus.DaxExport.Form.PLAIN).text(),
+            assertEquals(daxlab.dax.export.DaxExport.export(daxlab.dax.Scenarios.everyVariant().stream()
+                            .filter(d -> daxlab.dax.export.DaxExport.testName(d, daxlab.dax.export.DaxExport.Form.PLAIN).equals(t))
+                            .findFirst().orElseThrow(), daxlab.dax.export.DaxExport.Form.PLAIN).text(),
                     read(t + ".litmus"), t + ".litmus is not the current export: re-export and re-record");
         }
         assertTrue(all.stream().filter(Expected::flag).count() > 50 && all.stream().anyMatch(e -> !e.flag()),
@@ -117,7 +117,7 @@ class HerdRacesTest {
                 return;
             }
             executions[0]++;
-            assertEquals(v.flags().contains(Lkmm.DATA_RACE), !v.races().isEmpty(),
+            assertEquals(v.flags().contains(daxlab.outcome.Flag.DATA_RACE), !v.races().isEmpty(),
                     "the flag is raised exactly when some pair races");
             if (v.racy()) {
                 racy[0]++;
@@ -141,10 +141,10 @@ class HerdRacesTest {
         // The engine's front door reports the same, per outcome and as named races.
         Axiomatic.Result r = Axiomatic.run(p, lkmm, Classifier.NONE, Axiomatic.DEFAULT_BUDGET, "");
         Histogram h = r.histogram();
-        assertEquals(e.flag(), r.flags().containsKey(Lkmm.DATA_RACE), "Flag data-race");
+        assertEquals(e.flag(), r.flags().containsKey(daxlab.outcome.Flag.DATA_RACE), "Flag data-race");
         assertEquals(e.flag(), !h.races().isEmpty(), "named races exactly when flagged");
         assertEquals(BigInteger.valueOf(e.racy()), h.racy(), "per-outcome racy counts add up to herd7's");
-        assertEquals(e.racy(), (long) r.flags().getOrDefault(Lkmm.DATA_RACE, 0L), "the flagged-executions count");
+        assertEquals(e.racy(), (long) r.flags().getOrDefault(daxlab.outcome.Flag.DATA_RACE, 0L), "the flagged-executions count");
         Set<String> coarse = new HashSet<>();
         e.pairs().keySet().forEach(k -> coarse.add(k.replaceAll(" [RW] ", " ")));
         Set<String> named = h.races().stream().map(HerdRacesTest::coarse).collect(Collectors.toSet());

@@ -1,6 +1,7 @@
 package daxlab.axiomatic;
 
-import daxlab.interleave.Interleavings;
+import daxlab.cat.CatModel;
+import daxlab.engine.Engine;
 import daxlab.interleave.Replay;
 import daxlab.outcome.Classifier;
 import daxlab.outcome.Outcome;
@@ -37,10 +38,16 @@ class IntegerViewTest {
                 .observe("x").observe("r0", "P1", "r0").build();
     }
 
-    /** The final states of every engine: SC interleavings, Replay of every schedule, each axiomatic model. */
+    /**
+     * The final states of every engine: each of the registry's ({@link Engine}: SC interleavings,
+     * each axiomatic model, the LKMM on the marked program), Replay of every schedule, and the
+     * kernel's cat files run by the interpreter ({@code lkmm-cat}).
+     */
     private static Map<String, List<Outcome>> everyEngine(Program p) {
         Map<String, List<Outcome>> out = new java.util.LinkedHashMap<>();
-        out.put("sc", Interleavings.enumerate(p, Classifier.NONE).outcomes());
+        for (Engine e : Engine.values()) {
+            out.put(e.id(), e.run(p, Classifier.NONE, e.defaultBudget(), "").outcomes());
+        }
         List<Outcome> replayed = new ArrayList<>();
         for (List<Integer> order : List.of(List.of(0, 1), List.of(1, 0))) {
             Outcome o = Replay.run(p, order).outcome();
@@ -50,9 +57,7 @@ class IntegerViewTest {
         }
         replayed.sort(null);
         out.put("replay", replayed);
-        for (Model m : Model.all()) {
-            out.put(m.name(), Axiomatic.enumerate(p, m, Classifier.NONE).outcomes());
-        }
+        out.put("lkmm-cat", CatModel.lkmm().run(p, Classifier.NONE, Axiomatic.DEFAULT_BUDGET, "").histogram().outcomes());
         return out;
     }
 
@@ -61,7 +66,10 @@ class IntegerViewTest {
         Function<Long[], Outcome> o = v -> new Outcome(Map.of("x", Value.of(v[0]), "r0", Value.of(v[1])));
         List<Outcome> expected = new ArrayList<>(List.of(o.apply(new Long[] {3L, 1L}), o.apply(new Long[] {3L, 3L})));
         expected.sort(null);
-        everyEngine(addTo(Value.NULL)).forEach((engine, outcomes) -> assertEquals(expected, outcomes, engine));
+        Map<String, List<Outcome>> all = everyEngine(addTo(Value.NULL));
+        assertEquals(List.of("sc", "sc-axiomatic", "tso", "armv8", "lkmm", "lkmm-once", "replay", "lkmm-cat"),
+                List.copyOf(all.keySet()), "every engine answers");
+        all.forEach((engine, outcomes) -> assertEquals(expected, outcomes, engine));
     }
 
     @Test
@@ -69,11 +77,11 @@ class IntegerViewTest {
         Program p = Program.builder("symbol-arith").init("x", Value.sym("opsA"))
                 .thread("P0", t -> t.atomicAdd("x", 2)).observe("x").build();
         List<Runnable> engines = new ArrayList<>();
-        engines.add(() -> Interleavings.enumerate(p, Classifier.NONE));
-        engines.add(() -> Replay.run(p, List.of(0)));
-        for (Model m : Model.all()) {
-            engines.add(() -> Axiomatic.enumerate(p, m, Classifier.NONE));
+        for (Engine e : Engine.values()) {
+            engines.add(() -> e.run(p, Classifier.NONE, e.defaultBudget(), ""));
         }
+        engines.add(() -> Replay.run(p, List.of(0)));
+        engines.add(() -> CatModel.lkmm().run(p, Classifier.NONE, Axiomatic.DEFAULT_BUDGET, ""));
         for (Runnable r : engines) {
             Value.NotAnInteger e = assertThrows(Value.NotAnInteger.class, r::run);
             assertEquals("'atomic_add(2, x)' needs an integer, got opsA", e.getMessage());

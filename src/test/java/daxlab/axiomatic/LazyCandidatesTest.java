@@ -51,7 +51,7 @@ class LazyCandidatesTest {
         long[] n = {0};
         java.util.function.Consumer<Execution> sink = x -> {
             n[0]++;
-            md.update((x.events() + "|" + x.rf + "|" + x.co + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update((x.events() + "|" + x.rf() + "|" + x.co() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         };
         boolean prefilter = mode == Enumeration.PREFILTER;
         if (eager) {

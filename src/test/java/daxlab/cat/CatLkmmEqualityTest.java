@@ -63,7 +63,7 @@ class CatLkmmEqualityTest {
     static final long BUDGET = Axiomatic.DEFAULT_BUDGET;
 
     /** One allowed execution: its text and the flags it raised. */
-    static String key(Execution x, Set<String> flags) {
+    static String key(Execution x, Set<daxlab.outcome.Flag> flags) {
         return String.join("\n", x.lines()) + "\n  flags " + new TreeSet<>(flags);
     }
 
@@ -128,7 +128,7 @@ class CatLkmmEqualityTest {
         return LitmusSuites.forEachTest(f -> {
             LitmusTest t = LitmusParser.parse(f);
             Axiomatic.Result r = CAT.run(t.program(), Classifier.NONE, BUDGET, "");
-            Herd7Result ours = Herd7Layout.result(t.program(), r.histogram(), new ArrayList<>(r.flags().keySet()));
+            Herd7Result ours = Herd7Layout.result(t.program(), r.histogram());
             assertEquals(List.of(), ours.differencesFrom(Herd7Result.parse(LitmusSuites.Suite.herd7(f)), Herd7Result.Comparison.EXACT));
         });
     }
@@ -151,7 +151,7 @@ class CatLkmmEqualityTest {
             Axiomatic.Result file = CAT.run(t.program(), Classifier.NONE, BUDGET, "");
             Axiomatic.Result hand = Axiomatic.run(t.program(), LKMM, Classifier.NONE, BUDGET, "");
             for (Axiomatic.Result r : List.of(file, hand)) {
-                assertEquals(List.of(), Herd7Layout.result(t.program(), r.histogram(), new ArrayList<>(r.flags().keySet()))
+                assertEquals(List.of(), Herd7Layout.result(t.program(), r.histogram())
                         .differencesFrom(herd, Herd7Result.Comparison.EXACT), r.histogram().model());
             }
             assertSame(t.program());

@@ -54,7 +54,7 @@ class CatModelFilesTest {
     static Herd7Result answer(CatModel m, String test) throws IOException {
         LitmusTest t = LitmusParser.parse(OWN.test(test));
         Axiomatic.Result r = m.run(t.program(), Classifier.NONE, Axiomatic.DEFAULT_BUDGET, "");
-        return Herd7Layout.result(t.program(), r.histogram(), new ArrayList<>(r.flags().keySet()));
+        return Herd7Layout.result(t.program(), r.histogram());
     }
 
     /** {@code Never 0 3}, as herd7's Observation line ends. */
@@ -119,7 +119,7 @@ class CatModelFilesTest {
         Path mm = memoryModel(dir);
         edit(mm.resolve("linux-kernel.cfg"), "variant lkmmv2\n", "");
         Herd7Result r = answer(CatModel.load("lkmm", ModelFiles.directory(mm)), "SB+pocmpxchgfailonces.litmus");
-        assertEquals(List.of("this-model-requires-variant-higher-than-lkmmv1"), r.flags());
+        assertEquals(List.of(new daxlab.outcome.Flag("this-model-requires-variant-higher-than-lkmmv1")), r.flags());
         assertEquals("Sometimes 1 3", r.observation() + " " + r.obsPositive() + " " + r.obsNegative());
     }
 

@@ -1,5 +1,6 @@
 package daxlab.chart;
 
+import daxlab.engine.Engine;
 import daxlab.axiomatic.Execution;
 import daxlab.dax.DaxScenario;
 import daxlab.dax.PutVariant;
@@ -109,7 +110,7 @@ class ChartsTest {
     @Test
     void witnessOfAnAxiomaticHistogramIsItsExecution() throws IOException {
         Histogram h = Models.run(Scenarios.build(Scenario.PUT_VS_OBSERVER, PutVariant.PATCH_V1, ReaderVariant.DOUBLE_READ),
-                "armv8");
+                Engine.ARMV8);
         Picture p = Charts.witness(h);
         assertEquals("put-vs-observer [put=PATCH_V1 reader=DOUBLE_READ] under armv8: an execution reaching "
                 + "holder_data=NULL; holder_ops=NULL; seen_data=NULL; seen_ops=opsA (released data with old ops)\n"
@@ -143,7 +144,7 @@ class ChartsTest {
     void everyAxiomaticWitnessDrawsAndNoWitnessIsAClearError() {
         int drawn = 0;
         for (DaxScenario d : Scenarios.everyVariant()) {
-            for (String model : List.of("armv8", "lkmm")) {
+            for (Engine model : List.of(Engine.ARMV8, Engine.LKMM)) {
                 Histogram h = Models.run(d, model);
                 if (!h.anyForbidden()) {
                     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Charts.witness(h));
@@ -165,7 +166,7 @@ class ChartsTest {
         }
         assertTrue(drawn > 100, "drawn " + drawn);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Charts.witness(
-                Models.run(Scenarios.build(Scenario.PUT_VS_GET, PutVariant.PATCH_V1, ReaderVariant.DOUBLE_READ), "lkmm")));
+                Models.run(Scenarios.build(Scenario.PUT_VS_GET, PutVariant.PATCH_V1, ReaderVariant.DOUBLE_READ), Engine.LKMM)));
         assertEquals("no reachable FORBIDDEN outcome with a witness in put-vs-get [put=PATCH_V1] under lkmm: executions "
                 + "per outcome: nothing to draw", e.getMessage());
     }

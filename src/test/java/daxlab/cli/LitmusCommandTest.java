@@ -108,7 +108,7 @@ class LitmusCommandTest {
         CliRun r = run("litmus", "--export-dax", dir.toString());
         assertEquals(0, r.code(), r.err());
         try (var s = Files.list(dir)) {
-            assertEquals(2L * daxlab.litmus.DaxExport.everyScenario().size(), s.count());
+            assertEquals(2L * daxlab.dax.export.DaxExport.everyScenario().size(), s.count());
         }
         CliRun again = run("litmus", dir.resolve("dax-put-vs-get+ORIGINAL.litmus").toString());
         assertEquals(0, again.code(), again.err());

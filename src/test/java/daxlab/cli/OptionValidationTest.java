@@ -69,7 +69,7 @@ class OptionValidationTest {
         invalid("--model", "needs at least one model; valid: lkmm, sc", "conformance", "--model", ",");
         invalid("--model", "unknown herd7 model 'arm'", "conformance", "--model", "arm");
         invalid("--model", "unknown model 'power'; valid models: sc,", "litmus", "--model", "power", "x.litmus");
-        invalid("--model", "unknown memory model 'power'", "bench", "--litmus", ".", "--model", "power");
+        invalid("--model", "unknown model 'power'", "bench", "--litmus", ".", "--model", "power");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package daxlab.dax;
 
+import daxlab.engine.Engine;
 import daxlab.lab.Models;
 import daxlab.outcome.Histogram;
 import daxlab.outcome.Race;
@@ -78,7 +79,7 @@ class KernelCTranslationTest {
                 PutVersion put = own((PutVariant) b.put());
                 ReaderVersion reader = own((ReaderVariant) b.reader());
                 DaxScenario o = Scenarios.build(b.scenario(), put, reader, b.accessors());
-                assertEquals(summary(Models.run(b, "sc")), summary(Models.run(o, "sc")),
+                assertEquals(summary(Models.run(b, Engine.SC)), summary(Models.run(o, Engine.SC)),
                         b.scenario().id() + " " + b.variantLabel() + " under sc");
                 // Under the LKMM the number of candidate executions depends on where the C puts
                 // srcu_read_unlock(), which reads nothing but is a store to the srcu_struct: the
@@ -86,7 +87,7 @@ class KernelCTranslationTest {
                 // after the join, and herd7 7.58 counts 17 and 15 executions of kill-vs-get with
                 // the READ_ONCE reader for them (litmus-diff/SRCU-unlock-placement*). What the
                 // verdict reads, outcomes, grades and races, must be equal.
-                assertEquals(summary(Models.run(b, "lkmm"), false), summary(Models.run(o, "lkmm"), false),
+                assertEquals(summary(Models.run(b, Engine.LKMM), false), summary(Models.run(o, Engine.LKMM), false),
                         b.scenario().id() + " " + b.variantLabel() + " under lkmm");
                 assertEquals(b.put().warns(), put.warns(), "WARN_ON bookkeeping");
                 assertEquals(b.put().usesSrcu(), put.usesSrcu(), "grace period");
@@ -117,11 +118,11 @@ class KernelCTranslationTest {
             OwnPut relaxed = new OwnPut("relaxed", v1.replace("cmpxchg(", "cmpxchg_relaxed("));
             DaxScenario b = Scenarios.build(Scenario.PUT_VS_GET, PutVariant.PATCH_V1);
             DaxScenario o = Scenarios.build(Scenario.PUT_VS_GET, relaxed);
-            assertEquals(summary(Models.run(b, "sc")), summary(Models.run(o, "sc")), "SC cannot tell them apart");
-            assertNotEquals(summary(Models.run(b, "lkmm")), summary(Models.run(o, "lkmm")));
+            assertEquals(summary(Models.run(b, Engine.SC)), summary(Models.run(o, Engine.SC)), "SC cannot tell them apart");
+            assertNotEquals(summary(Models.run(b, Engine.LKMM)), summary(Models.run(o, Engine.LKMM)));
             OwnPut original = new OwnPut("swapped", KernelSource.fsPutDax(PutVariant.ORIGINAL));
-            assertNotEquals(summary(Models.run(b, "sc")),
-                    summary(Models.run(Scenarios.build(Scenario.PUT_VS_GET, original), "sc")));
+            assertNotEquals(summary(Models.run(b, Engine.SC)),
+                    summary(Models.run(Scenarios.build(Scenario.PUT_VS_GET, original), Engine.SC)));
         }));
     }
 

@@ -1,5 +1,6 @@
 package daxlab.dax;
 
+import daxlab.engine.Engine;
 import daxlab.lab.Models;
 import daxlab.outcome.Histogram;
 import daxlab.program.Instr;
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OwnVersionsTest {
 
     static Histogram sc(Scenario s, PutVersion put) {
-        return Models.run(Scenarios.build(s, put, ReaderVariant.LOAD_ACQUIRE), "sc");
+        return Models.run(Scenarios.build(s, put, ReaderVariant.LOAD_ACQUIRE), Engine.SC);
     }
 
     @Test
@@ -162,9 +163,9 @@ class OwnVersionsTest {
     void aCallThroughNullIsAnOopsWhateverIsReturnedAfter() {
         OwnReader ignores = new OwnReader("ignores the result", "if (!dax_dev->holder_ops)\n\treturn -EOPNOTSUPP;\n"
                 + "dax_dev->holder_ops->notify_failure(dax_dev, off, len, mf_flags);\nreturn 0;\n");
-        Histogram own = Models.run(Scenarios.build(Scenario.PUT_VS_READER, PutVariant.PATCH_V1, ignores), "sc");
+        Histogram own = Models.run(Scenarios.build(Scenario.PUT_VS_READER, PutVariant.PATCH_V1, ignores), Engine.SC);
         Histogram builtIn = Models.run(Scenarios.build(Scenario.PUT_VS_READER, PutVariant.PATCH_V1,
-                ReaderVariant.DOUBLE_READ), "sc");
+                ReaderVariant.DOUBLE_READ), Engine.SC);
         BigInteger nullCalls = own.countWhere(e -> e.grade().has(Hazard.NULL_CALL.label()));
         assertTrue(nullCalls.signum() > 0, own.table());
         assertEquals(builtIn.countWhere(e -> e.grade().has(Hazard.NULL_CALL.label())), nullCalls);
@@ -209,10 +210,10 @@ class OwnVersionsTest {
         String whole = KernelSource.notifyFailure(ReaderVariant.READ_ONCE);
         OwnReader noAliveCheck = new OwnReader("no alive check", whole.replace("\tif (!dax_alive(dax_dev)) {\n"
                 + "\t\trc = -ENXIO;\n\t\tgoto out;\n\t}\n", ""));
-        Histogram h = Models.run(Scenarios.build(Scenario.KILL_VS_READER, PutVariant.PATCH_V1, noAliveCheck), "sc");
+        Histogram h = Models.run(Scenarios.build(Scenario.KILL_VS_READER, PutVariant.PATCH_V1, noAliveCheck), Engine.SC);
         assertTrue(h.entries().stream().noneMatch(e -> e.outcome().text().contains("ENXIO")), h.table());
         Histogram b = Models.run(Scenarios.build(Scenario.KILL_VS_READER, PutVariant.PATCH_V1, ReaderVariant.READ_ONCE),
-                "sc");
+                Engine.SC);
         assertTrue(b.entries().stream().anyMatch(e -> e.outcome().text().contains("ENXIO")), b.table());
     }
 }

@@ -1,6 +1,6 @@
 package daxlab.herd7;
 
-import daxlab.litmus.DaxExport;
+import daxlab.dax.export.DaxExport;
 import daxlab.litmus.Herd7Result;
 import daxlab.litmus.LitmusParser;
 import daxlab.program.Program;
@@ -149,10 +149,10 @@ class Herd7Test {
         KnownDifferences k = KnownDifferences.parse("# comment\nreason r1 because\n\n"
                 + "a.litmus lkmm lkmm r1: Positive: 0 Negative: 2, herd7: Positive: 0 Negative: 8\n"
                 + "a.litmus lkmm lkmm r1: missing state x=1;\n", "k.txt");
-        KnownDifferences.Entry e = k.of("a.litmus", Herd7Model.LKMM, "lkmm").orElseThrow();
+        KnownDifferences.Entry e = k.of("a.litmus", Herd7Model.LKMM, daxlab.engine.Engine.LKMM).orElseThrow();
         assertEquals(List.of("Positive: 0 Negative: 2, herd7: Positive: 0 Negative: 8", "missing state x=1;"), e.lines());
         assertEquals("because", e.why());
-        assertTrue(k.of("a.litmus", Herd7Model.SC, "sc").isEmpty());
+        assertTrue(k.of("a.litmus", Herd7Model.SC, daxlab.engine.Engine.SC).isEmpty());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> KnownDifferences.parse("reason r1 because\na.litmus arm lkmm r1: x\n", "k.txt"));
         assertEquals("k.txt:2:1: expected a herd7 model (lkmm, sc) but found 'arm'", bad.getMessage());

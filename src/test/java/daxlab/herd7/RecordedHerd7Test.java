@@ -3,7 +3,7 @@ package daxlab.herd7;
 import daxlab.herd7.Conformance.Check;
 import daxlab.herd7.Conformance.EngineCheck;
 import daxlab.herd7.Conformance.Status;
-import daxlab.litmus.DaxExport;
+import daxlab.dax.export.DaxExport;
 import daxlab.litmus.Herd7Result;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package daxlab.lab;
 
+import daxlab.engine.Engine;
 import daxlab.axiomatic.Explanation;
 import daxlab.dax.DaxScenario;
 import daxlab.dax.PutVariant;
@@ -45,13 +46,13 @@ class ExplainAgreesWithEnumerateTest {
                         + daxlab.herd7.Recording.RESOURCE_DIR).getFile()).list())
                 .filter(f -> f.endsWith(".lkmm.herd7") && !f.contains("+once")).count(), all.size());
         return all.stream().map(d -> DynamicTest.dynamicTest(d.program().name() + " " + d.variantLabel(), () -> {
-            for (String model : Models.ALL) {
+            for (Engine model : Engine.values()) {
                 check(d, model);
             }
         }));
     }
 
-    private static void check(DaxScenario d, String model) {
+    private static void check(DaxScenario d, Engine model) {
         Histogram h = Models.run(d, model);
         List<Explanation> es = Models.explain(d, model);
         String where = h.title();
@@ -61,7 +62,7 @@ class ExplainAgreesWithEnumerateTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(reached.keySet()), allowed, where + ": allowed FORBIDDEN outcomes");
         for (Explanation e : es) {
-            assertEquals(model, e.model(), where);
+            assertEquals(model.id(), e.model(), where);
             assertEquals(OutcomeClass.FORBIDDEN, d.classifier().grade(e.outcome()).outcomeClass(), where);
             assertTrue(e.candidates() > 0, where + ": only outcomes some candidate gives");
             if (e.forbidden()) {
@@ -75,7 +76,7 @@ class ExplainAgreesWithEnumerateTest {
             assertEquals(en.witness().lines(), e.reached().witness().lines(), where + ": the same witness");
             assertEquals(en.racy(), BigInteger.valueOf(e.racy()), where + ": racy executions");
             assertTrue(e.reasons().isEmpty());
-            if (model.equals("sc")) {
+            if (model == Engine.SC) {
                 assertInstanceOf(Schedule.class, e.reached().witness(), where);
             } else {
                 assertEquals(en.count(), BigInteger.valueOf(e.allowed()), where + ": allowed = counted");

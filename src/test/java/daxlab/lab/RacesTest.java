@@ -1,5 +1,6 @@
 package daxlab.lab;
 
+import daxlab.engine.Engine;
 import daxlab.dax.DaxScenario;
 import daxlab.dax.PutVariant;
 import daxlab.dax.ReaderVariant;
@@ -82,7 +83,7 @@ class RacesTest {
     void racyCountsAddUpAndMarkedProgramsNeverRace() {
         int flagged = 0;
         for (DaxScenario d : Scenarios.everyVariant()) {
-            Histogram lkmm = Models.run(d, "lkmm");
+            Histogram lkmm = Models.run(d, Engine.LKMM);
             String fact = lkmm.facts().getOrDefault("flagged executions", "");
             String races = fact.replaceAll(".*data-race (\\d+).*", "$1");
             BigInteger expected = fact.contains("data-race") ? new BigInteger(races) : BigInteger.ZERO;
@@ -95,18 +96,18 @@ class RacesTest {
             });
             flagged += lkmm.races().isEmpty() ? 0 : 1;
 
-            Histogram once = Models.run(d, "lkmm-once");
+            Histogram once = Models.run(d, Engine.LKMM_ONCE);
             assertTrue(once.races().isEmpty(), once.title() + ": " + once.races());
             assertEquals(BigInteger.ZERO, once.racy(), once.title());
             assertTrue(!once.facts().containsKey("flags"), once.title() + " " + once.facts());
-            for (String m : List.of("sc", "tso", "armv8")) {
-                assertTrue(Models.run(d, m).races().isEmpty(), m);
+            for (Engine m : List.of(Engine.SC, Engine.TSO, Engine.ARMV8)) {
+                assertTrue(Models.run(d, m).races().isEmpty(), m.id());
             }
         }
         // herd7 7.58 flags exactly the same ones (its recorded answers on the files as written).
         long herd7 = 0;
         for (DaxScenario d : Scenarios.everyVariant()) {
-            String file = daxlab.litmus.DaxExport.testName(d, daxlab.litmus.DaxExport.Form.PLAIN) + ".litmus";
+            String file = daxlab.dax.export.DaxExport.testName(d, daxlab.dax.export.DaxExport.Form.PLAIN) + ".litmus";
             try (var in = RacesTest.class.getResourceAsStream("/" + daxlab.herd7.Recording.RESOURCE_DIR + "/"
                     + daxlab.herd7.Herd7Model.LKMM.recordName(file))) {
                 herd7 += new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)

@@ -113,7 +113,7 @@ class YourTurnTest {
 
     @Test
     void aVerdictWithoutYoursHasNothingToCheck() {
-        Review builtIn = Review.compute(List.of(), List.of("sc"), Models::run);
+        Review builtIn = Review.compute(List.of(), List.of(daxlab.engine.Engine.SC), Models::run);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lab.check(builtIn));
         assertTrue(e.getMessage().contains("make it with verdict(mine)"), e.getMessage());
     }

@@ -16,7 +16,7 @@ class Herd7LayoutTest {
     private static String run(String condition) {
         LitmusTest t = LitmusParser.parse(SB + condition + "\n", "sb.litmus");
         Histogram h = LitmusEngines.byName("sc").run(t.program(), LitmusClassifier.of(t.program()), 10_000);
-        return Herd7Layout.print(t.program(), h, List.of());
+        return Herd7Layout.print(t.program(), h);
     }
 
     private static final String STATES = "States 3\n0:r0=0; 1:r0=1;\n0:r0=1; 1:r0=0;\n0:r0=1; 1:r0=1;\n";

@@ -24,7 +24,7 @@ class ScRcuTest {
     private static Herd7Result run(String text) {
         LitmusTest t = LitmusParser.parse(text, "rcu.litmus");
         Histogram h = LitmusEngines.byName("sc").run(t.program(), LitmusClassifier.of(t.program()), 100_000);
-        return Herd7Layout.result(t.program(), h, List.of());
+        return Herd7Layout.result(t.program(), h);
     }
 
     @Test

@@ -49,7 +49,7 @@ class ScVersusHerd7Test {
         Set<Outcome> extra = new LinkedHashSet<>(sc.outcomes());
         extra.removeAll(lkmm);
         assertTrue(extra.isEmpty(), () -> t.name() + ": SC reaches states herd7's LKMM does not: " + extra);
-        Herd7Result ours = Herd7Layout.result(t.program(), sc, List.of());
+        Herd7Result ours = Herd7Layout.result(t.program(), sc);
         assertEquals(herd.kind(), ours.kind());
         assertEquals(herd.condition(), ours.condition());
         if (herd.observation().equals("Never")) {

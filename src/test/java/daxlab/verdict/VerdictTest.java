@@ -1,5 +1,6 @@
 package daxlab.verdict;
 
+import daxlab.engine.Engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import daxlab.dax.Accessors;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * what the report, the reply and the JSON say. The whole review is computed once.
  */
 class VerdictTest {
-    static final Review REVIEW = Review.compute(Models.NAMES, Models::run);
+    static final Review REVIEW = Review.compute(Engine.VERDICT, Models::run);
     static final Matrix M = REVIEW.matrix();
 
     static Candidate c(PutVariant put, ReaderVariant reader) {
@@ -67,11 +68,11 @@ class VerdictTest {
         for (Property p : List.of(Property.NO_FALSE_WARN, Property.REFERENCE_DROPPED)) {
             assertEquals(Rows.Axis.PUT, M.layout(p).axis(), p.title());
             for (PutVariant put : PutVariant.values()) {
-                Cell sc = M.cell(c(put, ReaderVariant.LOAD_ACQUIRE), p, "sc");
+                Cell sc = M.cell(c(put, ReaderVariant.LOAD_ACQUIRE), p, Engine.SC);
                 assertEquals(put == PutVariant.CHECK_HOLDER_EARLY_RETURN, !sc.outcomesOk(), put + " " + p.title());
             }
         }
-        Cell warn = M.cell(c(PutVariant.CHECK_HOLDER_EARLY_RETURN, ReaderVariant.DOUBLE_READ), Property.NO_FALSE_WARN, "sc");
+        Cell warn = M.cell(c(PutVariant.CHECK_HOLDER_EARLY_RETURN, ReaderVariant.DOUBLE_READ), Property.NO_FALSE_WARN, Engine.SC);
         assertEquals("false WARN", warn.firstBad().grade().label());
         assertEquals(List.of("P1 fs_put_dax: READ_ONCE(holder_data) -> A"), warn.firstBad().witness().lines().stream()
                 .filter(l -> l.startsWith("P1 fs_put_dax: READ_ONCE")).collect(Collectors.toList()));
@@ -92,14 +93,14 @@ class VerdictTest {
         Map<String, List<String>> r = rows(Property.CONTEXT_PUBLISHED);
         assertEquals(List.of("ok", "ok", "BAD", "race", "BAD"), r.get("READ_ONCE reader"));
         assertEquals(List.of("ok", "ok", "ok", "race", "ok"), r.get("smp_load_acquire reader"));
-        Cell once = M.cell(c(PutVariant.PATCH_V1, ReaderVariant.READ_ONCE), Property.CONTEXT_PUBLISHED, "armv8");
+        Cell once = M.cell(c(PutVariant.PATCH_V1, ReaderVariant.READ_ONCE), Property.CONTEXT_PUBLISHED, Engine.ARMV8);
         assertEquals("holder_data=B; holder_ops=opsB; get=OK; reader=OK(opsB,NULL)", once.firstBad().outcome().text());
     }
 
     @Test
     void onlyTheGracePeriodKeepsCallbacksOffFreedData() {
         for (PutVariant p : PutVariant.values()) {
-            Cell sc = M.cell(c(p, ReaderVariant.LOAD_ACQUIRE), Property.NO_CALLBACK_AFTER_PUT, "sc");
+            Cell sc = M.cell(c(p, ReaderVariant.LOAD_ACQUIRE), Property.NO_CALLBACK_AFTER_PUT, Engine.SC);
             assertEquals(p == PutVariant.CHECK_HOLDER_SRCU, sc.outcomesOk(), p.toString());
         }
     }
@@ -114,7 +115,7 @@ class VerdictTest {
         List<Cell> failing = M.cells().stream().filter(x -> x.candidate().equals(plain) && !x.holds())
                 .collect(Collectors.toList());
         assertFalse(failing.isEmpty());
-        assertTrue(failing.stream().allMatch(x -> x.model().equals("lkmm") && x.race()),
+        assertTrue(failing.stream().allMatch(x -> x.model() == Engine.LKMM && x.race()),
                 failing.stream().map(x -> x.property() + "/" + x.model() + "=" + x.mark()).collect(Collectors.joining()));
     }
 
@@ -136,7 +137,7 @@ class VerdictTest {
 
     @Test
     void countsAreTheScenariosCounts() {
-        Cell c = M.cell(Candidate.beforeThePatch(), Property.RACE_FIXED, "sc");
+        Cell c = M.cell(Candidate.beforeThePatch(), Property.RACE_FIXED, Engine.SC);
         assertEquals("put-vs-get", c.runs().get(0).histogram().scenario());
         assertEquals(1, Reply.bad(c.runs().get(0).histogram(), Property.RACE_FIXED).intValueExact(),
                 "1 of the 4 put-vs-get interleavings loses the ops");
@@ -144,7 +145,7 @@ class VerdictTest {
         assertEquals("lost ops", c.counterexample().orElseThrow().grade().label());
         assertEquals("dax-put-vs-get+ORIGINAL.litmus", c.litmus());
         assertEquals("dax-get-vs-reader+READ_ONCE+once.litmus",
-                M.cell(c(PutVariant.PATCH_V1, ReaderVariant.READ_ONCE), Property.CONTEXT_PUBLISHED, "lkmm-once").litmus());
+                M.cell(c(PutVariant.PATCH_V1, ReaderVariant.READ_ONCE), Property.CONTEXT_PUBLISHED, Engine.LKMM_ONCE).litmus());
     }
 
     @Test
@@ -194,7 +195,7 @@ class VerdictTest {
         assertEquals(1, recommended.size());
         assertEquals("CHECK_HOLDER_SRCU", recommended.get(0).get("put").asText());
         assertEquals("LOAD_ACQUIRE", recommended.get(0).get("reader").asText());
-        assertEquals(M.candidates().size() * Property.values().length * Models.NAMES.size(), root.get("cells").size());
+        assertEquals(M.candidates().size() * Property.values().length * Engine.VERDICT.size(), root.get("cells").size());
         JsonNode cell = root.get("cells").get(0);
         for (String f : List.of("candidate", "property", "model", "verdict", "race", "litmus")) {
             assertTrue(cell.has(f), f);
@@ -206,25 +207,27 @@ class VerdictTest {
     @Test
     void everyCellNamesAnExportedLitmusFile() {
         java.util.Set<String> exported = new java.util.HashSet<>();
-        for (var d : daxlab.litmus.DaxExport.everyScenario()) {
-            for (var f : daxlab.litmus.DaxExport.Form.values()) {
-                exported.add(daxlab.litmus.DaxExport.testName(d, f) + ".litmus");
+        for (var d : daxlab.dax.export.DaxExport.everyScenario()) {
+            for (var f : daxlab.dax.export.DaxExport.Form.values()) {
+                exported.add(daxlab.dax.export.DaxExport.testName(d, f) + ".litmus");
             }
         }
         for (Cell c : M.cells()) {
             assertTrue(exported.contains(c.litmus()), c.candidate() + " / " + c.property() + " / " + c.model()
                     + ": " + c.litmus());
-            assertEquals(c.model().equals("lkmm-once"), c.litmus().endsWith("+once.litmus"), c.litmus());
+            assertEquals(c.model() == Engine.LKMM_ONCE, c.litmus().endsWith("+once.litmus"), c.litmus());
         }
     }
 
     @Test
     void aModelThatFailsIsMarkedNotApplicable() {
         Matrix m = Matrix.compute(List.of(Candidate.beforeThePatch()), List.of(Property.RACE_FIXED),
-                List.of("nonesuch"), Models::run);
+                List.of(Engine.SC), (d, e) -> {
+                    throw new IllegalStateException("no engine for " + d.program().name() + " under " + e);
+                });
         Cell c = m.cells().get(0);
         assertEquals("n/a", c.mark());
-        assertTrue(c.error().contains("unknown model 'nonesuch'"), c.error());
+        assertTrue(c.error().contains("no engine for put-vs-get under sc"), c.error());
     }
 
     @Test

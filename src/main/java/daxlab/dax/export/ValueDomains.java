@@ -1,4 +1,4 @@
-package daxlab.litmus;
+package daxlab.dax.export;
 
 import daxlab.program.Expr;
 import daxlab.program.Instr;

@@ -14,7 +14,7 @@ import java.util.Set;
  * how deep the parser recurses, and the interpreter after it), so a file nested thousands deep is
  * an error at its place rather than a stack overflow.
  */
-final class Parser {
+final class CatParser {
     /** A parsed file: the model's title (its leading string, if any) and its instructions. */
     record File(String name, String title, List<Stmt> statements) {
     }
@@ -31,32 +31,32 @@ final class Parser {
     /** The deepest nesting of expressions and instructions accepted; the kernel's files nest a dozen deep. */
     static final int MAX_NESTING = 200;
 
-    private final List<Token> tokens;
+    private final List<CatToken> tokens;
     private int k;
     private int depth;
 
-    private Parser(List<Token> tokens) {
+    private CatParser(List<CatToken> tokens) {
         this.tokens = tokens;
     }
 
     static File parse(String fileName, String text) {
-        Parser p = new Parser(Lexer.tokens(fileName, text));
+        CatParser p = new CatParser(CatLexer.tokens(fileName, text));
         return p.file(fileName);
     }
 
     // ------------------------------------------------------------------ tokens
 
-    private Token peek() {
+    private CatToken peek() {
         return tokens.get(k);
     }
 
-    private Token peek(int ahead) {
+    private CatToken peek(int ahead) {
         return tokens.get(Math.min(k + ahead, tokens.size() - 1));
     }
 
-    private Token next() {
-        Token t = tokens.get(k);
-        if (t.kind() != Token.Kind.EOF) {
+    private CatToken next() {
+        CatToken t = tokens.get(k);
+        if (t.kind() != CatToken.Kind.EOF) {
             k++;
         }
         return t;
@@ -74,7 +74,7 @@ final class Parser {
         return false;
     }
 
-    private Token expect(String s) {
+    private CatToken expect(String s) {
         if (!at(s)) {
             throw error(peek(), "expected '" + s + "'");
         }
@@ -82,7 +82,7 @@ final class Parser {
     }
 
     /** One level deeper at {@code t}; pair with {@link #shallower}. */
-    private void deeper(Token t) {
+    private void deeper(CatToken t) {
         if (++depth > MAX_NESTING) {
             throw new CatException(t.pos(), "expected at most " + MAX_NESTING + " levels of nested expressions and "
                     + "instructions but found " + t.describe() + " at level " + (MAX_NESTING + 1));
@@ -93,16 +93,16 @@ final class Parser {
         depth -= levels;
     }
 
-    private CatException error(Token t, String what) {
+    private CatException error(CatToken t, String what) {
         return new CatException(t.pos(), what + " but found " + t.describe());
     }
 
-    private static boolean isVariable(Token t) {
-        return t.kind() == Token.Kind.NAME && !KEYWORDS.contains(t.text());
+    private static boolean isVariable(CatToken t) {
+        return t.kind() == CatToken.Kind.NAME && !KEYWORDS.contains(t.text());
     }
 
     private String variable(String what) {
-        Token t = peek();
+        CatToken t = peek();
         if (!isVariable(t)) {
             throw error(t, "expected " + what);
         }
@@ -110,8 +110,8 @@ final class Parser {
         return t.text();
     }
 
-    private void refuseUnsupported(Token t) {
-        if (t.kind() == Token.Kind.NAME && UNSUPPORTED.contains(t.text())) {
+    private void refuseUnsupported(CatToken t) {
+        if (t.kind() == CatToken.Kind.NAME && UNSUPPORTED.contains(t.text())) {
             throw new CatException(t.pos(), "'" + t.text() + "' is part of herd7's cat language but not of what"
                     + " daxlab's interpreter runs (the LKMM's files do not use it)");
         }
@@ -122,17 +122,17 @@ final class Parser {
     private File file(String fileName) {
         String title = null;
         // herd7 accepts an identity before the instructions: "title", or an architecture name and a title.
-        if (peek().kind() == Token.Kind.STRING) {
+        if (peek().kind() == CatToken.Kind.STRING) {
             title = next().text();
         } else if (isVariable(peek())) {
-            Token first = next();
+            CatToken first = next();
             title = first.text();
-            if (peek().kind() == Token.Kind.STRING || isVariable(peek())) {
+            if (peek().kind() == CatToken.Kind.STRING || isVariable(peek())) {
                 title = next().text();
             }
         }
         List<Stmt> out = statements(Set.of());
-        if (peek().kind() != Token.Kind.EOF) {
+        if (peek().kind() != CatToken.Kind.EOF) {
             throw error(peek(), "expected an instruction (let, include, acyclic, irreflexive, empty, flag, ...)");
         }
         return new File(fileName, title, out);
@@ -142,8 +142,8 @@ final class Parser {
     private List<Stmt> statements(Set<String> stops) {
         List<Stmt> out = new ArrayList<>();
         while (true) {
-            Token t = peek();
-            if (t.kind() == Token.Kind.EOF || t.kind() == Token.Kind.NAME && stops.contains(t.text())) {
+            CatToken t = peek();
+            if (t.kind() == CatToken.Kind.EOF || t.kind() == CatToken.Kind.NAME && stops.contains(t.text())) {
                 return out;
             }
             Stmt s = statement();
@@ -156,23 +156,23 @@ final class Parser {
 
     /** One instruction, or null when the next token cannot start one. */
     private Stmt statement() {
-        Token t = peek();
+        CatToken t = peek();
         refuseUnsupported(t);
-        if (t.kind() != Token.Kind.NAME && !t.is("~")) {
+        if (t.kind() != CatToken.Kind.NAME && !t.is("~")) {
             return null;
         }
         switch (t.text()) {
             case "let": {
                 next();
                 boolean rec = accept("rec");
-                List<Expr.Binding> bs = bindings();
+                List<CatExpr.Binding> bs = bindings();
                 accept("in");
                 return rec ? new Stmt.LetRec(t.pos(), bs) : new Stmt.Let(t.pos(), bs);
             }
             case "include": {
                 next();
-                Token f = next();
-                if (f.kind() != Token.Kind.STRING) {
+                CatToken f = next();
+                if (f.kind() != CatToken.Kind.STRING) {
                     throw error(f, "expected a file name in quotes after include");
                 }
                 return new Stmt.Include(t.pos(), f.text());
@@ -184,8 +184,8 @@ final class Parser {
                 accept("||");
                 List<String> tags = new ArrayList<>();
                 do {
-                    Token tag = next();
-                    if (tag.kind() != Token.Kind.TAG) {
+                    CatToken tag = next();
+                    if (tag.kind() != CatToken.Kind.TAG) {
                         throw error(tag, "expected a tag ('name)");
                     }
                     tags.add(tag.text());
@@ -197,7 +197,7 @@ final class Parser {
                 next();
                 String kind = variable("an event kind (R, W, RMW, F, ...)");
                 expect("[");
-                List<Expr> args = new ArrayList<>();
+                List<CatExpr> args = new ArrayList<>();
                 if (!at("]")) {
                     do {
                         args.add(union());
@@ -228,7 +228,7 @@ final class Parser {
                 next();
                 deeper(t);
                 try {
-                    Expr.VariantCondition c = variantCondition();
+                    CatExpr.VariantCondition c = variantCondition();
                     List<Stmt> then = statements(Set.of("else", "end"));
                     List<Stmt> otherwise = List.of();
                     if (accept("else")) {
@@ -247,11 +247,11 @@ final class Parser {
 
     /** {@code [flag] [~] (acyclic | irreflexive | empty) e [as name]}, or null. */
     private Stmt check() {
-        Token start = peek();
+        CatToken start = peek();
         int mark = k;
         boolean flag = accept("flag");
         boolean negated = accept("~");
-        Token t = peek();
+        CatToken t = peek();
         Stmt.Test test;
         if (t.is("acyclic")) {
             test = Stmt.Test.ACYCLIC;
@@ -267,13 +267,13 @@ final class Parser {
             return null;
         }
         next();
-        Expr e = expr();
+        CatExpr e = expr();
         String name = accept("as") ? variable("a name after 'as'") : null;
         return new Stmt.Check(start.pos(), flag, negated, test, e, name);
     }
 
-    private List<Expr.Binding> bindings() {
-        List<Expr.Binding> out = new ArrayList<>();
+    private List<CatExpr.Binding> bindings() {
+        List<CatExpr.Binding> out = new ArrayList<>();
         do {
             out.add(binding());
         } while (accept("and"));
@@ -281,28 +281,28 @@ final class Parser {
     }
 
     /** {@code x = e}, {@code f x = e}, {@code f(x, y) = e}, {@code (a, b) = e}. */
-    private Expr.Binding binding() {
-        Token t = peek();
+    private CatExpr.Binding binding() {
+        CatToken t = peek();
         if (at("(")) {
-            Expr.Pattern p = formals();
+            CatExpr.Pattern p = formals();
             expect("=");
-            return new Expr.Binding(t.pos(), p, expr());
+            return new CatExpr.Binding(t.pos(), p, expr());
         }
         String name = variable("a name to bind");
         if (accept("=")) {
-            return new Expr.Binding(t.pos(), Expr.Pattern.single(name), expr());
+            return new CatExpr.Binding(t.pos(), CatExpr.Pattern.single(name), expr());
         }
-        Expr.Pattern params;
+        CatExpr.Pattern params;
         if (at("(")) {
             params = formals();
         } else if (isVariable(peek()) || at("_")) {
-            params = Expr.Pattern.single(at("_") ? nullName() : next().text());
+            params = CatExpr.Pattern.single(at("_") ? nullName() : next().text());
         } else {
             throw error(peek(), "expected '=' or the parameters of " + name);
         }
-        Token eq = expect("=");
-        Expr body = expr();
-        return new Expr.Binding(t.pos(), Expr.Pattern.single(name), new Expr.Fun(eq.pos(), params, body, name));
+        CatToken eq = expect("=");
+        CatExpr body = expr();
+        return new CatExpr.Binding(t.pos(), CatExpr.Pattern.single(name), new CatExpr.Fun(eq.pos(), params, body, name));
     }
 
     private String nullName() {
@@ -311,7 +311,7 @@ final class Parser {
     }
 
     /** {@code (x)}, {@code (x, y)}, {@code ()}. */
-    private Expr.Pattern formals() {
+    private CatExpr.Pattern formals() {
         expect("(");
         List<String> names = new ArrayList<>();
         if (!at(")")) {
@@ -320,23 +320,23 @@ final class Parser {
             } while (accept(","));
         }
         expect(")");
-        return names.size() == 1 ? Expr.Pattern.single(names.get(0)) : new Expr.Pattern(names, true);
+        return names.size() == 1 ? CatExpr.Pattern.single(names.get(0)) : new CatExpr.Pattern(names, true);
     }
 
-    private Expr.VariantCondition variantCondition() {
-        Expr.VariantCondition c = variantAtom();
+    private CatExpr.VariantCondition variantCondition() {
+        CatExpr.VariantCondition c = variantAtom();
         int chain = 0;
         try {
             while (true) {
-                Token op = peek();
+                CatToken op = peek();
                 if (accept("&&")) {
                     deeper(op);
                     chain++;
-                    c = new Expr.VariantCondition.And(c, variantAtom());
+                    c = new CatExpr.VariantCondition.And(c, variantAtom());
                 } else if (accept("||")) {
                     deeper(op);
                     chain++;
-                    c = new Expr.VariantCondition.Or(c, variantAtom());
+                    c = new CatExpr.VariantCondition.Or(c, variantAtom());
                 } else {
                     return c;
                 }
@@ -346,12 +346,12 @@ final class Parser {
         }
     }
 
-    private Expr.VariantCondition variantAtom() {
-        Token t = peek();
+    private CatExpr.VariantCondition variantAtom() {
+        CatToken t = peek();
         if (accept("not")) {
             deeper(t);
             try {
-                return new Expr.VariantCondition.Not(variantAtom());
+                return new CatExpr.VariantCondition.Not(variantAtom());
             } finally {
                 shallower(1);
             }
@@ -359,7 +359,7 @@ final class Parser {
         if (accept("(")) {
             deeper(t);
             try {
-                Expr.VariantCondition c = variantCondition();
+                CatExpr.VariantCondition c = variantCondition();
                 expect(")");
                 return c;
             } finally {
@@ -367,18 +367,18 @@ final class Parser {
             }
         }
         accept("variant");
-        Token s = next();
-        if (s.kind() != Token.Kind.STRING) {
+        CatToken s = next();
+        if (s.kind() != CatToken.Kind.STRING) {
             throw error(s, "expected a variant name in quotes");
         }
-        return new Expr.VariantCondition.Named(s.text());
+        return new CatExpr.VariantCondition.Named(s.text());
     }
 
     // ------------------------------------------------------------------ expressions
 
     /** An expression, a tuple when commas follow. */
-    private Expr expr() {
-        Token t = peek();
+    private CatExpr expr() {
+        CatToken t = peek();
         deeper(t);
         try {
             return exprHere(t);
@@ -387,102 +387,91 @@ final class Parser {
         }
     }
 
-    private Expr exprHere(Token t) {
+    private CatExpr exprHere(CatToken t) {
         refuseUnsupported(t);
-        switch (t.kind() == Token.Kind.NAME ? t.text() : "") {
+        switch (t.kind() == CatToken.Kind.NAME ? t.text() : "") {
             case "let": {
                 next();
                 boolean rec = accept("rec");
-                List<Expr.Binding> bs = bindings();
+                List<CatExpr.Binding> bs = bindings();
                 expect("in");
-                Expr body = expr();
-                return rec ? new Expr.LetRec(t.pos(), bs, body) : new Expr.Let(t.pos(), bs, body);
+                CatExpr body = expr();
+                return rec ? new CatExpr.LetRec(t.pos(), bs, body) : new CatExpr.Let(t.pos(), bs, body);
             }
             case "fun": {
                 next();
-                Expr.Pattern p = at("(") ? formals() : Expr.Pattern.single(at("_") ? nullName() : variable("a parameter"));
+                CatExpr.Pattern p = at("(") ? formals() : CatExpr.Pattern.single(at("_") ? nullName() : variable("a parameter"));
                 expect("->");
-                return new Expr.Fun(t.pos(), p, expr(), "fun");
+                return new CatExpr.Fun(t.pos(), p, expr(), "fun");
             }
             case "try": {
                 next();
-                Expr body = expr();
+                CatExpr body = expr();
                 expect("with");
-                return new Expr.Try(t.pos(), body, expr());
+                return new CatExpr.Try(t.pos(), body, expr());
             }
             case "if": {
                 next();
-                Expr.VariantCondition c = variantCondition();
+                CatExpr.VariantCondition c = variantCondition();
                 expect("then");
-                Expr then = expr();
+                CatExpr then = expr();
                 expect("else");
-                return new Expr.If(t.pos(), c, then, expr());
+                return new CatExpr.If(t.pos(), c, then, expr());
             }
             default:
                 break;
         }
-        Expr first = union();
+        CatExpr first = union();
         if (!at(",")) {
             return first;
         }
-        List<Expr> parts = new ArrayList<>(List.of(first));
+        List<CatExpr> parts = new ArrayList<>(List.of(first));
         while (accept(",")) {
             parts.add(union());
         }
-        return new Expr.Tuple(first.pos(), parts);
+        return new CatExpr.Tuple(first.pos(), parts);
     }
 
-    private Expr union() {
-        Expr l = add();
-        if (at("|")) {
-            Token op = next();
-            deeper(op);
-            try {
-                return new Expr.Binary(op.pos(), Expr.BinaryOp.UNION, l, union());
-            } finally {
-                shallower(1);
-            }
+    /**
+     * {@code operand (symbol rest)?}: the right-associative operators {@code |}, {@code ++},
+     * {@code ;} and {@code &}, each operator a level deeper.
+     */
+    private CatExpr rightAssociative(java.util.function.Supplier<CatExpr> operand, String symbol, CatExpr.BinaryOp kind,
+                                  java.util.function.Supplier<CatExpr> rest) {
+        CatExpr l = operand.get();
+        if (!at(symbol)) {
+            return l;
         }
-        return l;
-    }
-
-    private Expr add() {
-        Expr l = seq();
-        if (at("++")) {
-            Token op = next();
-            deeper(op);
-            try {
-                return new Expr.Binary(op.pos(), Expr.BinaryOp.ADD, l, add());
-            } finally {
-                shallower(1);
-            }
+        CatToken op = next();
+        deeper(op);
+        try {
+            return new CatExpr.Binary(op.pos(), kind, l, rest.get());
+        } finally {
+            shallower(1);
         }
-        return l;
     }
 
-    private Expr seq() {
-        Expr l = diff();
-        if (at(";")) {
-            Token op = next();
-            deeper(op);
-            try {
-                return new Expr.Binary(op.pos(), Expr.BinaryOp.SEQ, l, seq());
-            } finally {
-                shallower(1);
-            }
-        }
-        return l;
+    private CatExpr union() {
+        return rightAssociative(this::add, "|", CatExpr.BinaryOp.UNION, this::union);
     }
 
-    private Expr diff() {
-        Expr l = inter();
+    private CatExpr add() {
+        return rightAssociative(this::seq, "++", CatExpr.BinaryOp.ADD, this::add);
+    }
+
+    private CatExpr seq() {
+        return rightAssociative(this::diff, ";", CatExpr.BinaryOp.SEQ, this::seq);
+    }
+
+    private CatExpr diff() {
+        CatExpr l = inter();
         int chain = 0;
         try {
             while (at("\\")) {
-                Token op = next();
+                CatToken op = next();
                 deeper(op);
                 chain++;
-                l = new Expr.Binary(op.pos(), Expr.BinaryOp.DIFF, l, inter());
+                l = new CatExpr.Binary(op.pos(), CatExpr.BinaryOp.DIFF, l, inter());
             }
             return l;
         } finally {
@@ -490,25 +479,15 @@ final class Parser {
         }
     }
 
-    private Expr inter() {
-        Expr l = cartesian();
-        if (at("&")) {
-            Token op = next();
-            deeper(op);
-            try {
-                return new Expr.Binary(op.pos(), Expr.BinaryOp.INTER, l, inter());
-            } finally {
-                shallower(1);
-            }
-        }
-        return l;
+    private CatExpr inter() {
+        return rightAssociative(this::cartesian, "&", CatExpr.BinaryOp.INTER, this::inter);
     }
 
-    private Expr cartesian() {
-        Expr l = postfix();
+    private CatExpr cartesian() {
+        CatExpr l = postfix();
         if (at("*")) {
-            Token op = next();
-            return new Expr.Binary(op.pos(), Expr.BinaryOp.CARTESIAN, l, postfix());
+            CatToken op = next();
+            return new CatExpr.Binary(op.pos(), CatExpr.BinaryOp.CARTESIAN, l, postfix());
         }
         return l;
     }
@@ -518,7 +497,7 @@ final class Parser {
      * before it is a product (an operand is never a {@code let}, {@code fun}, ...: a {@code *}
      * at the end of a definition, before the next {@code let}, is the closure).
      */
-    private static boolean startsExpression(Token t) {
+    private static boolean startsExpression(CatToken t) {
         switch (t.kind()) {
             case NAME:
                 return !KEYWORDS.contains(t.text()) || t.text().equals("begin");
@@ -531,13 +510,13 @@ final class Parser {
         }
     }
 
-    private Expr postfix() {
-        Expr e;
+    private CatExpr postfix() {
+        CatExpr e;
         if (at("~")) {
-            Token op = next();
+            CatToken op = next();
             deeper(op);
             try {
-                return new Expr.Unary(op.pos(), Expr.UnaryOp.COMPLEMENT, postfix());
+                return new CatExpr.Unary(op.pos(), CatExpr.UnaryOp.COMPLEMENT, postfix());
             } finally {
                 shallower(1);
             }
@@ -546,17 +525,17 @@ final class Parser {
         int chain = 0;
         try {
             while (true) {
-                Token t = peek();
-                Expr.UnaryOp op = t.is("*") && !startsExpression(peek(1)) ? Expr.UnaryOp.STAR
-                        : t.is("+") ? Expr.UnaryOp.PLUS : t.is("?") ? Expr.UnaryOp.OPT
-                        : t.is("^-1") ? Expr.UnaryOp.INVERSE : null;
+                CatToken t = peek();
+                CatExpr.UnaryOp op = t.is("*") && !startsExpression(peek(1)) ? CatExpr.UnaryOp.STAR
+                        : t.is("+") ? CatExpr.UnaryOp.PLUS : t.is("?") ? CatExpr.UnaryOp.OPT
+                        : t.is("^-1") ? CatExpr.UnaryOp.INVERSE : null;
                 if (op == null) {
                     return e;
                 }
                 next();
                 deeper(t);
                 chain++;
-                e = new Expr.Unary(t.pos(), op, e);
+                e = new CatExpr.Unary(t.pos(), op, e);
             }
         } finally {
             shallower(chain);
@@ -564,14 +543,14 @@ final class Parser {
     }
 
     /** {@code f a b}: only a name (or an application) applies to what follows it. */
-    private Expr application() {
-        Expr e = atom();
+    private CatExpr application() {
+        CatExpr e = atom();
         int chain = 0;
         try {
-            while ((e instanceof Expr.Var || e instanceof Expr.App) && startsArgument(peek())) {
+            while ((e instanceof CatExpr.Var || e instanceof CatExpr.App) && startsArgument(peek())) {
                 deeper(peek());
                 chain++;
-                e = new Expr.App(e.pos(), e, atom());
+                e = new CatExpr.App(e.pos(), e, atom());
             }
             return e;
         } finally {
@@ -579,7 +558,7 @@ final class Parser {
         }
     }
 
-    private static boolean startsArgument(Token t) {
+    private static boolean startsArgument(CatToken t) {
         switch (t.kind()) {
             case NAME:
                 return !KEYWORDS.contains(t.text()) || t.text().equals("begin");
@@ -592,12 +571,12 @@ final class Parser {
         }
     }
 
-    private Expr atom() {
-        Token t = next();
+    private CatExpr atom() {
+        CatToken t = next();
         switch (t.kind()) {
             case NAME:
                 if (t.text().equals("begin")) {
-                    Expr e = expr();
+                    CatExpr e = expr();
                     expect("end");
                     return e;
                 }
@@ -605,38 +584,38 @@ final class Parser {
                     refuseUnsupported(t);
                     throw error(t, "expected an expression");
                 }
-                return new Expr.Var(t.pos(), t.text());
+                return new CatExpr.Var(t.pos(), t.text());
             case TAG:
-                return new Expr.Tag(t.pos(), t.text());
+                return new CatExpr.Tag(t.pos(), t.text());
             case SYMBOL:
                 switch (t.text()) {
                     case "0":
-                        return new Expr.Empty(t.pos());
+                        return new CatExpr.Empty(t.pos());
                     case "_":
-                        return new Expr.Universe(t.pos());
+                        return new CatExpr.Universe(t.pos());
                     case "(": {
                         if (accept(")")) {
-                            return new Expr.Tuple(t.pos(), List.of());
+                            return new CatExpr.Tuple(t.pos(), List.of());
                         }
-                        Expr e = expr();
+                        CatExpr e = expr();
                         expect(")");
                         return e;
                     }
                     case "[": {
-                        Expr e = expr();
+                        CatExpr e = expr();
                         expect("]");
-                        return new Expr.ToId(t.pos(), e);
+                        return new CatExpr.ToId(t.pos(), e);
                     }
                     case "{": {
                         if (accept("}")) {
-                            return new Expr.Empty(t.pos());
+                            return new CatExpr.Empty(t.pos());
                         }
-                        List<Expr> es = new ArrayList<>();
+                        List<CatExpr> es = new ArrayList<>();
                         do {
                             es.add(union());
                         } while (accept(","));
                         expect("}");
-                        return new Expr.SetOf(t.pos(), es);
+                        return new CatExpr.SetOf(t.pos(), es);
                     }
                     default:
                         break;

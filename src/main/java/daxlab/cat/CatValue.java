@@ -9,7 +9,7 @@ import java.util.List;
  * and relations are {@link Rel}s, as in the hand-written models; sets of other values (of
  * relations, for {@code with co from ...}) are ordinary sets.
  */
-sealed interface Value {
+sealed interface CatValue {
 
     /** {@code set of events}, {@code relation}, {@code function}, ... for messages. */
     String kind();
@@ -20,7 +20,7 @@ sealed interface Value {
     }
 
     /** {@code 0} and {@code {}}: empty, as whatever set or relation the context needs. */
-    record Empty() implements Value {
+    record Empty() implements CatValue {
         @Override
         public String kind() {
             return "empty";
@@ -33,14 +33,14 @@ sealed interface Value {
     }
 
     /** {@code _}: every event, or every pair. */
-    record Universe() implements Value {
+    record Universe() implements CatValue {
         @Override
         public String kind() {
             return "universe";
         }
     }
 
-    record Events(long bits) implements Value {
+    record Events(long bits) implements CatValue {
         @Override
         public String kind() {
             return "set of events";
@@ -52,7 +52,7 @@ sealed interface Value {
         }
     }
 
-    record Relation(Rel rel) implements Value {
+    record Relation(Rel rel) implements CatValue {
         @Override
         public String kind() {
             return "relation";
@@ -65,7 +65,7 @@ sealed interface Value {
     }
 
     /** One event: an element of a set of events ({@code map f S}, {@code {e}}). */
-    record Event(int id) implements Value {
+    record Event(int id) implements CatValue {
         @Override
         public String kind() {
             return "event";
@@ -73,7 +73,7 @@ sealed interface Value {
     }
 
     /** One pair: an element of a relation. */
-    record Pair(int from, int to) implements Value {
+    record Pair(int from, int to) implements CatValue {
         @Override
         public String kind() {
             return "pair of events";
@@ -81,7 +81,7 @@ sealed interface Value {
     }
 
     /** {@code 'ONCE} of {@code enum Accesses}. */
-    record Tag(String type, String name) implements Value {
+    record Tag(String type, String name) implements CatValue {
         @Override
         public String kind() {
             return "tag";
@@ -89,7 +89,7 @@ sealed interface Value {
     }
 
     /** A set of values that are not events: of relations, of sets, of tags. Iteration order is insertion order. */
-    record Values(java.util.Set<Value> elements) implements Value {
+    record Values(java.util.Set<CatValue> elements) implements CatValue {
         @Override
         public String kind() {
             return "set of values";
@@ -101,7 +101,7 @@ sealed interface Value {
         }
     }
 
-    record Tuple(List<Value> elements) implements Value {
+    record Tuple(List<CatValue> elements) implements CatValue {
         @Override
         public String kind() {
             return "tuple";
@@ -109,7 +109,7 @@ sealed interface Value {
     }
 
     /** A function written in cat, with the bindings it saw where it was written. */
-    record Closure(Compiler.FunNode function, Frame frame, Run run) implements Value {
+    record Closure(Compiler.FunNode function, Frame frame, Run run) implements CatValue {
         @Override
         public String kind() {
             return "function";
@@ -117,7 +117,7 @@ sealed interface Value {
     }
 
     /** A function the interpreter provides ({@code domain}, {@code linearisations}, ...). */
-    record Builtin(String name, Primitive apply) implements Value {
+    record Builtin(String name, Primitive apply) implements CatValue {
         @Override
         public String kind() {
             return "function";
@@ -126,21 +126,21 @@ sealed interface Value {
 
     /** The body of a {@link Builtin}: its argument (a tuple for several), and where it was called. */
     interface Primitive {
-        Value apply(Pos pos, Value argument);
+        CatValue apply(CatPos pos, CatValue argument);
     }
 
-    Value EMPTY = new Empty();
-    Value UNIVERSE = new Universe();
+    CatValue EMPTY = new Empty();
+    CatValue UNIVERSE = new Universe();
 
     /** A cell of an environment: a value, or an expression still to evaluate (cat binds lazily, as herd7 does). */
     final class Cell {
-        private Value value;
+        private CatValue value;
         private Compiler.Node node;
         private Frame frame;
         private Run run;
         private boolean forcing;
 
-        Cell(Value value) {
+        Cell(CatValue value) {
             this.value = value;
         }
 
@@ -150,7 +150,7 @@ sealed interface Value {
             this.run = run;
         }
 
-        Value get() {
+        CatValue get() {
             if (value == null) {
                 if (forcing) {
                     throw new CatException(node.pos(), "this definition depends on itself; use let rec");
@@ -168,7 +168,7 @@ sealed interface Value {
             return value;
         }
 
-        void set(Value v) {
+        void set(CatValue v) {
             value = v;
             node = null;
             frame = null;

@@ -9,7 +9,7 @@ package daxlab.litmus;
  * are accepted everywhere (herd7 does too). The parser switches the mode at the boundaries; the
  * lexer never looks ahead more than one token, and a mode switch re-reads that token.
  */
-final class Lexer {
+final class LitmusLexer {
     private static final String[] PUNCT = {
         "/\\", "\\/", "==", "!=", "<=", ">=", "&&", "||", "->",
         "{", "}", "(", ")", "[", "]", ";", ",", "*", "&", "=", "<", ">", "!", "~", "+", "-", "|", "^", ":", ".", "/", "%",
@@ -21,9 +21,9 @@ final class Lexer {
     private int line = 1;
     private int col = 1;
     private boolean cMode;
-    private Token peeked;
+    private LitmusToken peeked;
 
-    Lexer(String src, String file) {
+    LitmusLexer(String src, String file) {
         this.src = src;
         this.file = file;
     }
@@ -46,21 +46,21 @@ final class Lexer {
         cMode = on;
     }
 
-    Token peek() {
+    LitmusToken peek() {
         if (peeked == null) {
             peeked = lex();
         }
         return peeked;
     }
 
-    Token next() {
-        Token t = peek();
+    LitmusToken next() {
+        LitmusToken t = peek();
         peeked = null;
         return t;
     }
 
     /** The rest of the current line, raw (for the test name after {@code C}). */
-    Token restOfLine() {
+    LitmusToken restOfLine() {
         if (peeked != null) {
             pos = peeked.offset();
             line = peeked.line();
@@ -76,19 +76,19 @@ final class Lexer {
         while (pos < src.length() && src.charAt(pos) != '\n' && src.charAt(pos) != '\r') {
             advance();
         }
-        return new Token(Token.Kind.IDENT, src.substring(start, pos).strip(), start, l, c);
+        return new LitmusToken(LitmusToken.Kind.IDENT, src.substring(start, pos).strip(), start, l, c);
     }
 
-    Token expect(String s, String what) {
-        Token t = next();
+    LitmusToken expect(String s, String what) {
+        LitmusToken t = next();
         if (!t.is(s)) {
             throw error(t, what);
         }
         return t;
     }
 
-    Token ident(String what) {
-        Token t = next();
+    LitmusToken ident(String what) {
+        LitmusToken t = next();
         if (!t.isIdent()) {
             throw error(t, what);
         }
@@ -104,7 +104,7 @@ final class Lexer {
     }
 
     /** The value of a NUMBER token, decimal or hex. */
-    long number(Token t) {
+    long number(LitmusToken t) {
         try {
             String s = t.text();
             return s.startsWith("0x") || s.startsWith("0X") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
@@ -113,7 +113,7 @@ final class Lexer {
         }
     }
 
-    LitmusSyntaxException error(Token at, String expected) {
+    LitmusSyntaxException error(LitmusToken at, String expected) {
         return new LitmusSyntaxException(file, at.line(), at.column(), expected, at.quoted());
     }
 
@@ -183,20 +183,20 @@ final class Lexer {
         } while (depth > 0);
     }
 
-    private Token lex() {
+    private LitmusToken lex() {
         skipSpaceAndComments();
         int start = pos;
         int l = line;
         int c = col;
         if (pos >= src.length()) {
-            return new Token(Token.Kind.EOF, "", start, l, c);
+            return new LitmusToken(LitmusToken.Kind.EOF, "", start, l, c);
         }
         char ch = src.charAt(pos);
         if (Character.isLetter(ch) || ch == '_') {
             while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
                 advance();
             }
-            return new Token(Token.Kind.IDENT, src.substring(start, pos), start, l, c);
+            return new LitmusToken(LitmusToken.Kind.IDENT, src.substring(start, pos), start, l, c);
         }
         if (Character.isDigit(ch)) {
             if (at("0x") || at("0X")) {
@@ -206,7 +206,7 @@ final class Lexer {
             while (pos < src.length() && Character.isLetterOrDigit(src.charAt(pos))) {
                 advance();
             }
-            return new Token(Token.Kind.NUMBER, src.substring(start, pos), start, l, c);
+            return new LitmusToken(LitmusToken.Kind.NUMBER, src.substring(start, pos), start, l, c);
         }
         if (ch == '"') {
             advance();
@@ -217,14 +217,14 @@ final class Lexer {
                 throw new LitmusSyntaxException(file, l, c, "'\"' closing this string", "end of line");
             }
             advance();
-            return new Token(Token.Kind.STRING, src.substring(start, pos), start, l, c);
+            return new LitmusToken(LitmusToken.Kind.STRING, src.substring(start, pos), start, l, c);
         }
         for (String p : PUNCT) {
             if (at(p)) {
                 for (int i = 0; i < p.length(); i++) {
                     advance();
                 }
-                return new Token(Token.Kind.PUNCT, p, start, l, c);
+                return new LitmusToken(LitmusToken.Kind.PUNCT, p, start, l, c);
             }
         }
         advance();

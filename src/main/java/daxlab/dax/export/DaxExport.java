@@ -1,10 +1,12 @@
-package daxlab.litmus;
+package daxlab.dax.export;
 
 import daxlab.dax.DaxScenario;
 import daxlab.dax.PutVariant;
 import daxlab.dax.ReaderVariant;
 import daxlab.dax.Scenario;
 import daxlab.dax.Scenarios;
+import daxlab.litmus.HerdNames;
+import daxlab.litmus.LitmusPrinter;
 import daxlab.outcome.Outcome;
 import daxlab.outcome.OutcomeClass;
 import daxlab.outcome.Rule;
@@ -397,7 +399,7 @@ public final class DaxExport {
         Renamer(Program p) {
             reserved.addAll(p.init().keySet());
             reserved.addAll(p.srcuDomains());
-            reserved.addAll(Primitive.all().keySet());
+            reserved.addAll(HerdNames.primitives());
             reserved.addAll(List.of("if", "else", "while", "for", "do", "return", "int", "long", "char", "short",
                     "unsigned", "signed", "void", "struct", "const", "volatile", "bool", "spinlock_t", "atomic_t",
                     "exists", "forall", "locations", "filter", "true", "false", "not"));

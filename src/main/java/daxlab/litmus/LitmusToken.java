@@ -1,7 +1,7 @@
 package daxlab.litmus;
 
 /** One token of a litmus file, with where it starts (1-based line and column). */
-record Token(Kind kind, String text, int offset, int line, int column) {
+record LitmusToken(Kind kind, String text, int offset, int line, int column) {
 
     enum Kind { IDENT, NUMBER, PUNCT, STRING, EOF }
 

@@ -8,33 +8,33 @@ import java.util.List;
  * ({@code po-loc}, {@code after-srcu-read-unlock}); comments are {@code (* ... *)} (nested),
  * {@code //} and {@code #} to the end of the line.
  */
-final class Lexer {
+final class CatLexer {
     private final String file;
     private final String text;
     private int i;
     private int line = 1;
     private int lineStart;
 
-    private Lexer(String file, String text) {
+    private CatLexer(String file, String text) {
         this.file = file;
         this.text = text;
     }
 
-    static List<Token> tokens(String file, String text) {
-        return new Lexer(file, text).all();
+    static List<CatToken> tokens(String file, String text) {
+        return new CatLexer(file, text).all();
     }
 
-    private Pos pos() {
-        return new Pos(file, line, i - lineStart + 1);
+    private CatPos pos() {
+        return new CatPos(file, line, i - lineStart + 1);
     }
 
-    private List<Token> all() {
-        List<Token> out = new ArrayList<>();
+    private List<CatToken> all() {
+        List<CatToken> out = new ArrayList<>();
         while (true) {
             skipBlanks();
-            Pos p = pos();
+            CatPos p = pos();
             if (i >= text.length()) {
-                out.add(new Token(Token.Kind.EOF, "", p));
+                out.add(new CatToken(CatToken.Kind.EOF, "", p));
                 return out;
             }
             char c = text.charAt(i);
@@ -43,7 +43,7 @@ final class Lexer {
                 if (end < 0 || text.substring(i, end).indexOf('\n') >= 0) {
                     throw new CatException(p, "unterminated string");
                 }
-                out.add(new Token(Token.Kind.STRING, text.substring(i + 1, end), p));
+                out.add(new CatToken(CatToken.Kind.STRING, text.substring(i + 1, end), p));
                 i = end + 1;
             } else if (c == '\'') {
                 i++;
@@ -51,15 +51,15 @@ final class Lexer {
                 if (n == null) {
                     throw new CatException(p, "expected a tag name after '");
                 }
-                out.add(new Token(Token.Kind.TAG, n, p));
+                out.add(new CatToken(CatToken.Kind.TAG, n, p));
             } else if (isLetter(c) || c == '_' && i + 1 < text.length() && isLetter(text.charAt(i + 1))) {
-                out.add(new Token(Token.Kind.NAME, name(), p));
+                out.add(new CatToken(CatToken.Kind.NAME, name(), p));
             } else {
                 String s = symbol();
                 if (s == null) {
                     throw new CatException(p, "unexpected character '" + c + "'");
                 }
-                out.add(new Token(Token.Kind.SYMBOL, s, p));
+                out.add(new CatToken(CatToken.Kind.SYMBOL, s, p));
             }
         }
     }
@@ -126,7 +126,7 @@ final class Lexer {
     }
 
     private void comment() {
-        Pos start = pos();
+        CatPos start = pos();
         int depth = 0;
         while (i < text.length()) {
             if (text.startsWith("(*", i)) {

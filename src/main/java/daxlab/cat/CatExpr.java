@@ -3,41 +3,41 @@ package daxlab.cat;
 import java.util.List;
 
 /** A cat expression, as parsed. Every node knows where it was written. */
-sealed interface Expr {
-    Pos pos();
+sealed interface CatExpr {
+    CatPos pos();
 
     /** A name: a built-in set or relation, a {@code let}, a parameter. */
-    record Var(Pos pos, String name) implements Expr {
+    record Var(CatPos pos, String name) implements CatExpr {
     }
 
     /** {@code 0} and {@code {}}: the empty set or relation, whichever the context needs. */
-    record Empty(Pos pos) implements Expr {
+    record Empty(CatPos pos) implements CatExpr {
     }
 
     /** {@code _}: every event, or every pair of events. */
-    record Universe(Pos pos) implements Expr {
+    record Universe(CatPos pos) implements CatExpr {
     }
 
     /** {@code 'ONCE} */
-    record Tag(Pos pos, String name) implements Expr {
+    record Tag(CatPos pos, String name) implements CatExpr {
     }
 
     /** {@code {e1, e2}} (not empty). */
-    record SetOf(Pos pos, List<Expr> elements) implements Expr {
+    record SetOf(CatPos pos, List<CatExpr> elements) implements CatExpr {
     }
 
     /** {@code (e1, e2)} and {@code ()}. */
-    record Tuple(Pos pos, List<Expr> elements) implements Expr {
+    record Tuple(CatPos pos, List<CatExpr> elements) implements CatExpr {
     }
 
     /** {@code [S]}: the identity on a set. */
-    record ToId(Pos pos, Expr set) implements Expr {
+    record ToId(CatPos pos, CatExpr set) implements CatExpr {
     }
 
     enum UnaryOp { STAR, PLUS, OPT, INVERSE, COMPLEMENT }
 
     /** {@code r*}, {@code r+}, {@code r?}, {@code r^-1}, {@code ~S}. */
-    record Unary(Pos pos, UnaryOp op, Expr operand) implements Expr {
+    record Unary(CatPos pos, UnaryOp op, CatExpr operand) implements CatExpr {
     }
 
     enum BinaryOp {
@@ -50,34 +50,34 @@ sealed interface Expr {
         }
     }
 
-    record Binary(Pos pos, BinaryOp op, Expr left, Expr right) implements Expr {
+    record Binary(CatPos pos, BinaryOp op, CatExpr left, CatExpr right) implements CatExpr {
     }
 
     /** {@code f x} and {@code f(x, y)} (the argument is then a tuple). */
-    record App(Pos pos, Expr function, Expr argument) implements Expr {
+    record App(CatPos pos, CatExpr function, CatExpr argument) implements CatExpr {
     }
 
     /**
      * {@code fun x -> e}, {@code fun (x, y) -> e}, and the functions {@code let f(x) = e}
      * defines ({@code name} is then {@code f}, for messages).
      */
-    record Fun(Pos pos, Pattern parameters, Expr body, String name) implements Expr {
+    record Fun(CatPos pos, Pattern parameters, CatExpr body, String name) implements CatExpr {
     }
 
     /** {@code let b1 and b2 in e}. */
-    record Let(Pos pos, List<Binding> bindings, Expr body) implements Expr {
+    record Let(CatPos pos, List<Binding> bindings, CatExpr body) implements CatExpr {
     }
 
     /** {@code let rec b1 and b2 in e}: a fixpoint, or recursive functions. */
-    record LetRec(Pos pos, List<Binding> bindings, Expr body) implements Expr {
+    record LetRec(CatPos pos, List<Binding> bindings, CatExpr body) implements CatExpr {
     }
 
     /** {@code try e with otherwise}: {@code otherwise} when {@code e} names something unbound. */
-    record Try(Pos pos, Expr body, Expr otherwise) implements Expr {
+    record Try(CatPos pos, CatExpr body, CatExpr otherwise) implements CatExpr {
     }
 
     /** {@code if "variant" then e1 else e2}. */
-    record If(Pos pos, VariantCondition condition, Expr then, Expr otherwise) implements Expr {
+    record If(CatPos pos, VariantCondition condition, CatExpr then, CatExpr otherwise) implements CatExpr {
     }
 
     /**
@@ -91,7 +91,7 @@ sealed interface Expr {
     }
 
     /** {@code name = e}, {@code f(x) = e}, {@code (a, b) = e}. */
-    record Binding(Pos pos, Pattern pattern, Expr value) {
+    record Binding(CatPos pos, Pattern pattern, CatExpr value) {
     }
 
     /** The condition of {@code if}: variants set by the configuration ({@code variant lkmmv2}). */

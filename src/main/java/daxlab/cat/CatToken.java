@@ -4,7 +4,7 @@ package daxlab.cat;
  * One token of a cat file. {@code text} is the identifier, tag (without its quote), string
  * (without its quotes) or operator as written.
  */
-record Token(Kind kind, String text, Pos pos) {
+record CatToken(Kind kind, String text, CatPos pos) {
 
     enum Kind {
         /** A name: {@code po-loc}, {@code Rcu-lock}, {@code let} (keywords are names to the lexer). */
