@@ -236,6 +236,10 @@ final class Candidates {
 
     private void product(Skeleton sk, List<Choices> perLocation, int k, Rel rf, Rel co, Consumer<Execution> sink) {
         if (k == perLocation.size()) {
+            if (!Grounding.asHerd7(sk, rf)) {
+                effort.step();
+                return; // a cycle of copies with a number in it: herd7 has it once, undetermined
+            }
             effort.candidate();
             sink.accept(new Execution(sk, rf, co));
             return;

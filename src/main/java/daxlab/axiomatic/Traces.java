@@ -50,6 +50,7 @@ final class Traces {
             domains.get(l).add(Value.of(0));
             domains.get(l).add(Value.of(1));
         }
+        seedUndetermined();
         // A value chain in one execution passes through distinct writes, so as many rounds as
         // there are store instructions (plus one, counted generously) reach every value an execution can store.
         // While collecting values, a branch whose condition depends on a read takes both ways:
@@ -79,6 +80,43 @@ final class Traces {
 
     boolean isLock(String location) {
         return lockLocations.contains(location);
+    }
+
+    /**
+     * Where a value no write determines may be read from: the locations a register is copied to
+     * as it is (a store of r0, xchg of r0, srcu_read_unlock(s, idx)). A read of one may return
+     * {@link Value.Undetermined#S}, matched only with a write of it: a cycle of copies, which herd7
+     * keeps with a symbolic value ({@link Grounding} drops the same cycle with a number in it).
+     */
+    private void seedUndetermined() {
+        for (ThreadCode t : program.threads()) {
+            daxlab.program.Walk.each(t.body(), i -> {
+                Expr address = null;
+                Expr value = null;
+                if (i instanceof Instr.Store st) {
+                    address = st.address();
+                    value = st.value();
+                } else if (i instanceof Instr.Rmw r && r.op() instanceof daxlab.program.RmwOp.Xchg x) {
+                    address = r.address();
+                    value = x.value();
+                } else if (i instanceof Instr.Rmw r && r.op() instanceof daxlab.program.RmwOp.Cmpxchg c) {
+                    address = r.address();
+                    value = c.desired();
+                } else if (i instanceof Instr.Srcu sr && sr.index() != null) {
+                    address = Expr.addr(sr.domain());
+                    value = sr.index();
+                }
+                if (!(value instanceof Expr.Reg)) {
+                    return;
+                }
+                if (address instanceof Expr.Const c && c.value() instanceof Value.Addr a) {
+                    domains.computeIfAbsent(a.cell(), k -> new LinkedHashSet<>()).add(Value.Undetermined.S);
+                } else {
+                    program.init().keySet().forEach(l -> domains.get(l).add(Value.Undetermined.S));
+                }
+            });
+        }
+        lockLocations.forEach(l -> domains.get(l).remove(Value.Undetermined.S));
     }
 
     /** Instructions that touch shared memory: at least as many as the store instructions. */
@@ -135,7 +173,14 @@ final class Traces {
                 Instr i = f.body.get(f.pc);
                 f.pc++;
                 String fn = currentFunction(stack);
-                if (i.accept(new Step(stack, s, fn))) {
+                boolean ended;
+                try {
+                    ended = i.accept(new Step(stack, s, fn));
+                } catch (Value.Undetermined.Operation e) {
+                    // An operation on a value no write determines: herd7 has no execution here.
+                    return;
+                }
+                if (ended) {
                     return;
                 }
             }
@@ -411,6 +456,9 @@ final class Traces {
          */
         private String location(Expr address, State s, Instr i) {
             Value a = address.eval(s.regs::get);
+            if (a instanceof Value.Undetermined) {
+                throw new Value.Undetermined.Operation("an access through it");
+            }
             if (!(a instanceof Value.Addr) || !program.init().containsKey(((Value.Addr) a).location())) {
                 s.fault = code.name() + ": '" + i.text() + "' accesses " + a
                         + ", which is not a declared location; declared: " + String.join(", ", program.init().keySet());

@@ -114,6 +114,9 @@ public sealed interface Expr permits Expr.Const, Expr.Reg, Expr.Unary, Expr.Bina
         @Override
         public Value eval(Function<String, Value> regs) {
             Value l = left.eval(regs);
+            if (l instanceof Value.Undetermined) {
+                throw new Value.Undetermined.Operation("operator " + op.symbol());
+            }
             if (op == BinaryOp.AND) {
                 return bool(l.truthy() && right.eval(regs).truthy());
             }
@@ -121,6 +124,9 @@ public sealed interface Expr permits Expr.Const, Expr.Reg, Expr.Unary, Expr.Bina
                 return bool(l.truthy() || right.eval(regs).truthy());
             }
             Value r = right.eval(regs);
+            if (r instanceof Value.Undetermined) {
+                throw new Value.Undetermined.Operation("operator " + op.symbol());
+            }
             String s = op.symbol();
             switch (op) {
                 case EQ: return bool(same(l, r));
@@ -239,12 +245,26 @@ public sealed interface Expr permits Expr.Const, Expr.Reg, Expr.Unary, Expr.Bina
         return new Tag(name, List.of(args));
     }
 
-    /** Equality as C sees it: NULL equals 0. */
+    /** Equality as C sees it: NULL equals 0. Comparing an undetermined value is an operation on it. */
     static boolean same(Value a, Value b) {
+        if (a instanceof Value.Undetermined || b instanceof Value.Undetermined) {
+            throw new Value.Undetermined.Operation("a comparison");
+        }
         if (!a.truthy() && !b.truthy()) {
             return true;
         }
         return a.equals(b);
+    }
+
+    /**
+     * Equality in a final condition: C's, and an undetermined value equals only itself (herd7's
+     * {@code S8} is no number).
+     */
+    static boolean sameInCondition(Value a, Value b) {
+        if (a instanceof Value.Undetermined || b instanceof Value.Undetermined) {
+            return a.equals(b);
+        }
+        return same(a, b);
     }
 
     private static Value bool(boolean b) {

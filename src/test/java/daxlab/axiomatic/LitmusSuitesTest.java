@@ -125,9 +125,11 @@ class LitmusSuitesTest {
             assertEquals(expected.outcomes(), new HashSet<>(h.outcomes()), "Herd7Result outcomes");
             assertEquals(expected.dataRace(), r.flags().containsKey("data-race"), "Flag data-race");
             String printed = daxlab.litmus.Herd7Layout.print(t.program(), h, new ArrayList<>(r.flags().keySet()));
-            // Hash and Time lines are herd7's own, not the model's answer.
+            // Hash and Time lines are herd7's own, not the model's answer; so is the number of the
+            // symbol it gives a value no write determines (S8 there, S here).
             String herdText = Files.readAllLines(herdFile).stream()
                     .filter(l -> !l.startsWith("Hash=") && !l.startsWith("Time "))
+                    .map(l -> l.replaceAll("=S[0-9]+;", "=S;"))
                     .collect(Collectors.joining("\n", "", "\n"));
             assertEquals(herdText.strip(), printed.strip(), "herd7 layout");
         });
