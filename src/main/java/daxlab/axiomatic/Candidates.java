@@ -70,7 +70,7 @@ final class Candidates {
     }
 
     void forEach(Consumer<Execution> sink) {
-        Traces traces = new Traces(program);
+        Traces traces = new Traces(program, effort);
         combine(traces, 0, new ArrayList<>(), total(traces), sk -> expand(sk, traces, sink));
     }
 
@@ -81,7 +81,7 @@ final class Candidates {
      * includes lock.cat and a coherence-order generator chooses those itself.
      */
     void forEachReadsFrom(Consumer<Execution> sink) {
-        Traces traces = new Traces(program);
+        Traces traces = new Traces(program, effort);
         combine(traces, 0, new ArrayList<>(), total(traces), sk -> readsFrom(sk, traces, sink));
     }
 

@@ -42,7 +42,7 @@ final class Grounding {
         }
         for (long bits = reads & ~grounded; bits != 0; bits &= bits - 1) {
             int r = Long.numberOfTrailingZeros(bits);
-            if (!(sk.events[r].value() instanceof daxlab.program.Value.Undetermined)) {
+            if (sk.events[r].value().isDetermined()) {
                 return false;
             }
         }

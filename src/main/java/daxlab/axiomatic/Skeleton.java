@@ -185,8 +185,7 @@ final class Skeleton {
                 continue;
             }
             long deps = dataFrom.row(i);
-            if (e.rmw() == Event.RmwPart.WRITE && e.source() instanceof daxlab.program.Instr.Rmw op
-                    && !(op.op() instanceof daxlab.program.RmwOp.Xchg) && !(op.op() instanceof daxlab.program.RmwOp.Cmpxchg)) {
+            if (e.rmw() == Event.RmwPart.WRITE && daxlab.program.Walk.storedAsGiven(e.source()) == null) {
                 deps |= rmwFrom.row(i); // atomic_add and friends compute on the value they read
             }
             valueDeps[i] = deps;

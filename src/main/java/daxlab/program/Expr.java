@@ -113,20 +113,14 @@ public sealed interface Expr permits Expr.Const, Expr.Reg, Expr.Unary, Expr.Bina
     record Binary(BinaryOp op, Expr left, Expr right) implements Expr {
         @Override
         public Value eval(Function<String, Value> regs) {
-            Value l = left.eval(regs);
-            if (l instanceof Value.Undetermined) {
-                throw new Value.Undetermined.Operation("operator " + op.symbol());
-            }
+            Value l = left.eval(regs).determined("operator " + op.symbol());
             if (op == BinaryOp.AND) {
                 return bool(l.truthy() && right.eval(regs).truthy());
             }
             if (op == BinaryOp.OR) {
                 return bool(l.truthy() || right.eval(regs).truthy());
             }
-            Value r = right.eval(regs);
-            if (r instanceof Value.Undetermined) {
-                throw new Value.Undetermined.Operation("operator " + op.symbol());
-            }
+            Value r = right.eval(regs).determined("operator " + op.symbol());
             String s = op.symbol();
             switch (op) {
                 case EQ: return bool(same(l, r));
@@ -247,9 +241,8 @@ public sealed interface Expr permits Expr.Const, Expr.Reg, Expr.Unary, Expr.Bina
 
     /** Equality as C sees it: NULL equals 0. Comparing an undetermined value is an operation on it. */
     static boolean same(Value a, Value b) {
-        if (a instanceof Value.Undetermined || b instanceof Value.Undetermined) {
-            throw new Value.Undetermined.Operation("a comparison");
-        }
+        a.determined("a comparison");
+        b.determined("a comparison");
         if (!a.truthy() && !b.truthy()) {
             return true;
         }
@@ -261,7 +254,7 @@ public sealed interface Expr permits Expr.Const, Expr.Reg, Expr.Unary, Expr.Bina
      * {@code S8} is no number).
      */
     static boolean sameInCondition(Value a, Value b) {
-        if (a instanceof Value.Undetermined || b instanceof Value.Undetermined) {
+        if (!a.isDetermined() || !b.isDetermined()) {
             return a.equals(b);
         }
         return same(a, b);

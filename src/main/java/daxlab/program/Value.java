@@ -92,6 +92,16 @@ public sealed interface Value permits Value.Sym, Value.Int, Value.Addr, Value.Un
         }
 
         @Override
+        public boolean isDetermined() {
+            return false;
+        }
+
+        @Override
+        public Value determined(String what) {
+            throw new Operation(what);
+        }
+
+        @Override
         public long toLong(String what) {
             throw new Operation("'" + what + "'");
         }
@@ -146,6 +156,20 @@ public sealed interface Value permits Value.Sym, Value.Int, Value.Addr, Value.Un
     }
 
     /** C truthiness: NULL and 0 are false, every other value is true. */
+    /**
+     * False only for {@link Undetermined}: a value no write determines, which only the axiomatic
+     * engines produce (the SC interleavings run the threads, so every value they read was written
+     * by a write that ran before, and has a number).
+     */
+    default boolean isDetermined() {
+        return true;
+    }
+
+    /** This value, to be operated on as {@code what}; an undetermined one throws {@link Undetermined.Operation}. */
+    default Value determined(String what) {
+        return this;
+    }
+
     default boolean truthy() {
         return !(this.equals(NULL) || (this instanceof Int i && i.value() == 0));
     }
