@@ -97,7 +97,7 @@ final class LitmusCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     /** What one file gave: herd7's layout (and the check's lines), its JSON, or what went wrong. */
-    private record FileResult(String text, ObjectNode node, String problem, Boolean agrees) {
+    private record FileResult(String text, ObjectNode node, String problem, Boolean agrees, List<String> warnings) {
     }
 
     @Override
@@ -163,6 +163,9 @@ final class LitmusCommand implements Callable<Integer> {
                     throw new IllegalStateException(e.getCause());
                 }
                 results.add(r.node());
+                for (String w : r.warnings()) {
+                    err.println("daxlab: warning: " + w);
+                }
                 if (!json && r.text() != null) {
                     out.print(r.text());
                     out.flush();
@@ -204,6 +207,10 @@ final class LitmusCommand implements Callable<Integer> {
         String problem = null;
         try {
             LitmusTest t = LitmusParser.parse(f);
+            if (!t.warnings().isEmpty()) {
+                ArrayNode w = node.putArray("warnings");
+                t.warnings().forEach(w::add);
+            }
             LitmusRun run = LitmusRun.of(t, engine, budget);
             Herd7Result r = run.result();
             Histogram h = run.histogram();
@@ -242,9 +249,17 @@ final class LitmusCommand implements Callable<Integer> {
         }
         if (problem != null) {
             node.put("error", problem);
-            return new FileResult(null, node, problem, null);
+            return new FileResult(null, node, problem, null, warnings(node));
         }
-        return new FileResult(text.toString(), node, null, agrees);
+        return new FileResult(text.toString(), node, null, agrees, warnings(node));
+    }
+
+    private static List<String> warnings(ObjectNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.has("warnings")) {
+            node.get("warnings").forEach(w -> out.add(w.asText()));
+        }
+        return out;
     }
 
     /** The LKMM from the files --model-dir and --cat name, run by the cat interpreter. */

@@ -51,12 +51,16 @@ public record LitmusResult(LitmusTest test, List<Run> runs) {
         return runs.stream().filter(r -> r.herd7().positive() > 0).map(Run::model).collect(Collectors.toList());
     }
 
-    /** herd7's layout, one block per model, each headed by the model's name when there are several. */
+    /**
+     * herd7's layout, one block per model, each headed by the model's name when there are several;
+     * the parser's warnings (a register read as 0 because its thread has none) first.
+     */
     public String text() {
+        String warnings = test.warnings().stream().map(w -> "warning: " + w + "\n").collect(Collectors.joining());
         if (runs.size() == 1) {
-            return runs.get(0).text();
+            return warnings + runs.get(0).text();
         }
-        return runs.stream().map(r -> "-- model " + r.model() + "\n" + r.text()).collect(Collectors.joining());
+        return warnings + runs.stream().map(r -> "-- model " + r.model() + "\n" + r.text()).collect(Collectors.joining());
     }
 
     /** The histogram as a bar chart; several models side by side. */

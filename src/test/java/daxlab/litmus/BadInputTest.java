@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -214,22 +215,27 @@ class BadInputTest {
 
     static Stream<Arguments> undeclared() {
         return Stream.of(
-                Arguments.of("exists (1:r9=1)\n", 15, 9, "expected a register P1 declares, assigns or initialises (r7)"
-                        + " but found '1:r9'"),
-                Arguments.of("locations [0:r4]\nexists (0:r0=1)\n", 15, 12, "expected a register P0 declares, assigns "
-                        + "or initialises (r0, r5, r3) but found '0:r4'"),
-                Arguments.of("filter (0:r9=0)\nexists (0:r0=1)\n", 15, 9, "expected a register P0 declares, assigns or "
-                        + "initialises (r0, r5, r3) but found '0:r9'"),
-                Arguments.of("exists (0:r0=1:r8)\n", 15, 14, "expected a register P1 declares, assigns or initialises "
-                        + "(r7) but found '1:r8'"));
+                Arguments.of("exists (1:r9=1)\n", 15, 9, "'1:r9' is no register P1 declares, assigns or initialises"
+                        + " (r7); herd7 reads it as 0, and so does daxlab"),
+                Arguments.of("locations [0:r4]\nexists (0:r0=1)\n", 15, 12, "'0:r4' is no register P0 declares, "
+                        + "assigns or initialises (r0, r5, r3); herd7 reads it as 0, and so does daxlab"),
+                Arguments.of("filter (0:r9=0)\nexists (0:r0=1)\n", 15, 9, "'0:r9' is no register P0 declares, "
+                        + "assigns or initialises (r0, r5, r3); herd7 reads it as 0, and so does daxlab"),
+                Arguments.of("exists (0:r0=1:r8)\n", 15, 14, "'1:r8' is no register P1 declares, assigns or "
+                        + "initialises (r7); herd7 reads it as 0, and so does daxlab"));
     }
 
-    /** herd7 reads a register no thread has as 0, so a misspelt one would never match: refused. */
+    /**
+     * herd7 7.58 answers a test whose condition, locations or filter name a register the thread
+     * does not have, reading it as 0 (a public test, C-srcu-nest-6, lists one in its locations;
+     * litmus-diff/UNDECLARED+* hold herd7's answers): accepted, with a warning at its place,
+     * since a misspelt register never matches.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("undeclared")
-    void theConditionNamesOnlyRegistersTheThreadHas(String clause, int line, int column, String message) {
-        LitmusSyntaxException e = assertThrows(LitmusSyntaxException.class, () -> LitmusParser.parse(TWO + clause, "t.litmus"));
-        assertEquals("t.litmus:" + line + ":" + column + ": " + message, e.getMessage());
+    void aRegisterTheThreadDoesNotHaveIsReadAsZeroWithAWarning(String clause, int line, int column, String message) {
+        LitmusTest t = LitmusParser.parse(TWO + clause, "t.litmus");
+        assertEquals(List.of("t.litmus:" + line + ":" + column + ": " + message), t.warnings());
     }
 
     @Test
