@@ -13,6 +13,11 @@ public final class CandidateBudgetExceeded extends RuntimeException {
     public enum Limit {
         /** More candidate executions than {@code --budget}. */
         CANDIDATES,
+        /**
+         * A thread with more paths than {@code --budget} (and than the 1,000 any budget allows):
+         * found while the threads' paths are built, before any candidate execution.
+         */
+        PATHS,
         /** More search steps (partial choices of paths, rf and co) than the budget allows for. */
         SEARCH,
         /** The Java heap. */
@@ -27,13 +32,15 @@ public final class CandidateBudgetExceeded extends RuntimeException {
 
     /**
      * How far a run got: candidate executions examined, how many the model allowed and with how
-     * many distinct outcomes, search steps taken, and combinations of the threads' paths started
-     * out of how many there are ({@code -1} or null when unknown).
+     * many distinct outcomes, search steps taken, combinations of the threads' paths started
+     * out of how many there are, and the thread whose paths were built last with how many
+     * ({@code -1} or null when unknown).
      */
     public record Progress(long candidates, long allowed, long outcomes, long steps, long combinations,
-                           java.math.BigInteger combinationsTotal) {
+                           java.math.BigInteger combinationsTotal, String pathsThread, long paths) {
         Progress withAllowed(long allowedSoFar, long outcomesSoFar) {
-            return new Progress(candidates, allowedSoFar, outcomesSoFar, steps, combinations, combinationsTotal);
+            return new Progress(candidates, allowedSoFar, outcomesSoFar, steps, combinations, combinationsTotal,
+                    pathsThread, paths);
         }
     }
 
@@ -48,7 +55,7 @@ public final class CandidateBudgetExceeded extends RuntimeException {
         this.limit = Limit.CANDIDATES;
         this.budget = budget;
         this.stepLimit = -1;
-        this.progress = new Progress(budget, -1, -1, -1, -1, null);
+        this.progress = new Progress(budget, -1, -1, -1, -1, null, null, -1);
     }
 
     CandidateBudgetExceeded(String program, Limit limit, long budget, long stepLimit, Progress progress) {
@@ -63,6 +70,9 @@ public final class CandidateBudgetExceeded extends RuntimeException {
     private static String message(String program, Limit limit, long budget, long stepLimit, Progress p) {
         String why = switch (limit) {
             case CANDIDATES -> "more than " + budget + " candidate executions";
+            case PATHS -> "thread " + p.pathsThread() + " has more than " + Math.max(budget, Effort.MIN_PATHS)
+                    + " paths (" + (budget < Effort.MIN_PATHS ? "allowed whatever the budget; " : "")
+                    + "a read forks it over the values its location may hold, a branch on a read both ways)";
             case SEARCH -> "more than " + stepLimit + " search steps (the budget of " + budget
                     + " candidate executions allows that many)";
             case HEAP -> "the " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB heap filled up";
@@ -73,8 +83,13 @@ public final class CandidateBudgetExceeded extends RuntimeException {
             s.append(" (").append(p.allowed()).append(" allowed, ").append(p.outcomes())
                     .append(p.outcomes() == 1 ? " outcome" : " outcomes").append(" so far)");
         }
-        s.append(" and ").append(p.steps()).append(" search steps, in combination ").append(p.combinations())
-                .append(" of ").append(about(p.combinationsTotal())).append(" of the threads' paths; ");
+        if (limit == Limit.PATHS) {
+            s.append(", having built ").append(p.paths()).append(" paths of ").append(p.pathsThread())
+                    .append(" in ").append(p.steps()).append(" search steps; ");
+        } else {
+            s.append(" and ").append(p.steps()).append(" search steps, in combination ").append(p.combinations())
+                    .append(" of ").append(about(p.combinationsTotal())).append(" of the threads' paths; ");
+        }
         s.append(limit == Limit.HEAP ? "give it more with -Xmx (DAXLAB_JAVA_OPTS) or make the program smaller"
                 : "raise the budget (--budget) or make the program smaller");
         return s.toString();

@@ -70,7 +70,7 @@ final class Candidates {
     }
 
     void forEach(Consumer<Execution> sink) {
-        Traces traces = new Traces(program);
+        Traces traces = new Traces(program, effort);
         combine(traces, 0, new ArrayList<>(), total(traces), sk -> expand(sk, traces, sink));
     }
 
@@ -81,7 +81,7 @@ final class Candidates {
      * includes lock.cat and a coherence-order generator chooses those itself.
      */
     void forEachReadsFrom(Consumer<Execution> sink) {
-        Traces traces = new Traces(program);
+        Traces traces = new Traces(program, effort);
         combine(traces, 0, new ArrayList<>(), total(traces), sk -> readsFrom(sk, traces, sink));
     }
 
@@ -236,6 +236,10 @@ final class Candidates {
 
     private void product(Skeleton sk, List<Choices> perLocation, int k, Rel rf, Rel co, Consumer<Execution> sink) {
         if (k == perLocation.size()) {
+            if (!Grounding.asHerd7(sk, rf)) {
+                effort.step();
+                return; // a cycle of copies with a number in it: herd7 has it once, undetermined
+            }
             effort.candidate();
             sink.accept(new Execution(sk, rf, co));
             return;

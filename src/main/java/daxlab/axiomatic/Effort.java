@@ -9,6 +9,12 @@ import java.util.concurrent.CancellationException;
  * because a program can spend a long time on partial choices that all fail and so never reach a
  * candidate. Both are checked as the work proceeds, never after it is built; an interrupt of the
  * running thread (a notebook's Interrupt button) is honoured at the same points.
+ *
+ * <p>The threads' paths are built before any candidate, and a thread with n reads or branches on
+ * reads has up to 2^n of them: each path built is a step, and a thread may have no more paths
+ * than the budget allows candidates (every candidate takes one path of each thread; at least
+ * {@link #MIN_PATHS}), so a branch-heavy program stops while its paths are built
+ * ({@link CandidateBudgetExceeded.Limit#PATHS}).
  */
 final class Effort {
     /**
@@ -20,6 +26,12 @@ final class Effort {
     static final long STEPS_PER_CANDIDATE = 100;
     /** Steps allowed whatever the budget, so that a small budget still lets a small program run. */
     static final long MIN_STEPS = 1_000_000;
+    /**
+     * Paths a thread may have whatever the budget: a path need not make a candidate (its values may
+     * be unavailable, or break coherence), so a small budget still lets a small program reach its
+     * candidates and stop there, as it did before paths were counted.
+     */
+    static final long MIN_PATHS = 1000;
     private static final int CHECK_INTERRUPT_EVERY = 0xFFF;
 
     private final String program;
@@ -29,6 +41,9 @@ final class Effort {
     private long steps;
     private long combinations;
     private java.math.BigInteger combinationsTotal = java.math.BigInteger.ONE;
+    /** The thread whose paths were built last, and how many of them, for the progress report. */
+    private String pathsThread;
+    private long paths;
 
     Effort(String program, long budget) {
         this.program = program;
@@ -58,6 +73,19 @@ final class Effort {
         step();
     }
 
+    /**
+     * Path {@code n} of {@code thread} is built (finished, or cut short where its values run out):
+     * past the budget (and {@link #MIN_PATHS}) the thread has more paths than the budget has candidates.
+     */
+    void path(String thread, long n) {
+        pathsThread = thread;
+        paths = n;
+        if (n > Math.max(budget, MIN_PATHS)) {
+            throw stop(CandidateBudgetExceeded.Limit.PATHS);
+        }
+        step();
+    }
+
     /** A combination of the threads' paths is started; {@code total} is how many there are. */
     void combination(java.math.BigInteger total) {
         combinationsTotal = total;
@@ -75,6 +103,6 @@ final class Effort {
 
     CandidateBudgetExceeded stop(CandidateBudgetExceeded.Limit limit) {
         return new CandidateBudgetExceeded(program, limit, budget, stepLimit, new CandidateBudgetExceeded.Progress(
-                candidates, -1, -1, steps, combinations, combinationsTotal));
+                candidates, -1, -1, steps, combinations, combinationsTotal, pathsThread, paths));
     }
 }

@@ -33,6 +33,12 @@ final class Skeleton {
     private final Rel srcuSpans;
     /** Whether some read's value is stored, so that srcu-rscs depends on rf. */
     private final boolean srcuThroughMemory;
+    /** For each write, the reads its value depends on (data, and its RMW's read for arithmetic). */
+    final long[] valueDeps;
+    /** The writes whose value depends on no read. */
+    final long groundedWrites;
+    /** Whether some write's value depends on a read (else every value is determined: {@link Grounding}). */
+    final boolean copiesValues;
     /** {@code srcu_read_lock()} events. */
     final long srcuLocks;
     /** {@code srcu_read_unlock()} events. */
@@ -169,6 +175,26 @@ final class Skeleton {
         ctrl = ctrlB.build();
         ctrlAfter = ctrlAfterB.build();
         rcuRscs = rcuSections();
+        valueDeps = new long[n];
+        Rel dataFrom = data.inverse();
+        Rel rmwFrom = rmw.inverse();
+        long free = 0;
+        for (int i = 0; i < n; i++) {
+            Event e = events[i];
+            if (!e.isWrite() || e.isInit()) {
+                continue;
+            }
+            long deps = dataFrom.row(i);
+            if (e.rmw() == Event.RmwPart.WRITE && daxlab.program.Walk.storedAsGiven(e.source()) == null) {
+                deps |= rmwFrom.row(i); // atomic_add and friends compute on the value they read
+            }
+            valueDeps[i] = deps;
+            if (deps == 0) {
+                free |= 1L << i;
+            }
+        }
+        groundedWrites = free;
+        copiesValues = (writes & ~inits & ~free) != 0;
         // srcu-rscs depends on rf only when an index is stored to memory and read back.
         Rel dataToStores = data.to(~srcuUnlocks);
         srcuSpans = Rel.id(n, srcuLocks).seq(data).to(srcuUnlocks).inter(loc);

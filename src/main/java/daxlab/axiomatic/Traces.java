@@ -23,18 +23,28 @@ import java.util.Set;
  * initial value and every value some write can store. Those sets are found first, as a fixpoint
  * (a stored value may itself depend on what was read). A trace whose read values no write can
  * supply is dropped later, when reads choose their writes.
+ *
+ * <p>Every path built, here and while values are collected, counts against the run's budget
+ * ({@link Effort#path}): a thread with more paths than the budget stops the run before they are
+ * all built.
  */
 final class Traces {
-    /** Above this many traces per thread the program is too large to enumerate this way. */
+    /**
+     * Above this many traces per thread the program is too large to enumerate this way, whatever
+     * the budget: the traces are kept in memory.
+     */
     static final int MAX_TRACES_PER_THREAD = 20_000;
 
     private final Program program;
+    /** Counts every path built, here and while values are collected (the budget's {@link Effort}). */
+    private final Effort effort;
     private final Set<String> lockLocations = new LinkedHashSet<>();
     final Map<String, Set<Value>> domains = new LinkedHashMap<>();
     final List<List<ThreadTrace>> perThread = new ArrayList<>();
 
-    Traces(Program program) {
+    Traces(Program program, Effort effort) {
         this.program = program;
+        this.effort = effort;
         for (ThreadCode t : program.threads()) {
             daxlab.program.Walk.each(t.body(), i -> {
                 if (i instanceof Instr.Lock l && l.address() instanceof Expr.Const c) {
@@ -50,6 +60,7 @@ final class Traces {
             domains.get(l).add(Value.of(0));
             domains.get(l).add(Value.of(1));
         }
+        seedUndetermined();
         // A value chain in one execution passes through distinct writes, so as many rounds as
         // there are store instructions (plus one, counted generously) reach every value an execution can store.
         // While collecting values, a branch whose condition depends on a read takes both ways:
@@ -81,6 +92,30 @@ final class Traces {
         return lockLocations.contains(location);
     }
 
+    /**
+     * Where a value no write determines may be read from: the locations a register is copied to
+     * as it is (a store of r0, xchg of r0, srcu_read_unlock(s, idx)). A read of one may return
+     * {@link Value.Undetermined#S}, matched only with a write of it: a cycle of copies, which herd7
+     * keeps with a symbolic value ({@link Grounding} drops the same cycle with a number in it).
+     */
+    private void seedUndetermined() {
+        for (ThreadCode t : program.threads()) {
+            daxlab.program.Walk.each(t.body(), i -> {
+                daxlab.program.Walk.Stored st = daxlab.program.Walk.storedAsGiven(i);
+                if (st == null || !(st.value() instanceof Expr.Reg)) {
+                    return;
+                }
+                if (st.address() instanceof Expr.Const c && c.value() instanceof Value.Addr a) {
+                    domains.computeIfAbsent(a.cell(), k -> new LinkedHashSet<>()).add(Value.Undetermined.S);
+                } else {
+                    // Through a pointer: any location may be the one it names.
+                    program.init().keySet().forEach(l -> domains.get(l).add(Value.Undetermined.S));
+                }
+            });
+        }
+        lockLocations.forEach(l -> domains.get(l).remove(Value.Undetermined.S));
+    }
+
     /** Instructions that touch shared memory: at least as many as the store instructions. */
     private int countAccesses() {
         int[] n = {0};
@@ -99,6 +134,8 @@ final class Traces {
         private final int thread;
         private final ThreadCode code;
         private final List<ThreadTrace> out = new ArrayList<>();
+        /** Paths built so far, finished or cut short (the budget counts both). */
+        private long built;
 
         /** Take both ways at every branch that depends on a read (only to collect values). */
         private final boolean allBranches;
@@ -135,7 +172,15 @@ final class Traces {
                 Instr i = f.body.get(f.pc);
                 f.pc++;
                 String fn = currentFunction(stack);
-                if (i.accept(new Step(stack, s, fn))) {
+                boolean ended;
+                try {
+                    ended = i.accept(new Step(stack, s, fn));
+                } catch (Value.Undetermined.Operation e) {
+                    // An operation on a value no write determines: herd7 has no execution here.
+                    built();
+                    return;
+                }
+                if (ended) {
                     return;
                 }
             }
@@ -403,7 +448,13 @@ final class Traces {
             return new Event(0, thread, k, loc, Value.of(v), Mode.ONCE, Event.RmwPart.NONE, part, null, source, fn);
         }
 
+        /** One more path of this thread built, counted against the budget. */
+        private void built() {
+            effort.path(code.name(), ++built);
+        }
+
         private void finish(State s) {
+            built();
             if (out.size() >= MAX_TRACES_PER_THREAD) {
                 throw new IllegalArgumentException(program.name() + ": thread " + code.name() + " has more than "
                         + MAX_TRACES_PER_THREAD + " paths; the program is too large for the axiomatic engine");
@@ -417,7 +468,7 @@ final class Traces {
          * fault only if an allowed execution reaches it.
          */
         private String location(Expr address, State s, Instr i) {
-            Value a = address.eval(s.regs::get);
+            Value a = address.eval(s.regs::get).determined("an access through it");
             if (!(a instanceof Value.Addr) || !program.init().containsKey(((Value.Addr) a).location())) {
                 s.fault = code.name() + ": '" + i.text() + "' accesses " + a
                         + ", which is not a declared location; declared: " + String.join(", ", program.init().keySet());
@@ -436,8 +487,12 @@ final class Traces {
          */
         private Set<Value> domainOf(String loc, State s) {
             Set<Value> d = new LinkedHashSet<>(domains.getOrDefault(loc, Set.of()));
-            if (d.isEmpty() && allBranches) {
-                finish(s);
+            if (d.isEmpty()) {
+                if (allBranches) {
+                    finish(s);
+                } else {
+                    built(); // nothing to read yet: the path ends here
+                }
             }
             return d;
         }

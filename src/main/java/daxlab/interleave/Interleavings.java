@@ -25,6 +25,11 @@ import java.util.concurrent.CancellationException;
  * completes, as herd7 has no execution for it: it is counted apart ({@code deadlocked}), and when
  * no schedule completes at all the enumeration fails naming the state.
  *
+ * <p>Every value a schedule reads was written by a step before it, so no state here holds a
+ * {@link daxlab.program.Value.Undetermined} value: the cycles of copies that the axiomatic LKMM
+ * keeps with herd7's symbolic value are not sequentially consistent (SC axiomatic rejects them too,
+ * and the suites check that both SC engines reach the same final states).
+ *
  * <p>Each state remembers the first predecessor that reached it; following those links back
  * from a final state gives one witness schedule per outcome. States are numbered in the order
  * first reached, threads tried lowest first, so the witness is the schedule that lets

@@ -272,6 +272,10 @@ public record Herd7Result(String test, String kind, List<Map<String, Value>> sta
                 if (v.matches("0[xX][0-9a-fA-F]+")) {
                     return Value.of(Long.parseLong(v.substring(2), 16));
                 }
+                if (v.matches("S[0-9]+")) {
+                    // herd7's symbol for a value no write determines (a cycle of copies).
+                    return new Value.Undetermined(v);
+                }
                 java.util.regex.Matcher past = PAST.matcher(v);
                 if (past.matches()) {
                     return new Value.Addr(past.group(1), Long.parseLong(past.group(2).replace("+", "")));

@@ -59,7 +59,7 @@ public final class HerdNames {
     };
 
     private static int rank(Value v) {
-        return v instanceof Value.Int ? 0 : v instanceof Value.Addr ? 1 : 2;
+        return v instanceof Value.Undetermined ? -1 : v instanceof Value.Int ? 0 : v instanceof Value.Addr ? 1 : 2;
     }
 
     /** A value as herd7 prints it: {@code 1}, {@code x} for the address of x, {@code x+1} past it. */

@@ -38,7 +38,7 @@ public sealed interface Cond permits Cond.Eq, Cond.Same, Cond.Not, Cond.And, Con
     record Eq(String field, Value value) implements Cond {
         @Override
         public boolean eval(Function<String, Value> fields) {
-            return Expr.same(read(fields, field), value);
+            return Expr.sameInCondition(read(fields, field), value);
         }
 
         static Value read(Function<String, Value> fields, String field) {
@@ -69,7 +69,7 @@ public sealed interface Cond permits Cond.Eq, Cond.Same, Cond.Not, Cond.And, Con
     record Same(String field, String other) implements Cond {
         @Override
         public boolean eval(Function<String, Value> fields) {
-            return Expr.same(Eq.read(fields, field), Eq.read(fields, other));
+            return Expr.sameInCondition(Eq.read(fields, field), Eq.read(fields, other));
         }
 
         @Override

@@ -113,14 +113,14 @@ public sealed interface Expr permits Expr.Const, Expr.Reg, Expr.Unary, Expr.Bina
     record Binary(BinaryOp op, Expr left, Expr right) implements Expr {
         @Override
         public Value eval(Function<String, Value> regs) {
-            Value l = left.eval(regs);
+            Value l = left.eval(regs).determined("operator " + op.symbol());
             if (op == BinaryOp.AND) {
                 return bool(l.truthy() && right.eval(regs).truthy());
             }
             if (op == BinaryOp.OR) {
                 return bool(l.truthy() || right.eval(regs).truthy());
             }
-            Value r = right.eval(regs);
+            Value r = right.eval(regs).determined("operator " + op.symbol());
             String s = op.symbol();
             switch (op) {
                 case EQ: return bool(same(l, r));
@@ -239,12 +239,25 @@ public sealed interface Expr permits Expr.Const, Expr.Reg, Expr.Unary, Expr.Bina
         return new Tag(name, List.of(args));
     }
 
-    /** Equality as C sees it: NULL equals 0. */
+    /** Equality as C sees it: NULL equals 0. Comparing an undetermined value is an operation on it. */
     static boolean same(Value a, Value b) {
+        a.determined("a comparison");
+        b.determined("a comparison");
         if (!a.truthy() && !b.truthy()) {
             return true;
         }
         return a.equals(b);
+    }
+
+    /**
+     * Equality in a final condition: C's, and an undetermined value equals only itself (herd7's
+     * {@code S8} is no number).
+     */
+    static boolean sameInCondition(Value a, Value b) {
+        if (!a.isDetermined() || !b.isDetermined()) {
+            return a.equals(b);
+        }
+        return same(a, b);
     }
 
     private static Value bool(boolean b) {

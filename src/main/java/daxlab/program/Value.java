@@ -8,7 +8,7 @@ package daxlab.program;
  * Litmus tests also use small integers and the addresses of shared variables ({@code &x}),
  * which is why {@link Int} and {@link Addr} exist beside it.
  */
-public sealed interface Value permits Value.Sym, Value.Int, Value.Addr {
+public sealed interface Value permits Value.Sym, Value.Int, Value.Addr, Value.Undetermined {
 
     /** The null pointer. Integer 0 and NULL are both false in a condition. */
     Sym NULL = new Sym("NULL");
@@ -63,6 +63,64 @@ public sealed interface Value permits Value.Sym, Value.Int, Value.Addr {
         }
     }
 
+    /**
+     * A value no write determines: what a read returns when it takes its value through a cycle of
+     * plain copies (r0 = *x; *y = r0 in one thread, r1 = *y; *x = r1 in another, each reading the
+     * other's write), as herd7 leaves it: a symbol ({@code S8} in its output, {@code S} here). It
+     * may be copied, stored and compared in the final condition (it equals no number); any other
+     * operation on it ({@code +}, {@code ==}, a branch, an address, an RMW's arithmetic) makes no
+     * execution in herd7, and throws {@link Operation} here.
+     */
+    record Undetermined(String name) implements Value {
+        /** The undetermined value the engines give such a read. */
+        public static final Undetermined S = new Undetermined("S");
+
+        /** Every undetermined value is the same: herd7's {@code S8} is daxlab's {@code S}. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Undetermined;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0x5;
+        }
+
+        @Override
+        public boolean truthy() {
+            throw new Operation("a test of its truth");
+        }
+
+        @Override
+        public boolean isDetermined() {
+            return false;
+        }
+
+        @Override
+        public Value determined(String what) {
+            throw new Operation(what);
+        }
+
+        @Override
+        public long toLong(String what) {
+            throw new Operation("'" + what + "'");
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        /** An operation met an undetermined value: the path it is on is no execution. */
+        public static final class Operation extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            public Operation(String what) {
+                super(what + " on a value no write determines (a cycle of copies): no execution", null, false, false);
+            }
+        }
+    }
+
     static Sym sym(String name) {
         return "NULL".equals(name) ? NULL : new Sym(name);
     }
@@ -98,6 +156,20 @@ public sealed interface Value permits Value.Sym, Value.Int, Value.Addr {
     }
 
     /** C truthiness: NULL and 0 are false, every other value is true. */
+    /**
+     * False only for {@link Undetermined}: a value no write determines, which only the axiomatic
+     * engines produce (the SC interleavings run the threads, so every value they read was written
+     * by a write that ran before, and has a number).
+     */
+    default boolean isDetermined() {
+        return true;
+    }
+
+    /** This value, to be operated on as {@code what}; an undetermined one throws {@link Undetermined.Operation}. */
+    default Value determined(String what) {
+        return this;
+    }
+
     default boolean truthy() {
         return !(this.equals(NULL) || (this instanceof Int i && i.value() == 0));
     }

@@ -261,4 +261,92 @@ public final class Walk {
             }
         });
     }
+    /** A store of {@code value} to {@code address}, the value stored as it is given. */
+    public record Stored(Expr address, Expr value) {
+    }
+
+    /**
+     * What one instruction stores as it is given, not computed from what it reads: a store's
+     * value, xchg's new value, cmpxchg's desired value, the index srcu_read_unlock() writes
+     * back; null for the rest (atomic_add() and friends compute on the value they read).
+     */
+    public static Stored storedAsGiven(Instr i) {
+        return i.accept(new Instr.Visitor<>() {
+            @Override
+            public Stored load(Instr.Load l) {
+                return null;
+            }
+
+            @Override
+            public Stored store(Instr.Store s) {
+                return new Stored(s.address(), s.value());
+            }
+
+            @Override
+            public Stored rmw(Instr.Rmw r) {
+                Expr given = newValueAsGiven(r.op());
+                return given == null ? null : new Stored(r.address(), given);
+            }
+
+            @Override
+            public Stored fence(Instr.Fence f) {
+                return null;
+            }
+
+            @Override
+            public Stored assign(Instr.Assign a) {
+                return null;
+            }
+
+            @Override
+            public Stored branch(Instr.If f) {
+                return null;
+            }
+
+            @Override
+            public Stored call(Instr.Call c) {
+                return null;
+            }
+
+            @Override
+            public Stored srcu(Instr.Srcu s) {
+                return s.index() == null ? null : new Stored(Expr.addr(s.domain()), s.index());
+            }
+
+            @Override
+            public Stored lock(Instr.Lock l) {
+                return null;
+            }
+        });
+    }
+
+    /** The value a read-modify-write stores as it is given, or null when it computes it from the old one. */
+    public static Expr newValueAsGiven(RmwOp op) {
+        return op.accept(new RmwOp.Visitor<>() {
+            @Override
+            public Expr cmpxchg(RmwOp.Cmpxchg c) {
+                return c.desired();
+            }
+
+            @Override
+            public Expr xchg(RmwOp.Xchg x) {
+                return x.value();
+            }
+
+            @Override
+            public Expr fetchAdd(RmwOp.FetchAdd f) {
+                return null;
+            }
+
+            @Override
+            public Expr fetchBits(RmwOp.FetchBits f) {
+                return null;
+            }
+
+            @Override
+            public Expr addUnless(RmwOp.AddUnless a) {
+                return null;
+            }
+        });
+    }
 }

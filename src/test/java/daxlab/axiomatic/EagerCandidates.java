@@ -33,12 +33,12 @@ final class EagerCandidates {
     }
 
     void forEach(Consumer<Execution> sink) {
-        Traces traces = new Traces(program);
+        Traces traces = new Traces(program, new Effort(program.name(), budget));
         combine(traces, 0, new ArrayList<>(), sk -> expand(sk, traces, sink));
     }
 
     void forEachReadsFrom(Consumer<Execution> sink) {
-        Traces traces = new Traces(program);
+        Traces traces = new Traces(program, new Effort(program.name(), budget));
         combine(traces, 0, new ArrayList<>(), sk -> readsFrom(sk, traces, sink));
     }
 
@@ -158,6 +158,9 @@ final class EagerCandidates {
 
     private void product(Skeleton sk, List<List<Rel[]>> perLocation, int k, Rel rf, Rel co, Consumer<Execution> sink) {
         if (k == perLocation.size()) {
+            if (!Grounding.asHerd7(sk, rf)) {
+                return; // herd7 has a cycle of copies once, with a symbol: the lazy one drops the rest too
+            }
             if (++produced > budget) {
                 throw new IllegalStateException(program.name() + ": over " + budget);
             }

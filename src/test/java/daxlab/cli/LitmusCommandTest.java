@@ -68,6 +68,28 @@ class LitmusCommandTest {
     }
 
     @Test
+    void aBranchHeavyTestStopsWhileItsPathsAreBuilt(@TempDir Path dir) throws IOException {
+        // Thirty ifs on reads in P0: 2^30 paths, stopped at the budget's 1001st, not at the
+        // engine's 20,000 (nor after minutes).
+        StringBuilder src = new StringBuilder("C branches30\n{\n}\n\nP0(int *x, int *y)\n{\n");
+        for (int i = 0; i < 30; i++) {
+            src.append("\tint r").append(i).append(";\n");
+        }
+        for (int i = 0; i < 30; i++) {
+            src.append("\tr").append(i).append(" = READ_ONCE(*x);\n\tif (r").append(i).append(")\n\t\tWRITE_ONCE(*y, ")
+                    .append(i + 1).append(");\n");
+        }
+        src.append("}\n\nP1(int *x)\n{\n\tWRITE_ONCE(*x, 1);\n}\n\nexists (0:r0=1)\n");
+        Path f = dir.resolve("branches30.litmus");
+        Files.writeString(f, src.toString());
+        CliRun r = run("litmus", "--model", "lkmm", "--budget", "1000", f.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("branches30: thread P0 has more than 1000 paths"), r.err());
+        assertTrue(r.err().contains("having built 1001 paths of P0"), r.err());
+        assertTrue(!r.err().contains("Exception") && !r.err().contains("\tat "), r.err());
+    }
+
+    @Test
     void checkComparesWithHerd7sOutputBesideTheTest() {
         CliRun same = run("litmus", "--check", OWN.test("CoWW+plainplain.litmus").toString());
         assertEquals(0, same.code(), same.err());
