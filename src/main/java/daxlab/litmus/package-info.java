@@ -25,7 +25,8 @@
  * unopened), of at most 4 MiB, in UTF-8 (a byte-order mark is skipped; another byte that is not
  * UTF-8 is named at its line and column); statements, expressions and conditions nest at most 128
  * levels deep. A register the condition, {@code locations} or {@code filter} names that its
- * thread does not have is read as 0, as herd7 7.58 reads it, with a warning at its place
+ * thread does not have, or a location no thread has, is read as 0, as herd7 7.58 reads it, with a
+ * warning at its place
  * ({@link daxlab.litmus.LitmusTest#warnings()}).
  *
  * <p>Memory models plug in as {@link daxlab.litmus.LitmusEngine}s, found by name in

@@ -222,12 +222,14 @@ class BadInputTest {
                 Arguments.of("filter (0:r9=0)\nexists (0:r0=1)\n", 15, 9, "'0:r9' is no register P0 declares, "
                         + "assigns or initialises (r0, r5, r3); herd7 reads it as 0, and so does daxlab"),
                 Arguments.of("exists (0:r0=1:r8)\n", 15, 14, "'1:r8' is no register P1 declares, assigns or "
-                        + "initialises (r7); herd7 reads it as 0, and so does daxlab"));
+                        + "initialises (r7); herd7 reads it as 0, and so does daxlab"),
+                Arguments.of("exists (0:r0=1 /\\ z=0)\n", 15, 19, "'z' is no shared location of this test (x); "
+                        + "herd7 reads it as 0, and so does daxlab"));
     }
 
     /**
      * herd7 7.58 answers a test whose condition, locations or filter name a register the thread
-     * does not have, reading it as 0 (a public test, C-srcu-nest-6, lists one in its locations;
+     * does not have, or a location no thread has, reading it as 0 (a public test, C-srcu-nest-6, lists one in its locations;
      * litmus-diff/UNDECLARED+* hold herd7's answers): accepted, with a warning at its place,
      * since a misspelt register never matches.
      */

@@ -43,8 +43,6 @@ class SyntaxErrorTest {
                         "expected '*)' closing this comment but found end of file"),
                 Arguments.of("condition names a missing thread", GOOD_HEAD + "P0(int *x)\n{\n}\n\nexists (3:r0=1)\n",
                         9, 9, "expected a register of thread P0..P0 but found '3:r0'"),
-                Arguments.of("condition names an unknown location", GOOD_HEAD + "P0(int *x)\n{\n}\n\nexists (z=1)\n",
-                        9, 9, "expected a shared location of this test (x) but found 'z'"),
                 Arguments.of("bad condition operator", GOOD_HEAD + "P0(int *x)\n{\n}\n\nexists (x=1 && x=2)\n",
                         9, 13, "expected ')' or an operator"),
                 Arguments.of("bad quantifier", GOOD_HEAD + "P0(int *x)\n{\n}\n\n~forall (x=1)\n",
