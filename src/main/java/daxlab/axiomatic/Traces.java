@@ -68,15 +68,13 @@ final class Traces {
         // "r1 = 1; if (READ_ONCE(*x) == 0) r1 = 0;" stores 1 only once x is 1, which needs y to
         // be 1 first), and following only the values already known would never find it.
         int rounds = countAccesses() + 1;
+        Provenance provenance = new Provenance(program);
+        provenance.seed(domains);
         for (int round = 0; round < rounds; round++) {
             boolean grew = false;
             for (int t = 0; t < program.threads().size(); t++) {
                 for (ThreadTrace tr : new Runner(t, true).all()) {
-                    for (Event e : tr.events()) {
-                        if (e.isWrite() && domains.computeIfAbsent(e.location(), k -> new LinkedHashSet<>()).add(e.value())) {
-                            grew = true;
-                        }
-                    }
+                    grew |= provenance.collect(tr, domains);
                 }
             }
             if (!grew) {
