@@ -291,7 +291,7 @@ final class Traces {
                 long t = s.taintOf(c.condition());
                 if (allBranches && t != 0) {
                     for (List<Instr> way : List.of(c.then(), c.otherwise())) {
-                        State n = s.copy();
+            State n = s.copy();
                         List<Frame> st = copy(stack);
                         Frame body = new Frame(way, 0, null);
                         body.branch = true;
@@ -330,73 +330,85 @@ final class Traces {
                         + "' as data; a location is either a spinlock or data");
             }
             long addrDeps = s.taintOf(r.address());
-            RmwOp op = r.op();
             for (Value old : domainOf(loc, s)) {
-                State n = s.copy();
-                Value[] written = new Value[1];
-                Value[] result = {old};
-                // The arithmetic and bitwise RMWs compute the value they write from the value
-                // they read: herd7 gives their write a data dependency on their read (then
-                // dep ; rfi orders a later read of what they wrote); xchg and cmpxchg write a
-                // value of their own.
-                boolean[] fromOld = {false};
-                long dataDeps = op.accept(new RmwOp.Visitor<Long>() {
-                    @Override
-                    public Long cmpxchg(RmwOp.Cmpxchg c) {
-                        boolean success = Expr.same(old, c.expected().eval(n.regs::get));
-                        written[0] = success ? c.desired().eval(n.regs::get) : null;
-                        return n.taintOf(c.desired()) | n.taintOf(c.expected());
-                    }
-
-                    @Override
-                    public Long xchg(RmwOp.Xchg x) {
-                        written[0] = x.value().eval(n.regs::get);
-                        return n.taintOf(x.value());
-                    }
-
-                    @Override
-                    public Long fetchAdd(RmwOp.FetchAdd a) {
-                        Value delta = a.delta().eval(n.regs::get);
-                        written[0] = Value.of(old.toLong(r.text()) + delta.toLong(r.text()));
-                        result[0] = a.returnsNew() ? written[0] : old;
-                        fromOld[0] = true;
-                        return n.taintOf(a.delta());
-                    }
-
-                    @Override
-                    public Long fetchBits(RmwOp.FetchBits b) {
-                        long operand = b.operand().eval(n.regs::get).toLong(r.text());
-                        written[0] = Value.of(b.op().apply(old.toLong(r.text()), operand));
-                        fromOld[0] = true;
-                        return n.taintOf(b.operand());
-                    }
-
-                    @Override
-                    public Long addUnless(RmwOp.AddUnless u) {
-                        // Like a cmpxchg: when the value is 'unless' it is a read only, returning 0.
-                        if (Expr.same(old, u.unless().eval(n.regs::get))) {
-                            written[0] = null;
-                            result[0] = Value.of(0);
-                        } else {
-                            written[0] = Value.of(old.toLong(r.text()) + u.add().eval(n.regs::get).toLong(r.text()));
-                            result[0] = Value.of(1);
-                        }
-                        return n.taintOf(u.add()) | n.taintOf(u.unless());
-                    }
-                });
-                int re = n.add(new Event(0, thread, Event.Kind.READ, loc, old, r.mode(),
-                        written[0] == null ? Event.RmwPart.FAILED_READ : Event.RmwPart.READ, Event.LockPart.NONE,
-                        null, r, fn), addrDeps, 0);
-                if (written[0] != null) {
-                    int we = n.add(new Event(0, thread, Event.Kind.WRITE, loc, written[0], r.mode(), Event.RmwPart.WRITE,
-                            Event.LockPart.NONE, null, r, fn), addrDeps, dataDeps | (fromOld[0] ? 1L << re : 0L));
-                    n.rmw.add(new int[] {re, we});
+                try {
+                    rmwReading(old, r, loc, addrDeps, stack, s, fn);
+                } catch (Value.Undetermined.Operation e) {
+                    // This value is one no write determines and the RMW computes with it: no
+                    // execution reads it here (herd7 has none); the other values still may.
+                    built();
                 }
-                if (r.register() != null) {
-                    n.set(r.register(), result[0], 1L << re);
-                }
-                run(copy(stack), n);
             }
+        }
+
+        /** The RMW {@code r} reading {@code old}: its events, then the rest of the thread. */
+        private void rmwReading(Value old, Instr.Rmw r, String loc, long addrDeps, List<Frame> stack, State s,
+                                String fn) {
+            RmwOp op = r.op();
+            State n = s.copy();
+            Value[] written = new Value[1];
+            Value[] result = {old};
+            // The arithmetic and bitwise RMWs compute the value they write from the value
+            // they read: herd7 gives their write a data dependency on their read (then
+            // dep ; rfi orders a later read of what they wrote); xchg and cmpxchg write a
+            // value of their own.
+            boolean[] fromOld = {false};
+            long dataDeps = op.accept(new RmwOp.Visitor<Long>() {
+                @Override
+                public Long cmpxchg(RmwOp.Cmpxchg c) {
+                    boolean success = Expr.same(old, c.expected().eval(n.regs::get));
+                    written[0] = success ? c.desired().eval(n.regs::get) : null;
+                    return n.taintOf(c.desired()) | n.taintOf(c.expected());
+                }
+
+                @Override
+                public Long xchg(RmwOp.Xchg x) {
+                    written[0] = x.value().eval(n.regs::get);
+                    return n.taintOf(x.value());
+                }
+
+                @Override
+                public Long fetchAdd(RmwOp.FetchAdd a) {
+                    Value delta = a.delta().eval(n.regs::get);
+                    written[0] = Value.of(old.toLong(r.text()) + delta.toLong(r.text()));
+                    result[0] = a.returnsNew() ? written[0] : old;
+                    fromOld[0] = true;
+                    return n.taintOf(a.delta());
+                }
+
+                @Override
+                public Long fetchBits(RmwOp.FetchBits b) {
+                    long operand = b.operand().eval(n.regs::get).toLong(r.text());
+                    written[0] = Value.of(b.op().apply(old.toLong(r.text()), operand));
+                    fromOld[0] = true;
+                    return n.taintOf(b.operand());
+                }
+
+                @Override
+                public Long addUnless(RmwOp.AddUnless u) {
+                    // Like a cmpxchg: when the value is 'unless' it is a read only, returning 0.
+                    if (Expr.same(old, u.unless().eval(n.regs::get))) {
+                        written[0] = null;
+                        result[0] = Value.of(0);
+                    } else {
+                        written[0] = Value.of(old.toLong(r.text()) + u.add().eval(n.regs::get).toLong(r.text()));
+                        result[0] = Value.of(1);
+                    }
+                    return n.taintOf(u.add()) | n.taintOf(u.unless());
+                }
+            });
+            int re = n.add(new Event(0, thread, Event.Kind.READ, loc, old, r.mode(),
+                    written[0] == null ? Event.RmwPart.FAILED_READ : Event.RmwPart.READ, Event.LockPart.NONE,
+                    null, r, fn), addrDeps, 0);
+            if (written[0] != null) {
+                int we = n.add(new Event(0, thread, Event.Kind.WRITE, loc, written[0], r.mode(), Event.RmwPart.WRITE,
+                        Event.LockPart.NONE, null, r, fn), addrDeps, dataDeps | (fromOld[0] ? 1L << re : 0L));
+                n.rmw.add(new int[] {re, we});
+            }
+            if (r.register() != null) {
+                n.set(r.register(), result[0], 1L << re);
+            }
+            run(copy(stack), n);
         }
 
         /** Returns true when it forked (and so already ran the rest). */
@@ -432,7 +444,7 @@ final class Traces {
                 }
                 default:
                     for (int held = 1; held >= 0; held--) {
-                        State n = s.copy();
+            State n = s.copy();
                         int e = n.add(lockEvent(Event.Kind.READ, loc, held,
                                 held == 1 ? Event.LockPart.RL : Event.LockPart.RU, l, fn), addrDeps, 0);
                         n.set(l.register(), Value.of(held), 1L << e);
