@@ -558,17 +558,9 @@ final class CatParser {
         }
     }
 
+    /** What may follow a function's name as its argument: what starts an operand, but not {@code ~}. */
     private static boolean startsArgument(CatToken t) {
-        switch (t.kind()) {
-            case NAME:
-                return !KEYWORDS.contains(t.text()) || t.text().equals("begin");
-            case TAG:
-                return true;
-            case SYMBOL:
-                return Set.of("(", "[", "{", "_", "0").contains(t.text());
-            default:
-                return false;
-        }
+        return startsExpression(t) && !(t.kind() == CatToken.Kind.SYMBOL && t.text().equals("~"));
     }
 
     private CatExpr atom() {
