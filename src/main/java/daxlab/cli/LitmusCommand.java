@@ -206,11 +206,13 @@ final class LitmusCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         Boolean agrees = null;
         String problem = null;
+        List<String> warnings = List.of(); // what the parser accepted as herd7 does, but says
         try {
             LitmusTest t = LitmusParser.parse(f);
-            if (!t.warnings().isEmpty()) {
+            warnings = t.warnings();
+            if (!warnings.isEmpty()) {
                 ArrayNode w = node.putArray("warnings");
-                t.warnings().forEach(w::add);
+                warnings.forEach(w::add);
             }
             LitmusRun run = LitmusRun.of(t, engine, budget);
             Herd7Result r = run.result();
@@ -250,17 +252,9 @@ final class LitmusCommand implements Callable<Integer> {
         }
         if (problem != null) {
             node.put("error", problem);
-            return new FileResult(null, node, problem, null, warnings(node));
+            return new FileResult(null, node, problem, null, warnings);
         }
-        return new FileResult(text.toString(), node, null, agrees, warnings(node));
-    }
-
-    private static List<String> warnings(ObjectNode node) {
-        List<String> out = new ArrayList<>();
-        if (node.has("warnings")) {
-            node.get("warnings").forEach(w -> out.add(w.asText()));
-        }
-        return out;
+        return new FileResult(text.toString(), node, null, agrees, warnings);
     }
 
     /** The LKMM from the files --model-dir and --cat name, run by the cat interpreter. */

@@ -144,4 +144,18 @@ class LitmusCommandTest {
         assertTrue(r.out().contains("herd7 agrees on " + OWN.tests().size() + " of " + OWN.tests().size() + " compared"),
                 r.out());
     }
+
+    /** A name the test does not have is herd7's 0, with a warning on stderr and in the JSON; exit 0. */
+    @Test
+    void aRegisterTheThreadDoesNotHaveIsAWarningNotAnError(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("t.litmus");
+        Files.writeString(f, "C t\n{}\nP0(int *x)\n{\n\tWRITE_ONCE(*x, 1);\n}\nlocations [0:r1]\nexists (x=1)\n");
+        CliRun r = CliRun.of("litmus", "--model", "lkmm", f.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("daxlab: warning: " + f + ":7:12: '0:r1' is no register P0 declares, assigns or initialises "
+                + "(it has none); herd7 reads it as 0, and so does daxlab\n", r.err());
+        assertTrue(r.out().contains("0:r1=0; [x]=1;"), r.out());
+        JsonNode a = new ObjectMapper().readTree(CliRun.of("litmus", "--json", f.toString()).out());
+        assertEquals(1, a.get(0).get("warnings").size(), a.toString());
+    }
 }
