@@ -250,8 +250,7 @@ final class Machine {
         public Void store(Instr.Store s) {
             Op op = new Op(Kind.STORE, function, s);
             op.address = expr(s.address(), t, op);
-            op.a = expr(s.value(), t, op);
-            op.aRegs = slots(s.value(), t);
+            operandA(op, s.value(), t);
             out.add(op);
             return null;
         }
@@ -294,8 +293,7 @@ final class Machine {
                 case READ_UNLOCK: {
                     Op op = new Op(Kind.SRCU_UNLOCK, function, s);
                     op.domain = d;
-                    op.a = expr(s.index(), t, op);
-                    op.aRegs = slots(s.index(), t);
+                    operandA(op, s.index(), t);
                     out.add(op);
                     break;
                 }
@@ -309,8 +307,7 @@ final class Machine {
         public Void assign(Instr.Assign a) {
             Op op = new Op(Kind.ASSIGN, function, a);
             op.reg = regSlots.get(t).get(a.register());
-            op.a = expr(a.value(), t, op);
-            op.aRegs = slots(a.value(), t);
+            operandA(op, a.value(), t);
             out.add(op);
             return null;
         }
@@ -374,26 +371,22 @@ final class Machine {
             @Override
             public Op cmpxchg(RmwOp.Cmpxchg c) {
                 Op o = new Op(Kind.CMPXCHG, function, r);
-                o.a = expr(c.expected(), t, o);
-                o.b = expr(c.desired(), t, o);
-                o.aRegs = slots(c.expected(), t);
-                o.bRegs = slots(c.desired(), t);
+                operandA(o, c.expected(), t);
+                operandB(o, c.desired(), t);
                 return o;
             }
 
             @Override
             public Op xchg(RmwOp.Xchg x) {
                 Op o = new Op(Kind.XCHG, function, r);
-                o.a = expr(x.value(), t, o);
-                o.aRegs = slots(x.value(), t);
+                operandA(o, x.value(), t);
                 return o;
             }
 
             @Override
             public Op fetchAdd(RmwOp.FetchAdd f) {
                 Op o = new Op(Kind.ADD, function, r);
-                o.a = expr(f.delta(), t, o);
-                o.aRegs = slots(f.delta(), t);
+                operandA(o, f.delta(), t);
                 o.returnsNew = f.returnsNew();
                 return o;
             }
@@ -401,8 +394,7 @@ final class Machine {
             @Override
             public Op fetchBits(RmwOp.FetchBits f) {
                 Op o = new Op(Kind.BITS, function, r);
-                o.a = expr(f.operand(), t, o);
-                o.aRegs = slots(f.operand(), t);
+                operandA(o, f.operand(), t);
                 o.bitOp = f.op();
                 return o;
             }
@@ -410,16 +402,26 @@ final class Machine {
             @Override
             public Op addUnless(RmwOp.AddUnless u) {
                 Op o = new Op(Kind.ADD_UNLESS, function, r);
-                o.a = expr(u.add(), t, o);
-                o.b = expr(u.unless(), t, o);
-                o.aRegs = slots(u.add(), t);
-                o.bRegs = slots(u.unless(), t);
+                operandA(o, u.add(), t);
+                operandB(o, u.unless(), t);
                 return o;
             }
         });
         op.reg = r.register() == null ? -1 : regSlots.get(t).get(r.register());
         op.address = expr(r.address(), t, op);
         return op;
+    }
+
+    /** The op's first operand, compiled, and the registers it reads (for dependencies). */
+    private void operandA(Op op, Expr e, int t) {
+        op.a = expr(e, t, op);
+        op.aRegs = slots(e, t);
+    }
+
+    /** The op's second operand, as {@link #operandA}. */
+    private void operandB(Op op, Expr e, int t) {
+        op.b = expr(e, t, op);
+        op.bRegs = slots(e, t);
     }
 
     private IntExpr expr(Expr e, int t, Op user) {

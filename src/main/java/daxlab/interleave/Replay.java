@@ -481,29 +481,34 @@ public final class Replay {
 
             @Override
             public Void load(Instr.Load l) {
-                throw new AssertionError("a shared access is a step: " + l.text());
+                throw notAStep(l);
             }
 
             @Override
             public Void store(Instr.Store s) {
-                throw new AssertionError("a shared access is a step: " + s.text());
+                throw notAStep(s);
             }
 
             @Override
             public Void rmw(Instr.Rmw r) {
-                throw new AssertionError("a shared access is a step: " + r.text());
+                throw notAStep(r);
             }
 
             @Override
             public Void srcu(Instr.Srcu s) {
-                throw new AssertionError("a shared access is a step: " + s.text());
+                throw notAStep(s);
             }
 
             @Override
             public Void lock(Instr.Lock l) {
-                throw new AssertionError("a shared access is a step: " + l.text());
+                throw notAStep(l);
             }
         };
+    }
+
+    /** A shared access never comes here: each is a step of its own. */
+    private static AssertionError notAStep(Instr i) {
+        return new AssertionError("a shared access is a step: " + i.text());
     }
 
     private static final class Frame {
