@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  */
 final class EagerCandidates {
     private final Program program;
+    private final ValuesAvailable valuesAvailable;
     private final boolean prefilter;
     private final long budget;
     private long produced;
@@ -20,6 +21,7 @@ final class EagerCandidates {
 
     EagerCandidates(Program program, boolean prefilter, long budget) {
         this.program = program;
+        this.valuesAvailable = new ValuesAvailable(program);
         this.prefilter = prefilter;
         this.budget = budget;
     }
@@ -44,7 +46,7 @@ final class EagerCandidates {
 
     private void combine(Traces traces, int t, List<ThreadTrace> chosen, Consumer<Skeleton> expansion) {
         if (t == traces.perThread.size()) {
-            if (!valuesAvailable(chosen)) {
+            if (!valuesAvailable.test(chosen)) {
                 return;
             }
             combinations++;
@@ -98,50 +100,6 @@ final class EagerCandidates {
             out = next;
         }
         return out;
-    }
-
-    /** A read of a data location and the value it returns, or a write and the value it stores. */
-    private record Access(String location, daxlab.program.Value value) {
-    }
-
-    private final java.util.Map<ThreadTrace, java.util.Set<Access>[]> accesses = new java.util.IdentityHashMap<>();
-
-    /**
-     * Whether every value the chosen traces read is the initial value or stored by one of them.
-     * Most combinations of traces fail this; rejecting them before building their events is what
-     * keeps programs with many paths cheap.
-     */
-    private boolean valuesAvailable(List<ThreadTrace> chosen) {
-        java.util.Set<Access> written = new java.util.HashSet<>();
-        Skeleton.initialValues(program).forEach((l, v) -> written.add(new Access(l, v)));
-        for (ThreadTrace t : chosen) {
-            written.addAll(accessesOf(t)[1]);
-        }
-        for (ThreadTrace t : chosen) {
-            if (!written.containsAll(accessesOf(t)[0])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    @SuppressWarnings("unchecked")
-    private java.util.Set<Access>[] accessesOf(ThreadTrace t) {
-        return accesses.computeIfAbsent(t, k -> {
-            java.util.Set<Access> reads = new java.util.HashSet<>();
-            java.util.Set<Access> writes = new java.util.HashSet<>();
-            for (Event e : k.events()) {
-                if (e.lock() != Event.LockPart.NONE) {
-                    continue; // lock reads are matched structurally (LockChoices)
-                }
-                if (e.isRead()) {
-                    reads.add(new Access(e.location(), e.value()));
-                } else if (e.isWrite()) {
-                    writes.add(new Access(e.location(), e.value()));
-                }
-            }
-            return new java.util.Set[] {reads, writes};
-        });
     }
 
     private void expand(Skeleton sk, Traces traces, Consumer<Execution> sink) {
