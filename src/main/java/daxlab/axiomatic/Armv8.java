@@ -67,12 +67,12 @@ public final class Armv8 implements Model {
         long acquire = x.set(Armv8::isAcquire);
         long release = x.set(Armv8::isRelease);
         long dmbFull = x.set(Armv8::isDmbFull);
-        long dmbLd = x.set(e -> e.kind() == Event.Kind.FENCE && e.fence() == FenceKind.RMB);
-        long dmbSt = x.set(e -> e.kind() == Event.Kind.FENCE && e.fence() == FenceKind.WMB);
+        long dmbLd = x.set(e -> e.isFence(FenceKind.RMB));
+        long dmbSt = x.set(e -> e.isFence(FenceKind.WMB));
         // The DMB ISH that ends a fully ordered LL/SC RMW, right after its STLXR.
-        long rmwThenDmb = x.set(e -> e.rmw() == Event.RmwPart.WRITE && e.mode() == Mode.FULL);
+        long rmwThenDmb = x.set(e -> e.rmw() == Event.RmwPart.WRITE && e.hasMode(Mode.FULL));
         // The compare-and-branch of every cmpxchg: ctrl from its read to all that follows.
-        long cmpxchgReads = x.set(e -> e.isRead() && e.source() instanceof Instr.Rmw rmwOp
+        long cmpxchgReads = x.set(e -> e.isRead() && e.source().orElseThrow() instanceof Instr.Rmw rmwOp
                 && (rmwOp.op() instanceof RmwOp.Cmpxchg || rmwOp.op() instanceof RmwOp.AddUnless));
         // A CPU's ctrl covers everything after the conditional branch, not only the if's body.
         Rel ctrl = x.ctrlAfter().union(po.from(cmpxchgReads));
@@ -127,7 +127,7 @@ public final class Armv8 implements Model {
         }
         // A failed read keeps its mode: cmpxchg_acquire's LDAXR is an acquire even when the
         // compare fails.
-        return e.mode() == Mode.ACQUIRE;
+        return e.hasMode(Mode.ACQUIRE);
     }
 
     /** STLR / STLXR: release stores, the write of a release or fully ordered RMW, spin_unlock(). */
@@ -141,7 +141,7 @@ public final class Armv8 implements Model {
         if (e.lock() != Event.LockPart.NONE) {
             return false;
         }
-        return e.mode() == Mode.RELEASE || (e.rmw() == Event.RmwPart.WRITE && e.mode() == Mode.FULL);
+        return e.hasMode(Mode.RELEASE) || (e.rmw() == Event.RmwPart.WRITE && e.hasMode(Mode.FULL));
     }
 
     static boolean isDmbFull(Event e) {

@@ -3,6 +3,7 @@ package daxlab.axiomatic;
 import daxlab.outcome.Outcome;
 import daxlab.outcome.Race;
 import daxlab.outcome.Witness;
+import daxlab.program.Instr;
 import daxlab.program.Observable;
 import daxlab.program.Value;
 
@@ -266,7 +267,7 @@ public final class Execution implements Witness {
     /** {@code a: P0 fs_put_dax: W[plain] holder_ops=NULL} */
     public String describe(int i) {
         Event e = sk.events[i];
-        return name(i) + ": " + threadName(i) + (e.function() == null ? "" : " " + e.function()) + ": " + e.label();
+        return name(i) + ": " + threadName(i) + e.function().map(f -> " " + f).orElse("") + ": " + e.label();
     }
 
     /** The name of event {@code i}'s thread ({@code P0}), or {@code init} for an initial write. */
@@ -282,7 +283,7 @@ public final class Execution implements Witness {
     public Race.Access access(int i) {
         Event e = sk.events[i];
         Race.Op op = e.rmw() != Event.RmwPart.NONE ? Race.Op.RMW : e.isRead() ? Race.Op.LOAD : Race.Op.STORE;
-        String code = e.source() == null ? e.label() : e.source().text();
+        String code = e.source().map(Instr::text).orElse(e.label());
         return new Race.Access(threadName(i), e.function(), code, op, !Lkmm.marked(e));
     }
 

@@ -26,7 +26,7 @@ final class GracePeriods {
         List<Choice> out = new ArrayList<>();
         for (int s = 0; s < x.size(); s++) {
             Event g = x.event(s);
-            boolean rcu = g.kind() == Event.Kind.FENCE && g.fence() == FenceKind.SYNC_RCU;
+            boolean rcu = g.isFence(FenceKind.SYNC_RCU);
             boolean srcu = g.kind() == Event.Kind.SRCU_SYNC;
             if (!rcu && !srcu) {
                 continue;
@@ -38,7 +38,7 @@ final class GracePeriods {
                 if (lock.thread() == g.thread()) {
                     continue;
                 }
-                boolean isLock = rcu ? lock.kind() == Event.Kind.FENCE && lock.fence() == FenceKind.RCU_LOCK
+                boolean isLock = rcu ? lock.isFence(FenceKind.RCU_LOCK)
                         : lock.kind() == Event.Kind.SRCU_LOCK && lock.location().equals(g.location());
                 if (!isLock) {
                     continue;

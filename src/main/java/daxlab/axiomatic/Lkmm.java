@@ -63,7 +63,7 @@ public final class Lkmm implements Model {
         if (!e.isMemory() || e.isInit()) {
             return true;
         }
-        return e.lock() != Event.LockPart.NONE || e.mode() != Mode.PLAIN;
+        return e.lock() != Event.LockPart.NONE || !e.hasMode(Mode.PLAIN);
     }
 
     /** Acquire = ACQUIRE \ W \ FailedRMW, plus LKR (lock.cat). */
@@ -71,7 +71,7 @@ public final class Lkmm implements Model {
         if (e.lock() == Event.LockPart.LKR) {
             return true;
         }
-        return e.isRead() && e.lock() == Event.LockPart.NONE && e.mode() == Mode.ACQUIRE
+        return e.isRead() && e.lock() == Event.LockPart.NONE && e.hasMode(Mode.ACQUIRE)
                 && e.rmw() != Event.RmwPart.FAILED_READ;
     }
 
@@ -80,16 +80,12 @@ public final class Lkmm implements Model {
         if (e.lock() == Event.LockPart.UL) {
             return true;
         }
-        return e.kind() == Event.Kind.WRITE && e.lock() == Event.LockPart.NONE && e.mode() == Mode.RELEASE;
+        return e.kind() == Event.Kind.WRITE && e.lock() == Event.LockPart.NONE && e.hasMode(Mode.RELEASE);
     }
 
     /** Mb = MB \ FailedRMW: both events of a fully ordered RMW that wrote. */
     static boolean mbAccess(Event e) {
-        return (e.rmw() == Event.RmwPart.READ || e.rmw() == Event.RmwPart.WRITE) && e.mode() == Mode.FULL;
-    }
-
-    static boolean fence(Event e, FenceKind k) {
-        return e.kind() == Event.Kind.FENCE && e.fence() == k;
+        return (e.rmw() == Event.RmwPart.READ || e.rmw() == Event.RmwPart.WRITE) && e.hasMode(Mode.FULL);
     }
 
     @Override
@@ -106,16 +102,16 @@ public final class Lkmm implements Model {
         final long Release = x.set(Lkmm::release);
         final long RMW = x.set(e -> e.rmw() != Event.RmwPart.NONE);
         final long MbAccess = x.set(Lkmm::mbAccess);
-        final long Mb = MbAccess | x.set(e -> fence(e, FenceKind.MB));
-        final long Rmb = x.set(e -> fence(e, FenceKind.RMB));
-        final long Wmb = x.set(e -> fence(e, FenceKind.WMB));
-        final long BeforeAtomic = x.set(e -> fence(e, FenceKind.BEFORE_ATOMIC));
-        final long AfterAtomic = x.set(e -> fence(e, FenceKind.AFTER_ATOMIC));
-        final long AfterSpinlock = x.set(e -> fence(e, FenceKind.AFTER_SPINLOCK));
-        final long AfterUnlockLock = x.set(e -> fence(e, FenceKind.AFTER_UNLOCK_LOCK));
-        final long RcuLock = x.set(e -> fence(e, FenceKind.RCU_LOCK));
-        final long RcuUnlock = x.set(e -> fence(e, FenceKind.RCU_UNLOCK));
-        final long SyncRcu = x.set(e -> fence(e, FenceKind.SYNC_RCU));
+        final long Mb = MbAccess | x.set(e -> e.isFence(FenceKind.MB));
+        final long Rmb = x.set(e -> e.isFence(FenceKind.RMB));
+        final long Wmb = x.set(e -> e.isFence(FenceKind.WMB));
+        final long BeforeAtomic = x.set(e -> e.isFence(FenceKind.BEFORE_ATOMIC));
+        final long AfterAtomic = x.set(e -> e.isFence(FenceKind.AFTER_ATOMIC));
+        final long AfterSpinlock = x.set(e -> e.isFence(FenceKind.AFTER_SPINLOCK));
+        final long AfterUnlockLock = x.set(e -> e.isFence(FenceKind.AFTER_UNLOCK_LOCK));
+        final long RcuLock = x.set(e -> e.isFence(FenceKind.RCU_LOCK));
+        final long RcuUnlock = x.set(e -> e.isFence(FenceKind.RCU_UNLOCK));
+        final long SyncRcu = x.set(e -> e.isFence(FenceKind.SYNC_RCU));
         final long SyncSrcu = x.set(e -> e.kind() == Event.Kind.SRCU_SYNC);
         final long SrcuLock = x.set(e -> e.kind() == Event.Kind.SRCU_LOCK);
         final long SrcuUnlock = x.set(e -> e.kind() == Event.Kind.SRCU_UNLOCK);
@@ -123,10 +119,10 @@ public final class Lkmm implements Model {
         final long LKW = x.set(e -> e.lock() == Event.LockPart.LKW);
         final long UL = x.set(e -> e.lock() == Event.LockPart.UL);
         // The read of a void atomic (atomic_inc()) returns nothing: smp_rmb() does not order it.
-        final long Noreturn = x.set(e -> e.isRead() && e.mode() == Mode.NORETURN);
+        final long Noreturn = x.set(e -> e.isRead() && e.hasMode(Mode.NORETURN));
         final long R4rmb = R & ~Noreturn;
-        final long BarrierFence = x.set(e -> fence(e, FenceKind.BARRIER));
-        final long AfterSrcuReadUnlock = x.set(e -> fence(e, FenceKind.AFTER_SRCU_READ_UNLOCK));
+        final long BarrierFence = x.set(e -> e.isFence(FenceKind.BARRIER));
+        final long AfterSrcuReadUnlock = x.set(e -> e.isFence(FenceKind.AFTER_SRCU_READ_UNLOCK));
         final Rel po = x.po();
         final Rel rf = x.rf();
         final Rel co = x.co();
@@ -335,7 +331,7 @@ public final class Lkmm implements Model {
             flags.add(INVALID_SLEEP);
         }
         for (int[] p : srcu.pairs()) {
-            if (!java.util.Objects.equals(x.event(p[0]).value(), x.event(p[1]).value())) {
+            if (!x.event(p[0]).value().equals(x.event(p[1]).value())) {
                 flags.add(SRCU_BAD_VALUE_MATCH);
             }
         }

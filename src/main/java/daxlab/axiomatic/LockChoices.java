@@ -47,7 +47,7 @@ final class LockChoices {
                 if (e.isInit()) {
                     init = i;
                 } else if (e.lock() == Event.LockPart.NONE) {
-                    throw new IllegalArgumentException(sk.program.name() + ": '" + e.source().text()
+                    throw new IllegalArgumentException(sk.program.name() + ": '" + e.source().orElseThrow().text()
                             + "' accesses spinlock '" + l + "' as data; use spin_lock/spin_unlock/spin_is_locked");
                 } else if (e.lock() == Event.LockPart.LKW) {
                     lkws.add(i);

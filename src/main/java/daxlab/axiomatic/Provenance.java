@@ -79,7 +79,7 @@ final class Provenance {
             if (!e.isWrite()) {
                 continue;
             }
-            long self = e.source() == null ? 0L : bits.get(tr.thread()).getOrDefault(e.source(), 0L);
+            long self = bits.get(tr.thread()).getOrDefault(e.source().orElseThrow(), 0L);
             Set<Long> from = new HashSet<>(Set.of(0L));
             for (int[] d : tr.data()) {
                 if (d[1] != w) {

@@ -63,8 +63,7 @@ final class Skeleton {
         this.fault = traces.stream().map(ThreadTrace::fault).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         List<Event> all = new ArrayList<>();
         for (Map.Entry<String, Value> e : initialValues(program).entrySet()) {
-            all.add(new Event(all.size(), -1, Event.Kind.INIT, e.getKey(), e.getValue(), null, Event.RmwPart.NONE,
-                    Event.LockPart.NONE, null, null, null));
+            all.add(Event.initial(all.size(), e.getKey(), e.getValue()));
         }
         int[] offset = new int[traces.size()];
         for (ThreadTrace t : traces) {
@@ -185,7 +184,7 @@ final class Skeleton {
                 continue;
             }
             long deps = dataFrom.row(i);
-            if (e.rmw() == Event.RmwPart.WRITE && daxlab.program.Walk.storedAsGiven(e.source()) == null) {
+            if (e.rmw() == Event.RmwPart.WRITE && daxlab.program.Walk.storedAsGiven(e.source().orElseThrow()) == null) {
                 deps |= rmwFrom.row(i); // atomic_add and friends compute on the value they read
             }
             valueDeps[i] = deps;

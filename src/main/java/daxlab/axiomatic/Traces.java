@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -169,7 +170,7 @@ final class Traces {
                 }
                 Instr i = f.body.get(f.pc);
                 f.pc++;
-                String fn = currentFunction(stack);
+                Optional<String> fn = currentFunction(stack);
                 boolean ended;
                 try {
                     ended = i.accept(new Step(stack, s, fn));
@@ -191,9 +192,9 @@ final class Traces {
         private final class Step implements Instr.Visitor<Boolean> {
             private final List<Frame> stack;
             private final State s;
-            private final String fn;
+            private final Optional<String> fn;
 
-            Step(List<Frame> stack, State s, String fn) {
+            Step(List<Frame> stack, State s, Optional<String> fn) {
                 this.stack = stack;
                 this.s = s;
                 this.fn = fn;
@@ -208,8 +209,7 @@ final class Traces {
                 long addrDeps = s.taintOf(l.address());
                 for (Value v : domainOf(loc, s)) {
                     State n = s.copy();
-                    int e = n.add(new Event(0, thread, Event.Kind.READ, loc, v, l.mode(), Event.RmwPart.NONE,
-                            Event.LockPart.NONE, null, l, fn), addrDeps, 0);
+                    int e = n.add(Event.of(thread, Event.Access.of(Event.Kind.READ, loc, v, l.mode()), l, fn), addrDeps, 0);
                     n.set(l.register(), v, 1L << e);
                     run(copy(stack), n);
                 }
@@ -223,8 +223,8 @@ final class Traces {
                     return true;
                 }
                 Value v = st.value().eval(s.regs::get);
-                s.add(new Event(0, thread, Event.Kind.WRITE, loc, v, st.mode(), Event.RmwPart.NONE,
-                        Event.LockPart.NONE, null, st, fn), s.taintOf(st.address()), s.taintOf(st.value()));
+                s.add(Event.of(thread, Event.Access.of(Event.Kind.WRITE, loc, v, st.mode()), st, fn), s.taintOf(st.address()),
+                        s.taintOf(st.value()));
                 return false;
             }
 
@@ -242,11 +242,9 @@ final class Traces {
             @Override
             public Boolean fence(Instr.Fence f) {
                 FenceKind k = f.kind();
-                s.add(new Event(0, thread, Event.Kind.FENCE, null, null, null, Event.RmwPart.NONE,
-                        Event.LockPart.NONE, k, f, fn), 0, 0);
+                s.add(Event.of(thread, new Event.Fence(k), f, fn), 0, 0);
                 if (k == FenceKind.SYNC_RCU) {
-                    s.add(new Event(0, thread, Event.Kind.GP_END, "rcu", null, null, Event.RmwPart.NONE,
-                            Event.LockPart.NONE, null, f, fn), 0, 0);
+                    s.add(Event.of(thread, new Event.GracePeriod(Event.Kind.GP_END, "rcu"), f, fn), 0, 0);
                 }
                 return false;
             }
@@ -260,24 +258,24 @@ final class Traces {
                         // dependency that matches this lock with its unlock (srcu-rscs).
                         for (Value v : domainOf(d, s)) {
                             State n = s.copy();
-                            int e = n.add(srcuEvent(Event.Kind.SRCU_LOCK, d, v, sr), 0, 0);
+                            int e = n.add(srcuEvent(new Event.SrcuAccess(Event.Kind.SRCU_LOCK, d, v), sr), 0, 0);
                             n.set(sr.register(), v, 1L << e);
                             run(copy(stack), n);
                         }
                         return true;
                     case READ_UNLOCK:
-                        s.add(srcuEvent(Event.Kind.SRCU_UNLOCK, d, sr.index().eval(s.regs::get), sr), 0,
+                        s.add(srcuEvent(new Event.SrcuAccess(Event.Kind.SRCU_UNLOCK, d, sr.index().eval(s.regs::get)), sr), 0,
                                 s.taintOf(sr.index()));
                         return false;
                     default:
-                        s.add(srcuEvent(Event.Kind.SRCU_SYNC, d, null, sr), 0, 0);
-                        s.add(srcuEvent(Event.Kind.GP_END, d, null, sr), 0, 0);
+                        s.add(srcuEvent(new Event.GracePeriod(Event.Kind.SRCU_SYNC, d), sr), 0, 0);
+                        s.add(srcuEvent(new Event.GracePeriod(Event.Kind.GP_END, d), sr), 0, 0);
                         return false;
                 }
             }
 
-            private Event srcuEvent(Event.Kind k, String domain, Value v, Instr.Srcu sr) {
-                return new Event(0, thread, k, domain, v, null, Event.RmwPart.NONE, Event.LockPart.NONE, null, sr, fn);
+            private Event srcuEvent(Event.Action a, Instr.Srcu sr) {
+                return Event.of(thread, a, sr, fn);
             }
 
             @Override
@@ -320,7 +318,7 @@ final class Traces {
             }
         }
 
-        private void rmw(Instr.Rmw r, List<Frame> stack, State s, String fn) {
+        private void rmw(Instr.Rmw r, List<Frame> stack, State s, Optional<String> fn) {
             String loc = location(r.address(), s, r);
             if (loc == null) {
                 return;
@@ -343,7 +341,7 @@ final class Traces {
 
         /** The RMW {@code r} reading {@code old}: its events, then the rest of the thread. */
         private void rmwReading(Value old, Instr.Rmw r, String loc, long addrDeps, List<Frame> stack, State s,
-                                String fn) {
+                                Optional<String> fn) {
             RmwOp op = r.op();
             State n = s.copy();
             Value[] written = new Value[1];
@@ -397,12 +395,12 @@ final class Traces {
                     return n.taintOf(u.add()) | n.taintOf(u.unless());
                 }
             });
-            int re = n.add(new Event(0, thread, Event.Kind.READ, loc, old, r.mode(),
-                    written[0] == null ? Event.RmwPart.FAILED_READ : Event.RmwPart.READ, Event.LockPart.NONE,
-                    null, r, fn), addrDeps, 0);
+            int re = n.add(Event.of(thread, new Event.Access(Event.Kind.READ, loc, old, r.mode(),
+                    written[0] == null ? Event.RmwPart.FAILED_READ : Event.RmwPart.READ, Event.LockPart.NONE),
+                    r, fn), addrDeps, 0);
             if (written[0] != null) {
-                int we = n.add(new Event(0, thread, Event.Kind.WRITE, loc, written[0], r.mode(), Event.RmwPart.WRITE,
-                        Event.LockPart.NONE, null, r, fn), addrDeps, dataDeps | (fromOld[0] ? 1L << re : 0L));
+                int we = n.add(Event.of(thread, new Event.Access(Event.Kind.WRITE, loc, written[0], r.mode(),
+                        Event.RmwPart.WRITE, Event.LockPart.NONE), r, fn), addrDeps, dataDeps | (fromOld[0] ? 1L << re : 0L));
                 n.rmw.add(new int[] {re, we});
             }
             if (r.register() != null) {
@@ -412,7 +410,7 @@ final class Traces {
         }
 
         /** Returns true when it forked (and so already ran the rest). */
-        private boolean lock(Instr.Lock l, List<Frame> stack, State s, String fn) {
+        private boolean lock(Instr.Lock l, List<Frame> stack, State s, Optional<String> fn) {
             String loc = location(l.address(), s, l);
             if (loc == null) {
                 return true;
@@ -454,8 +452,9 @@ final class Traces {
             }
         }
 
-        private Event lockEvent(Event.Kind k, String loc, long v, Event.LockPart part, Instr source, String fn) {
-            return new Event(0, thread, k, loc, Value.of(v), Mode.ONCE, Event.RmwPart.NONE, part, null, source, fn);
+        private Event lockEvent(Event.Kind k, String loc, long v, Event.LockPart part, Instr source,
+                                Optional<String> fn) {
+            return Event.of(thread, new Event.Access(k, loc, Value.of(v), Mode.ONCE, Event.RmwPart.NONE, part), source, fn);
         }
 
         /** One more path of this thread built, counted against the budget. */
@@ -507,13 +506,13 @@ final class Traces {
             return d;
         }
 
-        private String currentFunction(List<Frame> stack) {
+        private Optional<String> currentFunction(List<Frame> stack) {
             for (int k = stack.size() - 1; k >= 0; k--) {
                 if (stack.get(k).function != null) {
-                    return stack.get(k).function;
+                    return Optional.of(stack.get(k).function);
                 }
             }
-            return null;
+            return Optional.empty();
         }
     }
 

@@ -46,7 +46,10 @@ final class View {
      * it was written READ_ONCE or rcu_dereference, which the .def tags alike.
      */
     static String primitive(Event e) {
-        Instr src = e.source();
+        if (e.isInit()) {
+            return null;
+        }
+        Instr src = e.source().orElseThrow();
         if (e.lock() != Event.LockPart.NONE) {
             return ((Instr.Lock) src).op().kernelName();
         }
@@ -141,14 +144,14 @@ final class View {
         Map<String, Long> byLocation = new HashMap<>();
         for (int i = 0; i < x.size(); i++) {
             Event e = x.event(i);
-            if (e.location() != null && e.kind() != Event.Kind.GP_END) {
+            if (e.hasLocation() && e.kind() != Event.Kind.GP_END) {
                 byLocation.merge(e.location(), 1L << i, (a, b) -> a | b);
             }
         }
         long[] rows = new long[x.size()];
         for (int i = 0; i < rows.length; i++) {
             Event e = x.event(i);
-            if (e.location() != null && e.kind() != Event.Kind.GP_END) {
+            if (e.hasLocation() && e.kind() != Event.Kind.GP_END) {
                 rows[i] = byLocation.get(e.location());
             }
         }
@@ -159,9 +162,9 @@ final class View {
         Rel r = Ops.rel(pos, run, a, "different-values");
         Rel.Builder b = Rel.builder(run.n);
         for (int[] p : r.pairs()) {
-            Object u = run.execution.event(p[0]).value();
-            Object w = run.execution.event(p[1]).value();
-            if (u != null && w != null && !u.equals(w)) {
+            Event u = run.execution.event(p[0]);
+            Event w = run.execution.event(p[1]);
+            if (u.hasValue() && w.hasValue() && !u.value().equals(w.value())) {
                 b.add(p[0], p[1]);
             }
         }

@@ -63,9 +63,7 @@ public final class HistogramJson {
 
     private static void access(ObjectNode n, Race.Access a) {
         n.put("thread", a.thread());
-        if (a.function() != null) {
-            n.put("function", a.function());
-        }
+        a.function().ifPresent(f -> n.put("function", f));
         n.put("code", a.code());
         n.put("op", a.op().word());
         n.put("plain", a.plain());

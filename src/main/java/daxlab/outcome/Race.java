@@ -1,6 +1,7 @@
 package daxlab.outcome;
 
 import java.util.Comparator;
+import java.util.Optional;
 
 /**
  * Two accesses that the LKMM finds racing (its {@code ww-race | wr-race | rw-race}, the pairs
@@ -34,21 +35,21 @@ public record Race(String location, Access first, Access second, long executions
      * One side of a race, as a kernel developer finds it in the code.
      *
      * @param thread   {@code P1}
-     * @param function the kernel function the access is in ({@code fs_dax_get}), or null at top level
+     * @param function the kernel function the access is in ({@code fs_dax_get}), empty at top level
      * @param code     the access as kernel C ({@code holder_ops = opsB}, {@code ops = READ_ONCE(holder_ops)})
      * @param op       load, store or read-modify-write
      * @param plain    true for an unmarked C access; false for READ_ONCE, smp_load_acquire, cmpxchg, ...
      */
-    public record Access(String thread, String function, String code, Op op, boolean plain) {
+    public record Access(String thread, Optional<String> function, String code, Op op, boolean plain) {
         /** {@code P1 fs_dax_get: holder_ops = opsB (plain store)} */
         public String text() {
-            return thread + (function == null ? "" : " " + function) + ": " + code + " ("
+            return thread + function.map(f -> " " + f).orElse("") + ": " + code + " ("
                     + (plain ? "plain " : "marked ") + op.word() + ")";
         }
     }
 
     private static final Comparator<Access> ACCESS_ORDER = Comparator.comparing(Access::thread)
-            .thenComparing(Access::code).thenComparing(a -> a.function() == null ? "" : a.function());
+            .thenComparing(Access::code).thenComparing(a -> a.function().orElse(""));
     private static final Comparator<Race> ORDER = Comparator.comparing(Race::location)
             .thenComparing(Race::first, ACCESS_ORDER).thenComparing(Race::second, ACCESS_ORDER);
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static daxlab.axiomatic.Shapes.ONE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,8 +49,8 @@ class LkmmPlainAndExplainTest {
     void theRacingPairIsNamedWithItsExecutions() {
         daxlab.outcome.Histogram h = Axiomatic.run(mpPlain(false), new Lkmm(), Classifier.NONE,
                 Axiomatic.DEFAULT_BUDGET, "").histogram();
-        assertEquals(List.of(new Race("x", new Race.Access("P0", null, "x = 1", Race.Op.STORE, true),
-                new Race.Access("P1", null, "r1 = x", Race.Op.LOAD, true), 2)), h.races());
+        assertEquals(List.of(new Race("x", new Race.Access("P0", Optional.empty(), "x = 1", Race.Op.STORE, true),
+                new Race.Access("P1", Optional.empty(), "r1 = x", Race.Op.LOAD, true), 2)), h.races());
         assertEquals("x: P0: x = 1 (plain store) vs P1: r1 = x (plain load), in 2 executions", h.races().get(0).text());
         assertEquals(java.math.BigInteger.valueOf(3), h.total());
         assertEquals(java.math.BigInteger.TWO, h.racy());
