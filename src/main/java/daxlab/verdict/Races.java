@@ -39,9 +39,14 @@ final class Races {
 
     private static void add(Race.Access plain, Race.Access other, java.util.Map<String, java.util.Set<String>> into) {
         if (plain.plain()) {
-            into.computeIfAbsent(plain.function() + "(): " + plain.code(), k -> new java.util.TreeSet<>())
-                    .add(other.function() + "()");
+            into.computeIfAbsent(called(plain) + ": " + plain.code(), k -> new java.util.TreeSet<>())
+                    .add(called(other));
         }
+    }
+
+    /** {@code fs_put_dax()}; an access at a thread's top level (no function) is named by its thread. */
+    private static String called(Race.Access a) {
+        return a.function().map(f -> f + "()").orElse(a.thread());
     }
 
     static String pair(Race r) {
@@ -49,7 +54,7 @@ final class Races {
     }
 
     private static String side(Race.Access a) {
-        return a.function() + ": " + a.code() + " (" + (a.plain() ? "plain" : "marked") + " "
+        return a.function().orElse(a.thread()) + ": " + a.code() + " (" + (a.plain() ? "plain" : "marked") + " "
                 + a.op().name().toLowerCase(java.util.Locale.ROOT) + ")";
     }
 }

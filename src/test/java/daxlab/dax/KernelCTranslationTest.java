@@ -55,7 +55,7 @@ class KernelCTranslationTest {
      */
     static String access(Race.Access a) {
         String code = a.op() == Race.Op.STORE ? a.code() : a.code().replaceFirst("^\\w+ = ", "");
-        return a.thread() + " " + a.function() + ": " + code + " (" + (a.plain() ? "plain " : "marked ")
+        return a.thread() + " " + a.function().orElse("-") + ": " + code + " (" + (a.plain() ? "plain " : "marked ")
                 + a.op().word() + ")";
     }
 
