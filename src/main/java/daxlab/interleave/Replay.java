@@ -8,6 +8,7 @@ import daxlab.program.Program;
 import daxlab.program.RmwOp;
 import daxlab.program.ThreadCode;
 import daxlab.program.Value;
+import daxlab.program.Walk;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ public final class Replay {
         if (i instanceof Instr.Srcu && ((Instr.Srcu) i).op() == Instr.SrcuOp.SYNCHRONIZE && r.waiting != null) {
             return r.waiting.isEmpty();
         }
-        Expr read = readAddress(i);
+        Expr read = Walk.readAddress(i);
         if (read != null && !memory.containsKey(location(r, read))) {
             return false; // a cell past a location that nothing has written yet: no value to read
         }
@@ -127,20 +128,6 @@ public final class Replay {
             return !memory.get(location(r, ((Instr.Lock) i).address())).truthy();
         }
         return true;
-    }
-
-    /** The address a shared access reads, or null when it reads none (a store, an unlock, SRCU, ...). */
-    private static Expr readAddress(Instr i) {
-        if (i instanceof Instr.Load l) {
-            return l.address();
-        }
-        if (i instanceof Instr.Rmw m) {
-            return m.address();
-        }
-        if (i instanceof Instr.Lock l && l.op() != Instr.LockOp.UNLOCK) {
-            return l.address();
-        }
-        return null;
     }
 
     /** Thread {@code t} takes one step; returns the line describing it. */

@@ -54,37 +54,81 @@ final class SrcuIndices {
         return out;
     }
 
+    /**
+     * One instruction with its indices named. A visitor, so that an instruction with a body added
+     * to the IR fails to compile here until its body is walked too.
+     */
     private Instr instr(Instr i, Map<String, Deque<String>> open) {
-        if (i instanceof Instr.Srcu s) {
-            Deque<String> stack = open.computeIfAbsent(s.domain(), k -> new ArrayDeque<>());
-            switch (s.op()) {
-                case READ_LOCK: {
-                    String name = s.register() != null ? s.register() : fresh();
-                    locks++;
-                    stack.push(name);
-                    return Instr.Srcu.lock(name, s.domain());
-                }
-                case READ_UNLOCK:
-                    if (s.index() != null) {
-                        // Named by hand: it closes that lock, if it is open.
-                        s.index().registers().forEach(stack::remove);
-                        return s;
-                    }
-                    return Instr.Srcu.unlock(s.domain(), stack.isEmpty() ? Expr.num(0) : Expr.reg(stack.pop()));
-                default:
-                    return s;
+        return i.accept(new Instr.Visitor<>() {
+            @Override
+            public Instr load(Instr.Load l) {
+                return l;
             }
+
+            @Override
+            public Instr store(Instr.Store st) {
+                return st;
+            }
+
+            @Override
+            public Instr rmw(Instr.Rmw r) {
+                return r;
+            }
+
+            @Override
+            public Instr fence(Instr.Fence f) {
+                return f;
+            }
+
+            @Override
+            public Instr assign(Instr.Assign a) {
+                return a;
+            }
+
+            @Override
+            public Instr branch(Instr.If f) {
+                Map<String, Deque<String>> before = copy(open);
+                List<Instr> then = body(f.then(), open);
+                List<Instr> otherwise = body(f.otherwise(), copy(before));
+                return new Instr.If(f.condition(), then, otherwise);
+            }
+
+            @Override
+            public Instr call(Instr.Call c) {
+                return new Instr.Call(c.function(), body(c.body(), open));
+            }
+
+            @Override
+            public Instr srcu(Instr.Srcu s) {
+                return srcuNamed(s, open);
+            }
+
+            @Override
+            public Instr lock(Instr.Lock l) {
+                return l;
+            }
+        });
+    }
+
+    private Instr srcuNamed(Instr.Srcu s, Map<String, Deque<String>> open) {
+        Deque<String> stack = open.computeIfAbsent(s.domain(), k -> new ArrayDeque<>());
+        switch (s.op()) {
+            case READ_LOCK: {
+                String name = s.register() != null ? s.register() : fresh();
+                locks++;
+                stack.push(name);
+                return Instr.Srcu.lock(name, s.domain());
+            }
+            case READ_UNLOCK:
+                if (s.index() != null) {
+                    // Named by hand: it closes that lock, if it is open.
+                    s.index().registers().forEach(stack::remove);
+                    return s;
+                }
+                return Instr.Srcu.unlock(s.domain(), stack.isEmpty() ? Expr.num(0) : Expr.reg(stack.pop()));
+            default:
+                return s;
         }
-        if (i instanceof Instr.If f) {
-            Map<String, Deque<String>> before = copy(open);
-            List<Instr> then = body(f.then(), open);
-            List<Instr> otherwise = body(f.otherwise(), copy(before));
-            return new Instr.If(f.condition(), then, otherwise);
-        }
-        if (i instanceof Instr.Call c) {
-            return new Instr.Call(c.function(), body(c.body(), open));
-        }
-        return i;
     }
 
     private String fresh() {

@@ -116,6 +116,59 @@ public final class Walk {
         });
     }
 
+    /**
+     * The address one instruction reads shared memory at, or null when it reads none: a store and
+     * {@code spin_unlock()} only write, SRCU markers address their srcu_struct by domain.
+     */
+    public static Expr readAddress(Instr i) {
+        return i.accept(new Instr.Visitor<>() {
+            @Override
+            public Expr load(Instr.Load l) {
+                return l.address();
+            }
+
+            @Override
+            public Expr store(Instr.Store s) {
+                return null;
+            }
+
+            @Override
+            public Expr rmw(Instr.Rmw r) {
+                return r.address();
+            }
+
+            @Override
+            public Expr fence(Instr.Fence f) {
+                return null;
+            }
+
+            @Override
+            public Expr assign(Instr.Assign a) {
+                return null;
+            }
+
+            @Override
+            public Expr branch(Instr.If f) {
+                return null;
+            }
+
+            @Override
+            public Expr call(Instr.Call c) {
+                return null;
+            }
+
+            @Override
+            public Expr srcu(Instr.Srcu s) {
+                return null;
+            }
+
+            @Override
+            public Expr lock(Instr.Lock l) {
+                return l.op() == Instr.LockOp.UNLOCK ? null : l.address();
+            }
+        });
+    }
+
     /** The address expressions of one instruction (not of nested ones). */
     public static void addresses(Instr i, Consumer<Expr> visit) {
         Expr a = address(i);
