@@ -115,23 +115,31 @@ final class Candidates {
     }
 
     private void readsFrom(Skeleton sk, Traces traces, Consumer<Execution> sink) {
-        List<Choices> perLocation = new ArrayList<>();
-        Rel none = Rel.empty(sk.n);
-        for (String l : sk.locations) {
-            if (traces.isLock(l)) {
-                continue;
-            }
-            Generator g = readChoices(sk, l);
+        List<Choices> perLocation = perLocation(sk.locations.stream().filter(l -> !traces.isLock(l)).toList(),
+                l -> readChoices(sk, l));
+        if (perLocation != null) {
+            product(sk, perLocation, 0, Rel.empty(sk.n), Rel.empty(sk.n), sink);
+        }
+    }
+
+    /**
+     * Each location's choices, prefetched, in the order given; null when some location has no
+     * choice at all (a read that no write of its value can feed): then there is no candidate.
+     */
+    private static List<Choices> perLocation(List<String> locations, java.util.function.Function<String, Generator> of) {
+        List<Choices> out = new ArrayList<>();
+        for (String l : locations) {
+            Generator g = of.apply(l);
             if (g == null) {
-                return;
+                return null;
             }
             Choices choices = new Choices(g);
             if (!choices.prefetch()) {
-                return;
+                return null;
             }
-            perLocation.add(choices);
+            out.add(choices);
         }
-        product(sk, perLocation, 0, none, none, sink);
+        return out;
     }
 
     /**
@@ -177,19 +185,11 @@ final class Candidates {
         return true;
     }
     private void expand(Skeleton sk, Traces traces, Consumer<Execution> sink) {
-        List<Choices> perLocation = new ArrayList<>();
-        for (String l : sk.locations) {
-            Generator g = traces.isLock(l) ? LockChoices.choices(sk, l, effort) : dataChoices(sk, l);
-            if (g == null) {
-                return;
-            }
-            Choices choices = new Choices(g);
-            if (!choices.prefetch()) {
-                return;
-            }
-            perLocation.add(choices);
+        List<Choices> perLocation = perLocation(sk.locations,
+                l -> traces.isLock(l) ? LockChoices.choices(sk, l, effort) : dataChoices(sk, l));
+        if (perLocation != null) {
+            product(sk, perLocation, 0, Rel.empty(sk.n), Rel.empty(sk.n), sink);
         }
-        product(sk, perLocation, 0, Rel.empty(sk.n), Rel.empty(sk.n), sink);
     }
 
     private void product(Skeleton sk, List<Choices> perLocation, int k, Rel rf, Rel co, Consumer<Execution> sink) {
