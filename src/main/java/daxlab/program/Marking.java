@@ -33,14 +33,11 @@ public final class Marking {
     }
 
     private static List<Instr> mark(List<Instr> body) {
-        List<Instr> out = new ArrayList<>();
-        for (Instr i : body) {
-            out.add(i.accept(MARK));
-        }
-        return out;
+        return MARK.body(body);
     }
 
-    private static final Instr.Visitor<Instr> MARK = new Instr.Visitor<>() {
+    /** Plain loads and stores become READ_ONCE/WRITE_ONCE; everything else is kept. */
+    private static final Rewrite MARK = new Rewrite() {
         @Override
         public Instr load(Instr.Load l) {
             return l.mode() == Mode.PLAIN ? new Instr.Load(l.register(), l.address(), Mode.ONCE) : l;
@@ -49,41 +46,6 @@ public final class Marking {
         @Override
         public Instr store(Instr.Store s) {
             return s.mode() == Mode.PLAIN ? new Instr.Store(s.address(), s.value(), Mode.ONCE) : s;
-        }
-
-        @Override
-        public Instr rmw(Instr.Rmw r) {
-            return r;
-        }
-
-        @Override
-        public Instr fence(Instr.Fence f) {
-            return f;
-        }
-
-        @Override
-        public Instr assign(Instr.Assign a) {
-            return a;
-        }
-
-        @Override
-        public Instr branch(Instr.If f) {
-            return new Instr.If(f.condition(), mark(f.then()), mark(f.otherwise()));
-        }
-
-        @Override
-        public Instr call(Instr.Call c) {
-            return new Instr.Call(c.function(), mark(c.body()));
-        }
-
-        @Override
-        public Instr srcu(Instr.Srcu s) {
-            return s;
-        }
-
-        @Override
-        public Instr lock(Instr.Lock l) {
-            return l;
         }
     };
 }

@@ -1,7 +1,6 @@
 package daxlab.program;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -18,9 +17,11 @@ import java.util.Set;
  * open before it (an unlock in either branch closes the same lock); after the {@code if}, those
  * of its first branch are open. An unlock with no open lock passes 0 and matches nothing.
  */
-final class SrcuIndices {
+final class SrcuIndices extends Rewrite {
     private final Set<String> taken;
     private int locks;
+    /** Per domain, the index registers of the locks still open, innermost first. */
+    private Map<String, Deque<String>> open = new HashMap<>();
 
     private SrcuIndices(Set<String> taken) {
         this.taken = taken;
@@ -43,74 +44,23 @@ final class SrcuIndices {
         if (!unnamed[0]) {
             return body;
         }
-        return new SrcuIndices(taken).body(body, new HashMap<>());
+        return new SrcuIndices(taken).body(body);
     }
 
-    private List<Instr> body(List<Instr> body, Map<String, Deque<String>> open) {
-        List<Instr> out = new ArrayList<>(body.size());
-        for (Instr i : body) {
-            out.add(instr(i, open));
-        }
-        return out;
+    /** Each branch starts with the locks open before the {@code if}; after it, the first branch's stay open. */
+    @Override
+    public Instr branch(Instr.If f) {
+        Map<String, Deque<String>> before = copy(open);
+        List<Instr> then = body(f.then());
+        Map<String, Deque<String>> afterThen = open;
+        open = before;
+        List<Instr> otherwise = body(f.otherwise());
+        open = afterThen;
+        return new Instr.If(f.condition(), then, otherwise);
     }
 
-    /**
-     * One instruction with its indices named. A visitor, so that an instruction with a body added
-     * to the IR fails to compile here until its body is walked too.
-     */
-    private Instr instr(Instr i, Map<String, Deque<String>> open) {
-        return i.accept(new Instr.Visitor<>() {
-            @Override
-            public Instr load(Instr.Load l) {
-                return l;
-            }
-
-            @Override
-            public Instr store(Instr.Store st) {
-                return st;
-            }
-
-            @Override
-            public Instr rmw(Instr.Rmw r) {
-                return r;
-            }
-
-            @Override
-            public Instr fence(Instr.Fence f) {
-                return f;
-            }
-
-            @Override
-            public Instr assign(Instr.Assign a) {
-                return a;
-            }
-
-            @Override
-            public Instr branch(Instr.If f) {
-                Map<String, Deque<String>> before = copy(open);
-                List<Instr> then = body(f.then(), open);
-                List<Instr> otherwise = body(f.otherwise(), copy(before));
-                return new Instr.If(f.condition(), then, otherwise);
-            }
-
-            @Override
-            public Instr call(Instr.Call c) {
-                return new Instr.Call(c.function(), body(c.body(), open));
-            }
-
-            @Override
-            public Instr srcu(Instr.Srcu s) {
-                return srcuNamed(s, open);
-            }
-
-            @Override
-            public Instr lock(Instr.Lock l) {
-                return l;
-            }
-        });
-    }
-
-    private Instr srcuNamed(Instr.Srcu s, Map<String, Deque<String>> open) {
+    @Override
+    public Instr srcu(Instr.Srcu s) {
         Deque<String> stack = open.computeIfAbsent(s.domain(), k -> new ArrayDeque<>());
         switch (s.op()) {
             case READ_LOCK: {

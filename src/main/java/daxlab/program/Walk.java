@@ -68,52 +68,7 @@ public final class Walk {
 
     /** The address expression of one instruction, or null when it has none. */
     public static Expr address(Instr i) {
-        return i.accept(new Instr.Visitor<>() {
-            @Override
-            public Expr load(Instr.Load l) {
-                return l.address();
-            }
-
-            @Override
-            public Expr store(Instr.Store s) {
-                return s.address();
-            }
-
-            @Override
-            public Expr rmw(Instr.Rmw r) {
-                return r.address();
-            }
-
-            @Override
-            public Expr fence(Instr.Fence f) {
-                return null;
-            }
-
-            @Override
-            public Expr assign(Instr.Assign a) {
-                return null;
-            }
-
-            @Override
-            public Expr branch(Instr.If f) {
-                return null;
-            }
-
-            @Override
-            public Expr call(Instr.Call c) {
-                return null;
-            }
-
-            @Override
-            public Expr srcu(Instr.Srcu s) {
-                return null;
-            }
-
-            @Override
-            public Expr lock(Instr.Lock l) {
-                return l.address();
-            }
-        });
+        return i.accept(new Address(false));
     }
 
     /**
@@ -121,52 +76,61 @@ public final class Walk {
      * {@code spin_unlock()} only write, SRCU markers address their srcu_struct by domain.
      */
     public static Expr readAddress(Instr i) {
-        return i.accept(new Instr.Visitor<>() {
-            @Override
-            public Expr load(Instr.Load l) {
-                return l.address();
-            }
+        return i.accept(new Address(true));
+    }
 
-            @Override
-            public Expr store(Instr.Store s) {
-                return null;
-            }
+    /** The address an instruction accesses; with {@code reading}, only one it reads. */
+    private static final class Address implements Instr.Visitor<Expr> {
+        private final boolean reading;
 
-            @Override
-            public Expr rmw(Instr.Rmw r) {
-                return r.address();
-            }
+        Address(boolean reading) {
+            this.reading = reading;
+        }
 
-            @Override
-            public Expr fence(Instr.Fence f) {
-                return null;
-            }
+        @Override
+        public Expr load(Instr.Load l) {
+            return l.address();
+        }
 
-            @Override
-            public Expr assign(Instr.Assign a) {
-                return null;
-            }
+        @Override
+        public Expr store(Instr.Store s) {
+            return reading ? null : s.address();
+        }
 
-            @Override
-            public Expr branch(Instr.If f) {
-                return null;
-            }
+        @Override
+        public Expr rmw(Instr.Rmw r) {
+            return r.address();
+        }
 
-            @Override
-            public Expr call(Instr.Call c) {
-                return null;
-            }
+        @Override
+        public Expr fence(Instr.Fence f) {
+            return null;
+        }
 
-            @Override
-            public Expr srcu(Instr.Srcu s) {
-                return null;
-            }
+        @Override
+        public Expr assign(Instr.Assign a) {
+            return null;
+        }
 
-            @Override
-            public Expr lock(Instr.Lock l) {
-                return l.op() == Instr.LockOp.UNLOCK ? null : l.address();
-            }
-        });
+        @Override
+        public Expr branch(Instr.If f) {
+            return null;
+        }
+
+        @Override
+        public Expr call(Instr.Call c) {
+            return null;
+        }
+
+        @Override
+        public Expr srcu(Instr.Srcu s) {
+            return null;
+        }
+
+        @Override
+        public Expr lock(Instr.Lock l) {
+            return reading && l.op() == Instr.LockOp.UNLOCK ? null : l.address();
+        }
     }
 
     /** The address expressions of one instruction (not of nested ones). */
