@@ -126,7 +126,8 @@ final class Candidates {
      * Each location's choices, prefetched, in the order given; null when some location has no
      * choice at all (a read that no write of its value can feed): then there is no candidate.
      */
-    private static List<Choices> perLocation(List<String> locations, java.util.function.Function<String, Generator> of) {
+    private static List<Choices> perLocation(List<String> locations,
+                                             java.util.function.Function<String, Generator> of) {
         List<Choices> out = new ArrayList<>();
         for (String l : locations) {
             Generator g = of.apply(l);

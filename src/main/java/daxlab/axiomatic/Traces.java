@@ -209,7 +209,8 @@ final class Traces {
                 long addrDeps = s.taintOf(l.address());
                 for (Value v : domainOf(loc, s)) {
                     State n = s.copy();
-                    int e = n.add(Event.of(thread, Event.Access.of(Event.Kind.READ, loc, v, l.mode()), l, fn), addrDeps, 0);
+                    Event read = Event.of(thread, Event.Access.of(Event.Kind.READ, loc, v, l.mode()), l, fn);
+                    int e = n.add(read, addrDeps, 0);
                     n.set(l.register(), v, 1L << e);
                     run(copy(stack), n);
                 }
@@ -223,8 +224,8 @@ final class Traces {
                     return true;
                 }
                 Value v = st.value().eval(s.regs::get);
-                s.add(Event.of(thread, Event.Access.of(Event.Kind.WRITE, loc, v, st.mode()), st, fn), s.taintOf(st.address()),
-                        s.taintOf(st.value()));
+                Event write = Event.of(thread, Event.Access.of(Event.Kind.WRITE, loc, v, st.mode()), st, fn);
+                s.add(write, s.taintOf(st.address()), s.taintOf(st.value()));
                 return false;
             }
 
@@ -264,7 +265,8 @@ final class Traces {
                         }
                         return true;
                     case READ_UNLOCK:
-                        s.add(srcuEvent(new Event.SrcuAccess(Event.Kind.SRCU_UNLOCK, d, sr.index().eval(s.regs::get)), sr), 0,
+                        Value index = sr.index().eval(s.regs::get);
+                        s.add(srcuEvent(new Event.SrcuAccess(Event.Kind.SRCU_UNLOCK, d, index), sr), 0,
                                 s.taintOf(sr.index()));
                         return false;
                     default:
@@ -400,7 +402,8 @@ final class Traces {
                     r, fn), addrDeps, 0);
             if (written[0] != null) {
                 int we = n.add(Event.of(thread, new Event.Access(Event.Kind.WRITE, loc, written[0], r.mode(),
-                        Event.RmwPart.WRITE, Event.LockPart.NONE), r, fn), addrDeps, dataDeps | (fromOld[0] ? 1L << re : 0L));
+                        Event.RmwPart.WRITE, Event.LockPart.NONE), r, fn),
+                        addrDeps, dataDeps | (fromOld[0] ? 1L << re : 0L));
                 n.rmw.add(new int[] {re, we});
             }
             if (r.register() != null) {
@@ -454,7 +457,8 @@ final class Traces {
 
         private Event lockEvent(Event.Kind k, String loc, long v, Event.LockPart part, Instr source,
                                 Optional<String> fn) {
-            return Event.of(thread, new Event.Access(k, loc, Value.of(v), Mode.ONCE, Event.RmwPart.NONE, part), source, fn);
+            Event.Access a = new Event.Access(k, loc, Value.of(v), Mode.ONCE, Event.RmwPart.NONE, part);
+            return Event.of(thread, a, source, fn);
         }
 
         /** One more path of this thread built, counted against the budget. */

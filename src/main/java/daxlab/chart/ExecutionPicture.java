@@ -231,7 +231,8 @@ final class ExecutionPicture {
             g.drawString(note, bx + l.boxW() - 6 - g.getFontMetrics().stringWidth(note), by + 15);
         }
         g.setColor(Color.GRAY);
-        g.drawString(Fitting.fit(g, Execution.name(i) + e.function().map(f -> ": " + f).orElse(""), l.boxW() - 12 - noteWidth),
+        String head = Execution.name(i) + e.function().map(f -> ": " + f).orElse("");
+        g.drawString(Fitting.fit(g, head, l.boxW() - 12 - noteWidth),
                 bx + 6, by + 15);
         g.setFont(Palette.MONO);
         g.setColor(read ? Palette.FORBIDDEN : Palette.INK);

@@ -21,15 +21,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The LKMM's data races, named and counted, as a run reports them. */
 class RacesTest {
-    private static final Access PUT_CLEARS_OPS = new Access("P0", Optional.of("fs_put_dax"), "holder_ops = NULL", Race.Op.STORE, true);
-    private static final Access PUT_RELEASES = new Access("P0", Optional.of("fs_put_dax"), "old = cmpxchg(holder_data, A, NULL)",
+    private static final Access PUT_CLEARS_OPS = access("P0", "fs_put_dax", "holder_ops = NULL",
+            Race.Op.STORE, true);
+    private static final Access PUT_RELEASES = access("P0", "fs_put_dax", "old = cmpxchg(holder_data, A, NULL)",
             Race.Op.RMW, false);
-    private static final Access GET_TAKES = new Access("P1", Optional.of("fs_dax_get"), "got = cmpxchg(holder_data, NULL, B)",
+    private static final Access GET_TAKES = access("P1", "fs_dax_get", "got = cmpxchg(holder_data, NULL, B)",
             Race.Op.RMW, false);
-    private static final Access GET_INSTALLS_OPS = new Access("P1", Optional.of("fs_dax_get"), "holder_ops = opsB", Race.Op.STORE, true);
-    private static final Access READER_OPS = new Access("P2", Optional.of("dax_holder_notify_failure"), "ops = READ_ONCE(holder_ops)",
+    private static final Access GET_INSTALLS_OPS = access("P1", "fs_dax_get", "holder_ops = opsB",
+            Race.Op.STORE, true);
+    private static final Access READER_OPS = access("P2", "dax_holder_notify_failure", "ops = READ_ONCE(holder_ops)",
             Race.Op.LOAD, false);
-    private static final Access CALLBACK_HOLDER = new Access("P2", Optional.of("dax_holder"), "holder = holder_data", Race.Op.LOAD, true);
+    private static final Access CALLBACK_HOLDER = access("P2", "dax_holder", "holder = holder_data",
+            Race.Op.LOAD, true);
+
+    private static Access access(String thread, String function, String code, Race.Op op, boolean plain) {
+        return new Access(thread, Optional.of(function), code, op, plain);
+    }
 
     /**
      * fs_dax_get()'s plain {@code holder_ops = hops} races with the reader's READ_ONCE(), and the
