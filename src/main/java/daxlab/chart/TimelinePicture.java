@@ -79,11 +79,11 @@ final class TimelinePicture {
             g.setColor(bad ? Palette.FORBIDDEN : new Color(0x1F, 0x77, 0xB4));
             g.setStroke(new BasicStroke(bad ? 2.5f : 1.2f));
             g.drawRoundRect(x, y + 3, LANE - 16, ROW - 8, 8, 8);
-            if (s.function() != null) {
+            s.function().ifPresent(f -> {
                 g.setFont(Palette.SMALL);
                 g.setColor(Color.GRAY);
-                g.drawString(Fitting.fit(g, s.function(), LANE - 28), x + 6, y + 17);
-            }
+                g.drawString(Fitting.fit(g, f, LANE - 28), x + 6, y + 17);
+            });
             g.setFont(Palette.MONO);
             g.setColor(bad ? Palette.FORBIDDEN : Palette.INK);
             g.drawString(Fitting.fit(g, s.access(), LANE - 28), x + 6, y + 33);

@@ -194,7 +194,7 @@ public final class Interleavings {
             String function = m.ops[t][before[t]].function;
             StringBuilder sb = new StringBuilder();
             m.step(before, t, sb);
-            steps.add(new Step(t, m.threadName(t), function, sb.toString()));
+            steps.add(new Step(t, m.threadName(t), java.util.Optional.ofNullable(function), sb.toString()));
         }
         return new Schedule(steps);
     }
