@@ -260,14 +260,15 @@ final class Traces {
                         for (Value v : domainOf(d, s)) {
                             State n = s.copy();
                             int e = n.add(srcuEvent(new Event.SrcuAccess(Event.Kind.SRCU_LOCK, d, v), sr), 0, 0);
-                            n.set(sr.register(), v, 1L << e);
+                            n.set(sr.register().orElseThrow(), v, 1L << e);
                             run(copy(stack), n);
                         }
                         return true;
                     case READ_UNLOCK:
-                        Value index = sr.index().eval(s.regs::get);
+                        Expr passed = sr.index().orElseThrow();
+                        Value index = passed.eval(s.regs::get);
                         s.add(srcuEvent(new Event.SrcuAccess(Event.Kind.SRCU_UNLOCK, d, index), sr), 0,
-                                s.taintOf(sr.index()));
+                                s.taintOf(passed));
                         return false;
                     default:
                         s.add(srcuEvent(new Event.GracePeriod(Event.Kind.SRCU_SYNC, d), sr), 0, 0);
@@ -406,8 +407,8 @@ final class Traces {
                         addrDeps, dataDeps | (fromOld[0] ? 1L << re : 0L));
                 n.rmw.add(new int[] {re, we});
             }
-            if (r.register() != null) {
-                n.set(r.register(), result[0], 1L << re);
+            if (r.register().isPresent()) {
+                n.set(r.register().get(), result[0], 1L << re);
             }
             run(copy(stack), n);
         }
@@ -435,11 +436,11 @@ final class Traces {
                     int re = ok.add(lockEvent(Event.Kind.READ, loc, 0, Event.LockPart.LKR, l, fn), addrDeps, 0);
                     int we = ok.add(lockEvent(Event.Kind.WRITE, loc, 1, Event.LockPart.LKW, l, fn), addrDeps, 0);
                     ok.rmw.add(new int[] {re, we});
-                    ok.set(l.register(), Value.of(1), 1L << re);
+                    ok.set(l.register().orElseThrow(), Value.of(1), 1L << re);
                     run(copy(stack), ok);
                     State no = s.copy();
                     int fe = no.add(lockEvent(Event.Kind.READ, loc, 1, Event.LockPart.LF, l, fn), addrDeps, 0);
-                    no.set(l.register(), Value.of(0), 1L << fe);
+                    no.set(l.register().orElseThrow(), Value.of(0), 1L << fe);
                     run(copy(stack), no);
                     return true;
                 }
@@ -448,7 +449,7 @@ final class Traces {
             State n = s.copy();
                         int e = n.add(lockEvent(Event.Kind.READ, loc, held,
                                 held == 1 ? Event.LockPart.RL : Event.LockPart.RU, l, fn), addrDeps, 0);
-                        n.set(l.register(), Value.of(held), 1L << e);
+                        n.set(l.register().orElseThrow(), Value.of(held), 1L << e);
                         run(copy(stack), n);
                     }
                     return true;

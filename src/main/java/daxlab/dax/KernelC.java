@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -893,7 +894,7 @@ final class KernelC {
             Expr expected = value(args.get(1), c, st);
             Expr desired = value(args.get(2), c, st);
             String reg = dest != null ? dest : fresh("t");
-            c.add(new Instr.Rmw(reg, Expr.addr(loc), new RmwOp.Cmpxchg(expected, desired), mode));
+            c.add(new Instr.Rmw(Optional.of(reg), Expr.addr(loc), new RmwOp.Cmpxchg(expected, desired), mode));
             return Expr.reg(reg);
         }
         if (mode != null) {
@@ -901,7 +902,7 @@ final class KernelC {
             String loc = location(args.get(0), true, n);
             Expr v = value(args.get(1), c, st);
             String reg = dest != null ? dest : fresh("t");
-            c.add(new Instr.Rmw(reg, Expr.addr(loc), new RmwOp.Xchg(v), mode));
+            c.add(new Instr.Rmw(Optional.of(reg), Expr.addr(loc), new RmwOp.Xchg(v), mode));
             return Expr.reg(reg);
         }
         FenceKind fence = fence(n);

@@ -271,7 +271,7 @@ final class Machine {
                 default: k = Kind.IS_LOCKED;
             }
             Op op = new Op(k, function, l);
-            op.reg = l.register() == null ? -1 : regSlots.get(t).get(l.register());
+            op.reg = l.register().map(regSlots.get(t)::get).orElse(-1);
             op.address = expr(l.address(), t, op);
             out.add(op);
             return null;
@@ -285,7 +285,7 @@ final class Machine {
                     Op op = new Op(Kind.SRCU_LOCK, function, s);
                     op.domain = d;
                     op.lockId = nextLock[0]++;
-                    op.reg = regSlots.get(t).get(s.register());
+                    op.reg = regSlots.get(t).get(s.register().orElseThrow());
                     locksOfDomain.merge(d, 1 << op.lockId, (x, y) -> x | y);
                     out.add(op);
                     break;
@@ -293,7 +293,7 @@ final class Machine {
                 case READ_UNLOCK: {
                     Op op = new Op(Kind.SRCU_UNLOCK, function, s);
                     op.domain = d;
-                    operandA(op, s.index(), t);
+                    operandA(op, s.index().orElseThrow(), t);
                     out.add(op);
                     break;
                 }
@@ -407,7 +407,7 @@ final class Machine {
                 return o;
             }
         });
-        op.reg = r.register() == null ? -1 : regSlots.get(t).get(r.register());
+        op.reg = r.register().map(regSlots.get(t)::get).orElse(-1);
         op.address = expr(r.address(), t, op);
         return op;
     }

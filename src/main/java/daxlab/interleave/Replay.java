@@ -181,20 +181,18 @@ public final class Replay {
         @Override
         public String lock(Instr.Lock l) {
             String loc = location(r, l.address());
-            if (l.register() != null) {
-                r.taint.put(l.register(), taintOf(loc));
-            }
+            l.register().ifPresent(reg -> r.taint.put(reg, taintOf(loc)));
             if (l.op() != Instr.LockOp.IS_LOCKED) {
                 memoryTaint.remove(loc);
             }
             if (l.op() == Instr.LockOp.IS_LOCKED) {
-                r.regs.put(l.register(), Value.of(memory.get(loc).truthy() ? 1 : 0));
+                r.regs.put(l.register().orElseThrow(), Value.of(memory.get(loc).truthy() ? 1 : 0));
             } else if (l.op() == Instr.LockOp.TRYLOCK) {
                 boolean free = !memory.get(loc).truthy();
                 if (free) {
                     memory.put(loc, Value.of(1));
                 }
-                r.regs.put(l.register(), Value.of(free ? 1 : 0));
+                r.regs.put(l.register().orElseThrow(), Value.of(free ? 1 : 0));
                 return l.text() + " -> " + (free ? 1 : 0);
             } else {
                 memory.put(loc, Value.of(l.op() == Instr.LockOp.LOCK ? 1 : 0));
@@ -213,18 +211,20 @@ public final class Replay {
                     open.add(section);
                     Set<Integer> taint = new HashSet<>(taintOf(d));
                     taint.add(section);
-                    r.regs.put(s.register(), memory.get(d));
-                    r.taint.put(s.register(), taint);
+                    String index = s.register().orElseThrow();
+                    r.regs.put(index, memory.get(d));
+                    r.taint.put(index, taint);
                     return s.text();
                 }
                 case READ_UNLOCK: {
+                    Expr index = s.index().orElseThrow();
                     Set<Integer> ended = new HashSet<>();
-                    for (int section : r.taintOf(s.index())) {
+                    for (int section : r.taintOf(index)) {
                         if (sections.get(section).equals(d) && open.remove(section)) {
                             ended.add(section);
                         }
                     }
-                    memory.put(d, s.index().eval(r.regs));
+                    memory.put(d, index.eval(r.regs));
                     memoryTaint.remove(d);
                     for (ThreadRun w : runs) {
                         if (w.waiting != null && d.equals(w.waitDomain)) {
@@ -328,10 +328,10 @@ public final class Replay {
                 return "";
             }
         });
-        if (m.register() != null) {
-            r.regs.put(m.register(), result[0]);
-            r.taint.put(m.register(), oldTaint);
-        }
+        m.register().ifPresent(reg -> {
+            r.regs.put(reg, result[0]);
+            r.taint.put(reg, oldTaint);
+        });
         if (suffix.isEmpty()) {
             // It wrote (a failed cmpxchg or atomic_add_unless() says so and does not).
             memoryTaint.put(loc, written);

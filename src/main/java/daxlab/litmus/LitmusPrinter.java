@@ -368,8 +368,8 @@ public final class LitmusPrinter {
     static Set<String> srcuIndexRegisters(ThreadCode t) {
         Set<String> out = new LinkedHashSet<>();
         Walk.each(t.body(), i -> {
-            if (i instanceof Instr.Srcu s && s.register() != null) {
-                out.add(s.register());
+            if (i instanceof Instr.Srcu s) {
+                s.register().ifPresent(out::add);
             }
         });
         return out;
@@ -462,8 +462,8 @@ public final class LitmusPrinter {
                     switch (l.op()) {
                         case LOCK: line(d, "spin_lock(" + a + ");"); break;
                         case UNLOCK: line(d, "spin_unlock(" + a + ");"); break;
-                        case TRYLOCK: line(d, l.register() + " = spin_trylock(" + a + ");"); break;
-                        default: line(d, l.register() + " = spin_is_locked(" + a + ");");
+                        case TRYLOCK: line(d, l.register().orElseThrow() + " = spin_trylock(" + a + ");"); break;
+                        default: line(d, l.register().orElseThrow() + " = spin_is_locked(" + a + ");");
                     }
                     return null;
                 }
@@ -472,10 +472,10 @@ public final class LitmusPrinter {
                 public Void srcu(Instr.Srcu s) {
                     switch (s.op()) {
                         case READ_LOCK:
-                            line(d, s.register() + " = srcu_read_lock(" + s.domain() + ");");
+                            line(d, s.register().orElseThrow() + " = srcu_read_lock(" + s.domain() + ");");
                             break;
                         case READ_UNLOCK:
-                            line(d, "srcu_read_unlock(" + s.domain() + ", " + expr(s.index()) + ");");
+                            line(d, "srcu_read_unlock(" + s.domain() + ", " + expr(s.index().orElseThrow()) + ");");
                             break;
                         default:
                             line(d, "synchronize_srcu(" + s.domain() + ");");
@@ -492,7 +492,7 @@ public final class LitmusPrinter {
         }
 
         private String rmw(Instr.Rmw r) {
-            String dest = r.register() == null ? "" : r.register() + " = ";
+            String dest = r.register().map(reg -> reg + " = ").orElse("");
             String a = expr(r.address());
             String sfx = r.isVoidAtomic() ? "" : Primitive.suffix(r.mode());
             return r.op().accept(new RmwOp.Visitor<String>() {

@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -324,13 +325,13 @@ final class ThreadParser {
                 Expr addr = value(a.get(0), s, out);
                 Expr expected = value(a.get(1), s, out);
                 Expr desired = value(a.get(2), s, out);
-                out.add(new Instr.Rmw(dest, addr, new RmwOp.Cmpxchg(expected, desired), p.mode()));
+                out.add(new Instr.Rmw(Optional.ofNullable(dest), addr, new RmwOp.Cmpxchg(expected, desired), p.mode()));
                 return;
             }
             case XCHG: {
                 Expr addr = value(a.get(0), s, out);
                 Expr v = value(a.get(1), s, out);
-                out.add(new Instr.Rmw(dest, addr, new RmwOp.Xchg(v), p.mode()));
+                out.add(new Instr.Rmw(Optional.ofNullable(dest), addr, new RmwOp.Xchg(v), p.mode()));
                 return;
             }
             case ADD: {
@@ -339,25 +340,25 @@ final class ThreadParser {
                 if (p.delta() < 0) {
                     delta = negate(delta);
                 }
-                out.add(new Instr.Rmw(dest, addr, new RmwOp.FetchAdd(delta, p.returnsNew()), p.mode()));
+                out.add(new Instr.Rmw(Optional.ofNullable(dest), addr, new RmwOp.FetchAdd(delta, p.returnsNew()), p.mode()));
                 return;
             }
             case INC: {
                 Expr addr = value(a.get(0), s, out);
-                out.add(new Instr.Rmw(dest, addr, new RmwOp.FetchAdd(Expr.num(p.delta()), p.returnsNew()), p.mode()));
+                out.add(new Instr.Rmw(Optional.ofNullable(dest), addr, new RmwOp.FetchAdd(Expr.num(p.delta()), p.returnsNew()), p.mode()));
                 return;
             }
             case BITS: {
                 Expr operand = value(a.get(0), s, out);
                 Expr addr = value(a.get(1), s, out);
-                out.add(new Instr.Rmw(dest, addr, new RmwOp.FetchBits(p.bits(), operand, false), p.mode()));
+                out.add(new Instr.Rmw(Optional.ofNullable(dest), addr, new RmwOp.FetchBits(p.bits(), operand, false), p.mode()));
                 return;
             }
             case ADD_UNLESS: {
                 Expr addr = value(a.get(0), s, out);
                 Expr add = value(a.get(1), s, out);
                 Expr unless = value(a.get(2), s, out);
-                out.add(new Instr.Rmw(dest, addr, new RmwOp.AddUnless(add, unless), p.mode()));
+                out.add(new Instr.Rmw(Optional.ofNullable(dest), addr, new RmwOp.AddUnless(add, unless), p.mode()));
                 return;
             }
             case ADD_TEST:
@@ -376,7 +377,7 @@ final class ThreadParser {
                     addr = value(a.get(0), s, out);
                 }
                 String fresh = s.fresh();
-                out.add(new Instr.Rmw(fresh, addr, new RmwOp.FetchAdd(delta, true), p.mode()));
+                out.add(new Instr.Rmw(Optional.of(fresh), addr, new RmwOp.FetchAdd(delta, true), p.mode()));
                 if (dest != null) {
                     Expr.BinaryOp cmp = p.test() == Primitive.Test.ZERO ? Expr.BinaryOp.EQ : Expr.BinaryOp.LT;
                     out.add(new Instr.Assign(dest, new Expr.Binary(cmp, Expr.reg(fresh), Expr.num(0))));
@@ -384,18 +385,18 @@ final class ThreadParser {
                 return;
             }
             case SPIN_TRYLOCK:
-                out.add(new Instr.Lock(dest == null ? s.fresh() : dest, value(a.get(0), s, out), Instr.LockOp.TRYLOCK));
+                out.add(new Instr.Lock(Optional.of(dest == null ? s.fresh() : dest), value(a.get(0), s, out), Instr.LockOp.TRYLOCK));
                 return;
             case FENCE:
                 out.add(new Instr.Fence(p.fence()));
                 return;
             case SPIN_LOCK:
             case SPIN_UNLOCK:
-                out.add(new Instr.Lock(null, value(a.get(0), s, out),
+                out.add(new Instr.Lock(Optional.empty(), value(a.get(0), s, out),
                         p.shape() == Primitive.Shape.SPIN_LOCK ? Instr.LockOp.LOCK : Instr.LockOp.UNLOCK));
                 return;
             case SPIN_IS_LOCKED:
-                out.add(new Instr.Lock(dest == null ? s.fresh() : dest, value(a.get(0), s, out), Instr.LockOp.IS_LOCKED));
+                out.add(new Instr.Lock(Optional.of(dest == null ? s.fresh() : dest), value(a.get(0), s, out), Instr.LockOp.IS_LOCKED));
                 return;
             case SRCU_READ_LOCK:
                 // The index is the value read from the srcu_struct; the unlock that passes it back

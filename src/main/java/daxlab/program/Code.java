@@ -2,6 +2,7 @@ package daxlab.program;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -70,7 +71,7 @@ public final class Code {
     // ---- read-modify-writes ----
 
     public Code cmpxchg(String register, String location, Expr expected, Expr desired, Mode mode) {
-        return add(new Instr.Rmw(register, Expr.addr(location), new RmwOp.Cmpxchg(expected, desired), mode));
+        return add(new Instr.Rmw(Optional.of(register), Expr.addr(location), new RmwOp.Cmpxchg(expected, desired), mode));
     }
 
     public Code cmpxchg(String register, String location, Value expected, Value desired, Mode mode) {
@@ -83,7 +84,7 @@ public final class Code {
     }
 
     public Code xchg(String register, String location, Value value, Mode mode) {
-        return add(new Instr.Rmw(register, Expr.addr(location), new RmwOp.Xchg(Expr.val(value)), mode));
+        return add(new Instr.Rmw(Optional.of(register), Expr.addr(location), new RmwOp.Xchg(Expr.val(value)), mode));
     }
 
     /**
@@ -91,7 +92,7 @@ public final class Code {
      * {@code atomic_dec()} are the same with delta 1 and -1).
      */
     public Code atomicAdd(String location, long delta) {
-        return add(new Instr.Rmw(null, Expr.addr(location), new RmwOp.FetchAdd(Expr.val(Value.of(delta)), false),
+        return add(new Instr.Rmw(Optional.empty(), Expr.addr(location), new RmwOp.FetchAdd(Expr.val(Value.of(delta)), false),
                 Mode.NORETURN));
     }
 
@@ -161,14 +162,14 @@ public final class Code {
     }
 
     public Code spinLock(String lock) {
-        return add(new Instr.Lock(null, Expr.addr(lock), Instr.LockOp.LOCK));
+        return add(new Instr.Lock(Optional.empty(), Expr.addr(lock), Instr.LockOp.LOCK));
     }
 
     public Code spinUnlock(String lock) {
-        return add(new Instr.Lock(null, Expr.addr(lock), Instr.LockOp.UNLOCK));
+        return add(new Instr.Lock(Optional.empty(), Expr.addr(lock), Instr.LockOp.UNLOCK));
     }
 
     public Code spinIsLocked(String register, String lock) {
-        return add(new Instr.Lock(register, Expr.addr(lock), Instr.LockOp.IS_LOCKED));
+        return add(new Instr.Lock(Optional.of(register), Expr.addr(lock), Instr.LockOp.IS_LOCKED));
     }
 }

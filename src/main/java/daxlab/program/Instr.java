@@ -1,6 +1,7 @@
 package daxlab.program;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -119,18 +120,17 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
     /**
      * An atomic read-modify-write. {@code mode} is the ordering when it succeeds; a failed
      * {@code cmpxchg} is an unordered read (Documentation/atomic_t.txt). {@code register} receives
-     * the value read (or the new value for {@code atomic_add_return}); it may be null.
+     * the value read (or the new value for {@code atomic_add_return}); empty when the result is
+     * not kept.
      */
-    record Rmw(String register, Expr address, RmwOp op, Mode mode) implements Instr {
+    record Rmw(Optional<String> register, Expr address, RmwOp op, Mode mode) implements Instr {
         public Rmw {
-            if (register != null) {
-                Names.requireIdentifier(register, "register");
-            }
+            register.ifPresent(r -> Names.requireIdentifier(r, "register"));
             if (mode == Mode.PLAIN || mode == Mode.ONCE) {
                 throw new IllegalArgumentException("an RMW is FULL, ACQUIRE, RELEASE, RELAXED or NORETURN, not " + mode);
             }
-            if (mode == Mode.NORETURN && register != null) {
-                throw new IllegalArgumentException("a void atomic (NORETURN) returns nothing into " + register);
+            if (mode == Mode.NORETURN && register.isPresent()) {
+                throw new IllegalArgumentException("a void atomic (NORETURN) returns nothing into " + register.get());
             }
         }
 
@@ -169,7 +169,7 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
                 String operand = Walk.operands(op).get(0).text();
                 return kernelName() + "(" + operand + ", " + target(address) + ")";
             }
-            return (register == null ? "" : register + " = ") + kernelName() + "(" + target(address)
+            return register.map(r -> r + " = ").orElse("") + kernelName() + "(" + target(address)
                     + op.argsText() + ")";
         }
     }
@@ -256,49 +256,49 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
      * of the same domain that were running when it started.
      *
      * <p>Code built without naming the index ({@link Code#srcuReadLock(String)}) leaves
-     * {@code register} and {@code index} null; {@link ThreadCode} names them then, matching each
+     * {@code register} and {@code index} empty; {@link ThreadCode} names them then, matching each
      * unlock with the innermost open lock of its domain.
      *
-     * @param register for {@code READ_LOCK}, the register receiving the index (null: not named yet)
-     * @param index    for {@code READ_UNLOCK}, the index passed back (null: not named yet)
+     * @param register for {@code READ_LOCK}, the register receiving the index (empty: not named yet)
+     * @param index    for {@code READ_UNLOCK}, the index passed back (empty: not named yet)
      */
-    record Srcu(SrcuOp op, String domain, String register, Expr index) implements Instr {
+    record Srcu(SrcuOp op, String domain, Optional<String> register, Optional<Expr> index) implements Instr {
         public Srcu {
             Names.requireIdentifier(domain, "srcu domain");
-            if (register != null) {
+            if (register.isPresent()) {
                 if (op != SrcuOp.READ_LOCK) {
                     throw new IllegalArgumentException("only srcu_read_lock() returns an index, not " + op);
                 }
-                Names.requireIdentifier(register, "register");
+                Names.requireIdentifier(register.get(), "register");
             }
-            if (index != null && op != SrcuOp.READ_UNLOCK) {
+            if (index.isPresent() && op != SrcuOp.READ_UNLOCK) {
                 throw new IllegalArgumentException("only srcu_read_unlock() takes an index, not " + op);
             }
         }
 
         /** An instruction whose index is named by {@link ThreadCode}: matched by nesting. */
         public Srcu(SrcuOp op, String domain) {
-            this(op, domain, null, null);
+            this(op, domain, Optional.empty(), Optional.empty());
         }
 
         /** {@code register = srcu_read_lock(&domain)} */
         public static Srcu lock(String register, String domain) {
-            return new Srcu(SrcuOp.READ_LOCK, domain, java.util.Objects.requireNonNull(register, "register"), null);
+            return new Srcu(SrcuOp.READ_LOCK, domain, Optional.of(register), Optional.empty());
         }
 
         /** {@code srcu_read_unlock(&domain, index)} */
         public static Srcu unlock(String domain, Expr index) {
-            return new Srcu(SrcuOp.READ_UNLOCK, domain, null, java.util.Objects.requireNonNull(index, "index"));
+            return new Srcu(SrcuOp.READ_UNLOCK, domain, Optional.empty(), Optional.of(index));
         }
 
         /** {@code synchronize_srcu(&domain)} */
         public static Srcu synchronize(String domain) {
-            return new Srcu(SrcuOp.SYNCHRONIZE, domain, null, null);
+            return new Srcu(SrcuOp.SYNCHRONIZE, domain, Optional.empty(), Optional.empty());
         }
 
         /** Whether the index is still to be named (a lock without a register, an unlock without an index). */
         public boolean unnamed() {
-            return (op == SrcuOp.READ_LOCK && register == null) || (op == SrcuOp.READ_UNLOCK && index == null);
+            return (op == SrcuOp.READ_LOCK && register.isEmpty()) || (op == SrcuOp.READ_UNLOCK && index.isEmpty());
         }
 
         public String kernelName() {
@@ -331,8 +331,8 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
         /** {@code idx = srcu_read_lock(&s)}, {@code srcu_read_unlock(&s, idx)}. */
         public String fullText() {
             switch (op) {
-                case READ_LOCK: return (register == null ? "" : register + " = ") + text();
-                case READ_UNLOCK: return kernelName() + "(&" + domain + (index == null ? "" : ", " + index.text()) + ")";
+                case READ_LOCK: return register.map(r -> r + " = ").orElse("") + text();
+                case READ_UNLOCK: return kernelName() + "(&" + domain + index.map(i -> ", " + i.text()).orElse("") + ")";
                 default: return text();
             }
         }
@@ -355,18 +355,16 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
     /**
      * A spinlock operation on the lock at {@code address} (a location holding 0 when free, 1 when
      * taken). {@code spin_lock} waits until the lock is free and takes it in one step;
-     * {@code spin_is_locked} puts 1 or 0 in {@code register} (null for the others).
+     * {@code spin_is_locked} and {@code spin_trylock} put 1 or 0 in {@code register} (empty for the others).
      */
-    record Lock(String register, Expr address, LockOp op) implements Instr {
+    record Lock(Optional<String> register, Expr address, LockOp op) implements Instr {
         public Lock {
             boolean returns = op == LockOp.IS_LOCKED || op == LockOp.TRYLOCK;
-            if (returns != (register != null)) {
+            if (returns != register.isPresent()) {
                 throw new IllegalArgumentException("spin_is_locked() and spin_trylock() need a register; "
                         + "spin_lock/unlock take none");
             }
-            if (register != null) {
-                Names.requireIdentifier(register, "register");
-            }
+            register.ifPresent(r -> Names.requireIdentifier(r, "register"));
         }
 
         @Override
@@ -381,7 +379,7 @@ public sealed interface Instr permits Instr.Load, Instr.Store, Instr.Rmw, Instr.
 
         @Override
         public String text() {
-            return (register == null ? "" : register + " = ") + op.kernelName() + "(" + target(address) + ")";
+            return register.map(r -> r + " = ").orElse("") + op.kernelName() + "(" + target(address) + ")";
         }
     }
 }

@@ -64,15 +64,15 @@ final class SrcuIndices extends Rewrite {
         Deque<String> stack = open.computeIfAbsent(s.domain(), k -> new ArrayDeque<>());
         switch (s.op()) {
             case READ_LOCK: {
-                String name = s.register() != null ? s.register() : fresh();
+                String name = s.register().orElseGet(this::fresh);
                 locks++;
                 stack.push(name);
                 return Instr.Srcu.lock(name, s.domain());
             }
             case READ_UNLOCK:
-                if (s.index() != null) {
+                if (s.index().isPresent()) {
                     // Named by hand: it closes that lock, if it is open.
-                    s.index().registers().forEach(stack::remove);
+                    s.index().get().registers().forEach(stack::remove);
                     return s;
                 }
                 return Instr.Srcu.unlock(s.domain(), stack.isEmpty() ? Expr.num(0) : Expr.reg(stack.pop()));

@@ -156,7 +156,7 @@ public final class Walk {
 
             @Override
             public String rmw(Instr.Rmw r) {
-                return r.register();
+                return r.register().orElse(null);
             }
 
             @Override
@@ -181,12 +181,12 @@ public final class Walk {
 
             @Override
             public String srcu(Instr.Srcu s) {
-                return s.register();
+                return s.register().orElse(null);
             }
 
             @Override
             public String lock(Instr.Lock l) {
-                return l.register();
+                return l.register().orElse(null);
             }
         });
     }
@@ -266,9 +266,7 @@ public final class Walk {
 
             @Override
             public Void srcu(Instr.Srcu s) {
-                if (s.index() != null) {
-                    visit.accept(s.index());
-                }
+                s.index().ifPresent(visit);
                 return null;
             }
 
@@ -327,7 +325,7 @@ public final class Walk {
 
             @Override
             public Stored srcu(Instr.Srcu s) {
-                return s.index() == null ? null : new Stored(Expr.addr(s.domain()), s.index());
+                return s.index().map(i -> new Stored(Expr.addr(s.domain()), i)).orElse(null);
             }
 
             @Override

@@ -68,7 +68,7 @@ class EventTest {
 
     @Test
     void srcuMarkersHaveTheirDomainAsLocationAndOnlyLockAndUnlockAValue() {
-        Instr.Srcu sync = new Instr.Srcu(Instr.SrcuOp.SYNCHRONIZE, "s", null, null);
+        Instr.Srcu sync = Instr.Srcu.synchronize("s");
         Event lock = Event.of(0, new Event.SrcuAccess(Event.Kind.SRCU_LOCK, "s", Value.of(1)), sync, Optional.empty());
         Event gp = Event.of(0, new Event.GracePeriod(Event.Kind.SRCU_SYNC, "s"), sync, Optional.empty());
         assertEquals("s", lock.location());

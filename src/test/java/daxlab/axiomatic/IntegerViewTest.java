@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +34,7 @@ class IntegerViewTest {
     private static Program addTo(Value start) {
         return Program.builder("null-arith").init("x", start)
                 .thread("P0", t -> t.atomicAdd("x", 2))
-                .thread("P1", t -> t.add(new Instr.Rmw("r0", Expr.addr("x"), new RmwOp.FetchAdd(Expr.num(1), true),
+                .thread("P1", t -> t.add(new Instr.Rmw(Optional.of("r0"), Expr.addr("x"), new RmwOp.FetchAdd(Expr.num(1), true),
                         Mode.FULL)))
                 .observe("x").observe("r0", "P1", "r0").build();
     }

@@ -15,6 +15,7 @@ import net.jqwik.api.Combinators;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The classic litmus shapes (MP, SB, LB, S, R, 2+2W, WRC, ISA2) with each access and each link
@@ -143,12 +144,12 @@ final class ShapePrograms {
                 case 0: c.store(l, value, Mode.PLAIN); break;
                 case 1: c.store(l, value, Mode.ONCE); break;
                 case 2: c.store(l, value, Mode.RELEASE); break;
-                case 3: c.add(new Instr.Rmw(st.fresh(), Expr.addr(l), new RmwOp.Xchg(value), Mode.FULL)); break;
-                case 4: c.add(new Instr.Rmw(st.fresh(), Expr.addr(l), new RmwOp.Xchg(value), Mode.RELAXED)); break;
-                case 5: c.add(new Instr.Rmw(st.fresh(), Expr.addr(l), new RmwOp.Xchg(value), Mode.RELEASE)); break;
+                case 3: c.add(new Instr.Rmw(Optional.of(st.fresh()), Expr.addr(l), new RmwOp.Xchg(value), Mode.FULL)); break;
+                case 4: c.add(new Instr.Rmw(Optional.of(st.fresh()), Expr.addr(l), new RmwOp.Xchg(value), Mode.RELAXED)); break;
+                case 5: c.add(new Instr.Rmw(Optional.of(st.fresh()), Expr.addr(l), new RmwOp.Xchg(value), Mode.RELEASE)); break;
                 case 6: c.atomicAdd(l, 1); break;
                 default:
-                    c.add(new Instr.Rmw(st.fresh(), Expr.addr(l), new RmwOp.Cmpxchg(Expr.num(0), value),
+                    c.add(new Instr.Rmw(Optional.of(st.fresh()), Expr.addr(l), new RmwOp.Cmpxchg(Expr.num(0), value),
                             form % 2 == 0 ? Mode.FULL : Mode.ACQUIRE));
             }
         } else {
@@ -157,14 +158,14 @@ final class ShapePrograms {
                 case 0: c.load(r, l, Mode.PLAIN); break;
                 case 1: c.load(r, l, Mode.ONCE); break;
                 case 2: c.load(r, l, Mode.ACQUIRE); break;
-                case 3: c.add(new Instr.Rmw(r, Expr.addr(l), new RmwOp.FetchAdd(Expr.num(0), false), Mode.ACQUIRE)); break;
+                case 3: c.add(new Instr.Rmw(Optional.of(r), Expr.addr(l), new RmwOp.FetchAdd(Expr.num(0), false), Mode.ACQUIRE)); break;
                 case 4:
                     c.atomicAdd(l, 1); // a void atomic reads too (NORETURN)
                     st.observed.remove(r);
                     st.lastRead = null;
                     return;
-                case 5: c.add(new Instr.Rmw(r, Expr.addr(l), new RmwOp.Cmpxchg(Expr.num(7), Expr.num(8)), Mode.FULL)); break;
-                default: c.add(new Instr.Rmw(r, Expr.addr(l), new RmwOp.Xchg(Expr.num(9)), Mode.RELAXED));
+                case 5: c.add(new Instr.Rmw(Optional.of(r), Expr.addr(l), new RmwOp.Cmpxchg(Expr.num(7), Expr.num(8)), Mode.FULL)); break;
+                default: c.add(new Instr.Rmw(Optional.of(r), Expr.addr(l), new RmwOp.Xchg(Expr.num(9)), Mode.RELAXED));
             }
             st.lastRead = r;
         }

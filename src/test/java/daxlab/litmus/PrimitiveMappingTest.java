@@ -12,6 +12,7 @@ import daxlab.program.Value;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -90,36 +91,36 @@ class PrimitiveMappingTest {
     void readModifyWrites() {
         for (String sfx : List.of("", "_relaxed", "_acquire", "_release")) {
             Mode m = sfx.isEmpty() ? Mode.FULL : Mode.valueOf(sfx.substring(1).toUpperCase());
-            assertEquals(new Instr.Rmw("r0", X, new RmwOp.Cmpxchg(Expr.num(0), Expr.num(1)), m),
+            assertEquals(new Instr.Rmw(Optional.of("r0"), X, new RmwOp.Cmpxchg(Expr.num(0), Expr.num(1)), m),
                     one("r0 = cmpxchg" + sfx + "(x, 0, 1);"));
-            assertEquals(new Instr.Rmw("r0", X, new RmwOp.Xchg(Expr.num(5)), m), one("r0 = xchg" + sfx + "(x, 5);"));
-            assertEquals(new Instr.Rmw("r0", V, new RmwOp.Cmpxchg(Expr.num(3), Expr.num(4)), m),
+            assertEquals(new Instr.Rmw(Optional.of("r0"), X, new RmwOp.Xchg(Expr.num(5)), m), one("r0 = xchg" + sfx + "(x, 5);"));
+            assertEquals(new Instr.Rmw(Optional.of("r0"), V, new RmwOp.Cmpxchg(Expr.num(3), Expr.num(4)), m),
                     one("r0 = atomic_cmpxchg" + sfx + "(v, 3, 4);"));
-            assertEquals(new Instr.Rmw("r0", V, new RmwOp.Xchg(Expr.num(4)), m), one("r0 = atomic_xchg" + sfx + "(v, 4);"));
-            assertEquals(new Instr.Rmw("r0", V, new RmwOp.FetchAdd(Expr.num(2), true), m),
+            assertEquals(new Instr.Rmw(Optional.of("r0"), V, new RmwOp.Xchg(Expr.num(4)), m), one("r0 = atomic_xchg" + sfx + "(v, 4);"));
+            assertEquals(new Instr.Rmw(Optional.of("r0"), V, new RmwOp.FetchAdd(Expr.num(2), true), m),
                     one("r0 = atomic_add_return" + sfx + "(2, v);"));
-            assertEquals(new Instr.Rmw("r0", V, new RmwOp.FetchAdd(Expr.num(-2), true), m),
+            assertEquals(new Instr.Rmw(Optional.of("r0"), V, new RmwOp.FetchAdd(Expr.num(-2), true), m),
                     one("r0 = atomic_sub_return" + sfx + "(2, v);"));
-            assertEquals(new Instr.Rmw("r0", V, new RmwOp.FetchAdd(Expr.num(1), true), m),
+            assertEquals(new Instr.Rmw(Optional.of("r0"), V, new RmwOp.FetchAdd(Expr.num(1), true), m),
                     one("r0 = atomic_inc_return" + sfx + "(v);"));
-            assertEquals(new Instr.Rmw("r0", V, new RmwOp.FetchAdd(Expr.num(-1), true), m),
+            assertEquals(new Instr.Rmw(Optional.of("r0"), V, new RmwOp.FetchAdd(Expr.num(-1), true), m),
                     one("r0 = atomic_dec_return" + sfx + "(v);"));
-            assertEquals(new Instr.Rmw("r0", V, new RmwOp.FetchAdd(Expr.num(2), false), m),
+            assertEquals(new Instr.Rmw(Optional.of("r0"), V, new RmwOp.FetchAdd(Expr.num(2), false), m),
                     one("r0 = atomic_fetch_add" + sfx + "(2, v);"));
-            assertEquals(new Instr.Rmw("r0", V, new RmwOp.FetchAdd(Expr.num(-2), false), m),
+            assertEquals(new Instr.Rmw(Optional.of("r0"), V, new RmwOp.FetchAdd(Expr.num(-2), false), m),
                     one("r0 = atomic_fetch_sub" + sfx + "(2, v);"));
-            assertEquals(new Instr.Rmw("r0", V, new RmwOp.FetchAdd(Expr.num(1), false), m),
+            assertEquals(new Instr.Rmw(Optional.of("r0"), V, new RmwOp.FetchAdd(Expr.num(1), false), m),
                     one("r0 = atomic_fetch_inc" + sfx + "(v);"));
-            assertEquals(new Instr.Rmw("r0", V, new RmwOp.FetchAdd(Expr.num(-1), false), m),
+            assertEquals(new Instr.Rmw(Optional.of("r0"), V, new RmwOp.FetchAdd(Expr.num(-1), false), m),
                     one("r0 = atomic_fetch_dec" + sfx + "(v);"));
         }
         // value dropped: no register
-        assertEquals(new Instr.Rmw(null, X, new RmwOp.Cmpxchg(Expr.num(0), Expr.num(1)), Mode.FULL), one("cmpxchg(x, 0, 1);"));
+        assertEquals(new Instr.Rmw(Optional.empty(), X, new RmwOp.Cmpxchg(Expr.num(0), Expr.num(1)), Mode.FULL), one("cmpxchg(x, 0, 1);"));
         // the void atomics are unordered
-        assertEquals(new Instr.Rmw(null, V, new RmwOp.FetchAdd(Expr.num(3), false), Mode.NORETURN), one("atomic_add(3, v);"));
-        assertEquals(new Instr.Rmw(null, V, new RmwOp.FetchAdd(Expr.num(-3), false), Mode.NORETURN), one("atomic_sub(3, v);"));
-        assertEquals(new Instr.Rmw(null, V, new RmwOp.FetchAdd(Expr.num(1), false), Mode.NORETURN), one("atomic_inc(v);"));
-        assertEquals(new Instr.Rmw(null, V, new RmwOp.FetchAdd(Expr.num(-1), false), Mode.NORETURN), one("atomic_dec(v);"));
+        assertEquals(new Instr.Rmw(Optional.empty(), V, new RmwOp.FetchAdd(Expr.num(3), false), Mode.NORETURN), one("atomic_add(3, v);"));
+        assertEquals(new Instr.Rmw(Optional.empty(), V, new RmwOp.FetchAdd(Expr.num(-3), false), Mode.NORETURN), one("atomic_sub(3, v);"));
+        assertEquals(new Instr.Rmw(Optional.empty(), V, new RmwOp.FetchAdd(Expr.num(1), false), Mode.NORETURN), one("atomic_inc(v);"));
+        assertEquals(new Instr.Rmw(Optional.empty(), V, new RmwOp.FetchAdd(Expr.num(-1), false), Mode.NORETURN), one("atomic_dec(v);"));
     }
 
     @Test
@@ -127,9 +128,9 @@ class PrimitiveMappingTest {
         for (FenceKind k : FenceKind.values()) {
             assertEquals(new Instr.Fence(k), one(k.kernelName() + "();"));
         }
-        assertEquals(new Instr.Lock(null, Expr.addr("l"), Instr.LockOp.LOCK), one("spin_lock(l);"));
-        assertEquals(new Instr.Lock(null, Expr.addr("l"), Instr.LockOp.UNLOCK), one("spin_unlock(l);"));
-        assertEquals(new Instr.Lock("r0", Expr.addr("l"), Instr.LockOp.IS_LOCKED), one("r0 = spin_is_locked(l);"));
+        assertEquals(new Instr.Lock(Optional.empty(), Expr.addr("l"), Instr.LockOp.LOCK), one("spin_lock(l);"));
+        assertEquals(new Instr.Lock(Optional.empty(), Expr.addr("l"), Instr.LockOp.UNLOCK), one("spin_unlock(l);"));
+        assertEquals(new Instr.Lock(Optional.of("r0"), Expr.addr("l"), Instr.LockOp.IS_LOCKED), one("r0 = spin_is_locked(l);"));
         assertEquals(List.of(Instr.Srcu.lock("r1", "s"), Instr.Srcu.unlock("s", Expr.reg("r1")),
                         Instr.Srcu.synchronize("s")),
                 body("r1 = srcu_read_lock(s);\n\tsrcu_read_unlock(s, r1);\n\tsynchronize_srcu(s);"));

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -143,13 +144,13 @@ class RoundTripPropertyTest {
                 Combinators.combine(expr(1), Arbitraries.of(true, false)).as(RmwOp.FetchAdd::new));
         Arbitrary<Instr> rmw = Combinators.combine(Arbitraries.of("r0", "r1", "r2", "none"), address(), op,
                 Arbitraries.of(Mode.FULL, Mode.RELAXED, Mode.ACQUIRE, Mode.RELEASE))
-                .as((r, a, o, m) -> new Instr.Rmw(r.equals("none") ? null : r, a, o, m));
+                .as((r, a, o, m) -> new Instr.Rmw(r.equals("none") ? Optional.empty() : Optional.of(r), a, o, m));
         Arbitrary<Instr> fence = Arbitraries.of(FenceKind.values()).map(Instr.Fence::new);
         Arbitrary<Instr> assign = Combinators.combine(reg(), expr(2)).as(Instr.Assign::new);
         Arbitrary<Instr> lock = Arbitraries.of(
-                new Instr.Lock(null, Expr.addr("l"), Instr.LockOp.LOCK),
-                new Instr.Lock(null, Expr.addr("l"), Instr.LockOp.UNLOCK),
-                new Instr.Lock("r1", Expr.addr("l"), Instr.LockOp.IS_LOCKED));
+                new Instr.Lock(Optional.empty(), Expr.addr("l"), Instr.LockOp.LOCK),
+                new Instr.Lock(Optional.empty(), Expr.addr("l"), Instr.LockOp.UNLOCK),
+                new Instr.Lock(Optional.of("r1"), Expr.addr("l"), Instr.LockOp.IS_LOCKED));
         Arbitrary<Instr> srcu = Arbitraries.of(Instr.SrcuOp.values()).map(o -> new Instr.Srcu(o, "s"));
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(3, load), net.jqwik.api.Tuple.of(3, store), net.jqwik.api.Tuple.of(2, rmw),

@@ -2,6 +2,8 @@ package daxlab.program;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Optional;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +36,7 @@ class ProgramTest {
 
     @Test
     void textLooksLikeKernelCode() {
-        assertEquals("cmpxchg_relaxed(holder_data, A, NULL)", new Instr.Rmw(null, Expr.addr("holder_data"),
+        assertEquals("cmpxchg_relaxed(holder_data, A, NULL)", new Instr.Rmw(Optional.empty(), Expr.addr("holder_data"),
                 new RmwOp.Cmpxchg(Expr.sym("A"), Expr.val(Value.NULL)), Mode.RELAXED).text());
         assertEquals("smp_store_release(&holder_ops, NULL)",
                 new Instr.Store(Expr.addr("holder_ops"), Expr.val(Value.NULL), Mode.RELEASE).text());

@@ -448,7 +448,7 @@ public final class DaxExport {
         }
 
         String reg(String r) {
-            return r == null ? null : names.register(thread, r);
+            return names.register(thread, r);
         }
 
         Instr instr(Instr i) {
@@ -491,7 +491,7 @@ public final class DaxExport {
                             return new RmwOp.AddUnless(expr(u.add()), expr(u.unless()));
                         }
                     });
-                    return new Instr.Rmw(reg(r.register()), expr(r.address()), lowered, r.mode());
+                    return new Instr.Rmw(r.register().map(x -> reg(x)), expr(r.address()), lowered, r.mode());
                 }
 
                 @Override
@@ -519,13 +519,12 @@ public final class DaxExport {
 
                 @Override
                 public Instr srcu(Instr.Srcu s) {
-                    return new Instr.Srcu(s.op(), s.domain(), s.register() == null ? null : reg(s.register()),
-                            s.index() == null ? null : expr(s.index()));
+                    return new Instr.Srcu(s.op(), s.domain(), s.register().map(x -> reg(x)), s.index().map(x -> expr(x)));
                 }
 
                 @Override
                 public Instr lock(Instr.Lock l) {
-                    return new Instr.Lock(reg(l.register()), expr(l.address()), l.op());
+                    return new Instr.Lock(l.register().map(x -> reg(x)), expr(l.address()), l.op());
                 }
             });
         }

@@ -160,9 +160,7 @@ final class ValueDomains {
                 });
                 boolean arithmetic = written == null;
                 joinLocation(r.address(), written);
-                if (r.register() != null) {
-                    joinRegister(t, r.register(), arithmetic ? null : fromLocation(r.address()));
-                }
+                r.register().ifPresent(reg -> joinRegister(t, reg, arithmetic ? null : fromLocation(r.address())));
                 return null;
             }
 
@@ -193,21 +191,15 @@ final class ValueDomains {
                 // unlock writes its index back.
                 Expr domain = Expr.addr(s.domain());
                 locations.computeIfAbsent(s.domain(), k -> new LinkedHashSet<>(Set.of(Value.of(0))));
-                if (s.register() != null) {
-                    joinRegister(t, s.register(), fromLocation(domain));
-                }
-                if (s.index() != null) {
-                    joinLocation(domain, expr(t, s.index()));
-                }
+                s.register().ifPresent(reg -> joinRegister(t, reg, fromLocation(domain)));
+                s.index().ifPresent(index -> joinLocation(domain, expr(t, index)));
                 return null;
             }
 
             @Override
             public Void lock(Instr.Lock l) {
                 joinLocation(l.address(), Set.of(Value.of(0), Value.of(1)));
-                if (l.register() != null) {
-                    joinRegister(t, l.register(), Set.of(Value.of(0), Value.of(1)));
-                }
+                l.register().ifPresent(reg -> joinRegister(t, reg, Set.of(Value.of(0), Value.of(1))));
                 return null;
             }
         });
