@@ -148,28 +148,12 @@ final class Candidates {
      * return (co empty), the last read's choice varying slowest; null when a read has no write.
      */
     private Generator readChoices(Skeleton sk, String l) {
-        List<Integer> rs = new ArrayList<>();
-        List<int[]> sources = new ArrayList<>();
-        for (int r = 0; r < sk.n; r++) {
-            Event e = sk.events[r];
-            if (!e.isRead() || !e.location().equals(l)) {
-                continue;
-            }
-            List<Integer> s = new ArrayList<>();
-            for (int w = 0; w < sk.n; w++) {
-                Event x = sk.events[w];
-                if (x.isWrite() && x.location().equals(l) && x.value().equals(e.value())) {
-                    s.add(w);
-                }
-            }
-            if (s.isEmpty()) {
-                return null;
-            }
-            rs.add(r);
-            sources.add(s.stream().mapToInt(Integer::intValue).toArray());
+        DataLocation d = DataLocation.of(sk, l);
+        if (d == null) {
+            return null;
         }
         Rel none = Rel.empty(sk.n);
-        return v -> readsFromChoices(sk, rs, sources, rs.size() - 1, none, none, v);
+        return v -> readsFromChoices(sk, d.reads(), d.sources(), d.reads().size() - 1, none, none, v);
     }
 
     private boolean readsFromChoices(Skeleton sk, List<Integer> rs, List<int[]> sources, int k, Rel rf, Rel co,
@@ -250,38 +234,11 @@ final class Candidates {
 
     /** The (rf, co) choices on one data location, or null when a read has no write to read from. */
     private Generator dataChoices(Skeleton sk, String l) {
-        int init = -1;
-        List<Integer> ws = new ArrayList<>();
-        List<Integer> rs = new ArrayList<>();
-        for (int i = 0; i < sk.n; i++) {
-            Event e = sk.events[i];
-            if (!e.isMemory() || !e.location().equals(l)) {
-                continue;
-            }
-            if (e.isInit()) {
-                init = i;
-            } else if (e.isWrite()) {
-                ws.add(i);
-            } else {
-                rs.add(i);
-            }
+        DataLocation d = DataLocation.of(sk, l);
+        if (d == null) {
+            return null;
         }
-        List<int[]> sources = new ArrayList<>();
-        for (int r : rs) {
-            List<Integer> s = new ArrayList<>();
-            for (int w = 0; w < sk.n; w++) {
-                Event e = sk.events[w];
-                if (e.isWrite() && e.location().equals(l) && e.value().equals(sk.events[r].value())) {
-                    s.add(w);
-                }
-            }
-            if (s.isEmpty()) {
-                return null;
-            }
-            sources.add(s.stream().mapToInt(Integer::intValue).toArray());
-        }
-        int first = init;
-        return v -> coOrders(sk, ws, 0, first, co -> rfChoices(sk, rs, sources, 0, Rel.empty(sk.n), co, v));
+        return v -> coOrders(sk, d, 0, co -> rfChoices(sk, d.reads(), d.sources(), 0, Rel.empty(sk.n), co, v));
     }
 
     /**
@@ -290,23 +247,15 @@ final class Candidates {
      * after it in the order that comes before it in program order is cut off: every completion
      * contradicts program order (CoWW), which is exactly what coherence without reads rejects.
      */
-    private boolean coOrders(Skeleton sk, List<Integer> ws, int k, int init, Predicate<Rel> eachCo) {
+    private boolean coOrders(Skeleton sk, DataLocation d, int k, Predicate<Rel> eachCo) {
         effort.step();
+        List<Integer> ws = d.writes();
         if (k == ws.size()) {
-            Rel.Builder b = Rel.builder(sk.n);
-            for (int i = 0; i < ws.size(); i++) {
-                if (init >= 0) {
-                    b.add(init, ws.get(i));
-                }
-                for (int j = i + 1; j < ws.size(); j++) {
-                    b.add(ws.get(i), ws.get(j));
-                }
-            }
-            return eachCo.test(b.build());
+            return eachCo.test(d.co(sk.n));
         }
         for (int i = k; i < ws.size(); i++) {
             java.util.Collections.swap(ws, k, i);
-            boolean go = prefilter && laterInProgramOrderBefore(sk, ws, k) || coOrders(sk, ws, k + 1, init, eachCo);
+            boolean go = prefilter && laterInProgramOrderBefore(sk, ws, k) || coOrders(sk, d, k + 1, eachCo);
             java.util.Collections.swap(ws, k, i);
             if (!go) {
                 return false;

@@ -54,6 +54,20 @@ public final class Rel {
         return new Rel(r);
     }
 
+    /**
+     * The strict total order of {@code order} (each event before every later one), as a coherence
+     * order is: transitive, so that {@code co} needs no closure.
+     */
+    public static Rel totalOrder(int n, List<Integer> order) {
+        long[] r = new long[n];
+        long later = 0;
+        for (int i = order.size() - 1; i >= 0; i--) {
+            r[order.get(i)] = later;
+            later |= 1L << order.get(i);
+        }
+        return new Rel(r);
+    }
+
     /** A relation from its rows (the array is copied). */
     public static Rel of(long[] rows) {
         if (rows.length > MAX_EVENTS) {

@@ -136,38 +136,14 @@ final class EagerCandidates {
 
     /** The (rf, co) choices on one data location. */
     private List<Rel[]> dataOptions(Skeleton sk, String l) {
-        int init = -1;
-        List<Integer> ws = new ArrayList<>();
-        List<Integer> rs = new ArrayList<>();
-        for (int i = 0; i < sk.n; i++) {
-            Event e = sk.events[i];
-            if (!e.isMemory() || !e.location().equals(l)) {
-                continue;
-            }
-            if (e.isInit()) {
-                init = i;
-            } else if (e.isWrite()) {
-                ws.add(i);
-            } else {
-                rs.add(i);
-            }
+        DataLocation d = DataLocation.of(sk, l);
+        if (d == null) {
+            return List.of();
         }
-        List<int[]> sources = new ArrayList<>();
-        for (int r : rs) {
-            List<Integer> s = new ArrayList<>();
-            for (int w = 0; w < sk.n; w++) {
-                Event e = sk.events[w];
-                if (e.isWrite() && e.location().equals(l) && e.value().equals(sk.events[r].value())) {
-                    s.add(w);
-                }
-            }
-            if (s.isEmpty()) {
-                return List.of();
-            }
-            sources.add(s.stream().mapToInt(Integer::intValue).toArray());
-        }
+        List<Integer> rs = d.reads();
+        List<int[]> sources = d.sources();
         List<Rel> coOrders = new ArrayList<>();
-        permutations(ws, 0, init, sk.n, coOrders);
+        permutations(d, 0, sk.n, coOrders);
         List<Rel[]> out = new ArrayList<>();
         for (Rel co : coOrders) {
             // A coherence order that contradicts program order fails whatever the reads do.
@@ -197,24 +173,16 @@ final class EagerCandidates {
         }
     }
 
-    /** Every total order of {@code ws} after the initial write, as a transitive relation. */
-    private static void permutations(List<Integer> ws, int k, int init, int n, List<Rel> out) {
+    /** Every total order of the location's writes after its initial write, as a transitive relation. */
+    private static void permutations(DataLocation d, int k, int n, List<Rel> out) {
+        List<Integer> ws = d.writes();
         if (k == ws.size()) {
-            Rel.Builder b = Rel.builder(n);
-            for (int i = 0; i < ws.size(); i++) {
-                if (init >= 0) {
-                    b.add(init, ws.get(i));
-                }
-                for (int j = i + 1; j < ws.size(); j++) {
-                    b.add(ws.get(i), ws.get(j));
-                }
-            }
-            out.add(b.build());
+            out.add(d.co(n));
             return;
         }
         for (int i = k; i < ws.size(); i++) {
             java.util.Collections.swap(ws, k, i);
-            permutations(ws, k + 1, init, n, out);
+            permutations(d, k + 1, n, out);
             java.util.Collections.swap(ws, k, i);
         }
     }

@@ -34,6 +34,8 @@ class RelTest {
         assertEquals(0b0110L, a.range());
         assertEquals(rel(4, 1, 1, 3, 3), Rel.id(4, 0b1010L));
         assertEquals(rel(4, 0, 2, 0, 3, 1, 2, 1, 3), Rel.product(4, 0b0011L, 0b1100L));
+        assertEquals(rel(5, 4, 0, 4, 2, 0, 2), Rel.totalOrder(5, List.of(4, 0, 2)), "each before every later one");
+        assertEquals(rel(3), Rel.totalOrder(3, List.of(1)));
     }
 
     @Test
